@@ -1,0 +1,66 @@
+"""`lagebild eval ...`: reproduce the reported quality figures from the shipped models."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lagebild import paths
+
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluate the shipped models on held-out or dev data.")
+
+
+def _data(*parts: str) -> Path:
+    path = paths.shared_data_dir().joinpath(*parts)
+    if not path.exists():
+        typer.echo(f"error: {path} not found (set LAGEBILD_DATA to the shared data folder)", err=True)
+        raise typer.Exit(2)
+    return path
+
+
+def _emit(results: dict, text: str, as_json: bool) -> None:
+    typer.echo(json.dumps(results, indent=2, ensure_ascii=False) if as_json else text)
+
+
+@eval_app.command("ud")
+def eval_ud(split: str = typer.Option("test", help="GSD split: test (held out) or dev (trained on)."),
+            as_json: bool = typer.Option(False, "--json")) -> None:
+    """UPOS, XPOS, lemma, Mood, UAS/LAS on UD German GSD."""
+    from lagebild.evaluation.ud import evaluate_ud, format_ud
+    from lagebild.pipeline import load_nlp
+
+    res = evaluate_ud(load_nlp(), _data("ud_german_gsd", f"de_gsd-ud-{split}.conllu"))
+    _emit(res, format_ud(res), as_json)
+
+
+@eval_app.command("ner")
+def eval_ner(split: str = typer.Option("test", help="GermEval 2014 split: test (held out) or dev."),
+             as_json: bool = typer.Option(False, "--json")) -> None:
+    """Strict span F1 on GermEval 2014, outer level."""
+    from lagebild.evaluation.ner import evaluate_ner, format_ner
+    from lagebild.pipeline import load_nlp
+
+    res = evaluate_ner(load_nlp(), _data("germeval2014_ner", f"NER-de-{split}.tsv"))
+    _emit(res, format_ner(res), as_json)
+
+
+@eval_app.command("entities")
+def eval_entities(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Named mentions, identities (B-cubed) and person roles on lagebild_facts_dev."""
+    from lagebild.evaluation.entities import evaluate_entities, format_entities
+
+    res = evaluate_entities(_data("lagebild_facts_dev"))
+    _emit(res, format_entities(res), as_json)
+
+
+@eval_app.command("quotes")
+def eval_quotes(split: str = typer.Option("dev", help="WikiNews split: dev (train is for learning)."),
+                limit: Optional[int] = typer.Option(None, help="Only the first N articles."),
+                as_json: bool = typer.Option(False, "--json")) -> None:
+    """Quote detection, speaker, cue and type figures on the WikiNews quotation corpus."""
+    from lagebild.evaluation.quotes import evaluate_quotes, format_quotes
+
+    res = evaluate_quotes(_data("wikinews_quotes", f"{split}.jsonl"), limit=limit)
+    _emit(res, format_quotes(res), as_json)

@@ -1,0 +1,152 @@
+"""Stream articles out of files: .txt, .html, .jsonl(.gz), .csv, folders of those, or stdin.
+
+Readers yield `RawArticle` or `IngestError` and never raise for one bad record, so a corpus run
+goes on past it. Nothing is loaded whole except single-article files.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from lagebild.ingest.decode import decode_bytes
+from lagebild.ingest.html import article_from_html
+from lagebild.ingest.records import IngestError, InputError, RawArticle
+
+Item = RawArticle | IngestError
+FIELDS = ("id", "title", "date", "url", "source", "text")
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+csv.field_size_limit(sys.maxsize)
+
+
+def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
+    for p in paths:
+        if p == "-":
+            yield from _single("stdin", sys.stdin.buffer.read(), kind="txt")
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and _kind(child) in ("txt", "html", "jsonl", "csv"):
+                    yield from read_path(child)
+        elif not path.exists():
+            yield IngestError(None, str(path), "file not found")
+        else:
+            yield from read_path(path)
+
+
+def read_path(path: Path) -> Iterator[Item]:
+    kind = _kind(path)
+    try:
+        if kind == "jsonl":
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rb") as fh:
+                yield from read_jsonl(fh, str(path))
+        elif kind == "csv":
+            yield from read_csv(path)
+        elif kind == "warc":
+            from lagebild.ingest.warc import read_warc  # optional reader, added with the batch stage
+
+            yield from read_warc(path)
+        else:
+            yield from _single(str(path), path.read_bytes(), kind=kind, stem=path.stem)
+    except OSError as err:
+        yield IngestError(None, str(path), f"cannot read: {err.strerror or err}")
+
+
+def _kind(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-2:] == [".jsonl", ".gz"] or suffixes[-1:] in ([".jsonl"], [".ndjson"]):
+        return "jsonl"
+    if suffixes[-1:] == [".csv"]:
+        return "csv"
+    if any(s in (".warc",) for s in suffixes):
+        return "warc"
+    if suffixes and suffixes[-1] in HTML_SUFFIXES:
+        return "html"
+    return "txt"
+
+
+def _single(origin: str, data: bytes, *, kind: str, stem: str | None = None) -> Iterator[Item]:
+    art_id = stem or origin
+    try:
+        text, warnings = decode_bytes(data)
+        if kind == "txt" and text.lstrip().startswith("<") and "<html" in text[:2000].lower():
+            kind = "html"
+        if kind == "html":
+            article = article_from_html(text, id=art_id, origin=origin)
+        else:
+            article = RawArticle(id=art_id, text=text, origin=origin)
+        article.warnings.extend(warnings)
+        yield article
+    except InputError as err:
+        yield IngestError(art_id, origin, str(err))
+
+
+def record_to_article(rec: dict, origin: str, fallback_id: str) -> RawArticle:
+    """A corpus record with the fields id/title/date/url/source/text (text or html required)."""
+    if not isinstance(rec, dict):
+        raise InputError("record is not a JSON object")
+    art_id = str(rec.get("id") or fallback_id)
+    text = rec.get("text")
+    if text is None and rec.get("html"):
+        article = article_from_html(str(rec["html"]), id=art_id, origin=origin, url=rec.get("url"))
+    elif not isinstance(text, str):
+        raise InputError("record has no 'text' field")
+    else:
+        article = RawArticle(id=art_id, text=text, origin=origin)
+    for key in ("title", "date", "url", "source"):
+        value = rec.get(key)
+        if value not in (None, ""):
+            setattr(article, key, str(value))
+    return article
+
+
+def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:
+    for lineno, raw in enumerate(fh, start=1):
+        if not raw.strip():
+            continue
+        origin = f"{name}:{lineno}"
+        try:
+            line, warnings = decode_bytes(raw)
+            rec = json.loads(line)
+            article = record_to_article(rec, origin, f"{Path(name).stem}-{lineno}")
+            article.warnings.extend(warnings)
+            yield article
+        except json.JSONDecodeError as err:
+            yield IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
+        except InputError as err:
+            rec_id = rec.get("id") if isinstance(locals().get("rec"), dict) else None
+            yield IngestError(str(rec_id) if rec_id else None, origin, str(err))
+
+
+def read_csv(path: Path) -> Iterator[Item]:
+    with open(path, "rb") as raw:
+        head = raw.read(65536)
+    try:
+        head.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    with open(path, encoding=encoding, errors="replace", newline="") as fh:
+        sample = fh.read(65536)
+        fh.seek(0)
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(fh, dialect=dialect)
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield IngestError(None, str(path), f"CSV needs a 'text' column; found {reader.fieldnames}")
+            return
+        for rowno, row in enumerate(reader, start=2):
+            origin = f"{path}:{rowno}"
+            try:
+                yield record_to_article(row, origin, f"{path.stem}-{rowno}")
+            except InputError as err:
+                yield IngestError(row.get("id"), origin, str(err))

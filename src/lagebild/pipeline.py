@@ -1,0 +1,91 @@
+"""Build the spaCy `Language` of lagebild: the shipped core and NER models plus our stages.
+
+The stages are spaCy components registered by their own modules; a stage whose module is not
+there yet is simply left out, so the pipeline grows as the stages land.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from lagebild import paths
+from lagebild.nlp import components  # noqa: F401  (registers the nlp stage components)
+
+log = logging.getLogger(__name__)
+
+CORE_MODEL = "de_core"
+NER_MODEL = "de_ner"
+# (component name, module that registers it), in pipeline order.
+STAGES: list[tuple[str, str]] = [
+    ("lagebild_sentences", "lagebild.nlp.components"),
+    ("lagebild_entities", "lagebild.entities.stage"),
+    ("lagebild_quotes", "lagebild.quotes.stage"),
+    ("lagebild_time", "lagebild.time.stage"),
+    ("lagebild_events", "lagebild.events.stage"),
+]
+_lock = threading.Lock()
+
+
+def _load_core() -> tuple[Language, list[str]]:
+    path = paths.models_dir() / CORE_MODEL
+    if (path / "config.cfg").exists():
+        return spacy.load(path), []
+    nlp = spacy.blank("de")
+    try:
+        from lagebild.nlp.tokenizer import customize_tokenizer
+
+        customize_tokenizer(nlp)
+    except ImportError:
+        pass
+    nlp.add_pipe("sentencizer")
+    return nlp, [f"core model not found at {path}: rule-based sentences only, no tags or parse"]
+
+
+def _add_ner(nlp: Language) -> list[str]:
+    path = paths.models_dir() / NER_MODEL
+    if not (path / "config.cfg").exists():
+        return [f"NER model not found at {path}: no entities"]
+    ner_nlp = spacy.load(path)
+    for name in ner_nlp.pipe_names:
+        if name in nlp.pipe_names:
+            continue
+        nlp.add_pipe(name, source=ner_nlp)
+    return []
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline (use `load_nlp` for the cached one)."""
+    nlp, notes = _load_core()
+    notes += _add_ner(nlp)
+    first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
+    if first:
+        nlp.add_pipe("lagebild_paragraphs", before=first)
+    elif "sentencizer" in nlp.pipe_names:
+        nlp.add_pipe("lagebild_paragraphs", after="sentencizer")
+    for name, module in STAGES:
+        if importlib.util.find_spec(module) is None:
+            continue
+        importlib.import_module(module)
+        nlp.add_pipe(name)
+    nlp.max_length = 2_000_000
+    nlp.meta.setdefault("lagebild_notes", notes)
+    for note in notes:
+        log.warning(note)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _cached() -> Language:
+    return build_nlp()
+
+
+def load_nlp() -> Language:
+    """The spaCy `Language` lagebild uses, loaded once per process from `models/` (no network)."""
+    with _lock:
+        return _cached()

@@ -1,0 +1,113 @@
+"""Write tokenised raw German text (one sentence/paragraph per line) for floret vector training.
+
+Sources: every text in /work/shared/data EXCEPT GermEval 2014 test (held out, not even raw text)
+and the WikiNews quotes test split (absent anyway). MobIE is skipped (same text as SmartData).
+Tokenisation: spaCy's blank German tokenizer, so vector keys match pipeline tokens.
+"""
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import re
+import sys
+from pathlib import Path
+
+import spacy
+
+DATA = Path(sys.argv[1])
+OUT = Path(sys.argv[2])
+csv.field_size_limit(10**9)
+
+
+def iter_json_concat(path: Path):
+    dec = json.JSONDecoder()
+    s = path.read_text(encoding="utf-8")
+    i = 0
+    ws = re.compile(r"\S")
+    while True:
+        m = ws.search(s, i)
+        if not m:
+            return
+        obj, i = dec.raw_decode(s, m.start())
+        yield obj
+
+
+def raw_texts():
+    with open(DATA / "10kgnad/test.csv", encoding="utf-8", newline="") as f:
+        for row in csv.reader(f, delimiter=";", quotechar="'"):
+            if len(row) >= 2:
+                yield row[1]
+    for split in ("train", "dev"):
+        with open(DATA / f"wikinews_quotes/{split}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                yield json.loads(line)["originalText"]
+    for split in ("train", "test"):
+        for d in iter_json_concat(DATA / f"smartdata/{split}.json"):
+            yield d["text"]["string"]
+
+
+def token_lines():
+    # already tokenised corpora: one sentence per line
+    def conll(path, col, sep=None, comment="#"):
+        sent = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\r\n")
+                if not line.strip():
+                    if sent:
+                        yield " ".join(sent)
+                    sent = []
+                    continue
+                if line.startswith(comment):
+                    continue
+                parts = line.split(sep) if sep else line.split()
+                if len(parts) > col:
+                    sent.append(parts[col])
+        if sent:
+            yield " ".join(sent)
+
+    yield from conll(DATA / "germeval2014_ner/NER-de-dev.tsv", 1, "\t")
+    for s in ("train", "dev", "test"):
+        yield from conll(DATA / f"europarl_ner_de/{s}.tsv", 0, "\t")
+    for s in ("dev", "test"):
+        yield from conll(DATA / f"legal_ner/ler_{s}.conll", 0, " ")
+    for p in sorted(glob.glob(str(DATA / "europeana_ner_de/*.bio"))):
+        yield from conll(Path(p), 0, " ")
+    for p in ("ud_german_gsd/de_gsd-ud-dev.conllu", "ud_german_gsd/de_gsd-ud-test.conllu",
+              "ud_german_pud/de_pud-ud-test.conllu", "ud_german_lit/de_lit-ud-test.conllu"):
+        yield from (l for l in conll(DATA / p, 1, "\t") )
+    for p in sorted(glob.glob(str(DATA / "redewiedergabe/tsv/*.tsv"))):
+        sent = []
+        with open(p, encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 6:
+                    continue
+                if parts[5] == "yes" and sent:
+                    yield " ".join(sent)
+                    sent = []
+                sent.append(parts[0])
+        if sent:
+            yield " ".join(sent)
+
+
+def main() -> None:
+    nlp = spacy.blank("de")
+    n = 0
+    with open(OUT, "w", encoding="utf-8") as out:
+        for text in raw_texts():
+            for para in re.split(r"\n+", text):
+                para = para.strip()
+                if para:
+                    out.write(" ".join(t.text for t in nlp.make_doc(para) if not t.is_space) + "\n")
+                    n += 1
+        for line in token_lines():
+            out.write(line + "\n")
+            n += 1
+    print("lines", n)
+
+
+if __name__ == "__main__":
+    main()
