@@ -9,6 +9,8 @@ from charset_normalizer import from_bytes
 from lagebild.ingest.records import InputError
 
 _BINARY_SNIFF = 8192
+_LATIN_GUESSES = {"cp1252", "cp1250", "cp1257", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2",
+                  "iso8859_9", "cp1254", "windows_1252", "mac_roman", "ascii", "cp850", "cp437"}
 
 
 def looks_binary(data: bytes) -> bool:
@@ -31,14 +33,14 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[:1_000_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    # charset-normalizer often names latin-1 for cp1252 text; cp1252 is a superset for printable
-    # characters (it adds „ “ – €), so prefer it unless it fails.
-    if encoding.replace("_", "-") in ("latin-1", "iso8859-1", "iso-8859-1", "latin1"):
-        encoding = "cp1252"
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        encoding = "latin-1"
-        text = data.decode(encoding)
-    return text, [f"input was not UTF-8; decoded as {encoding}"]
+    guess = (best.encoding if best is not None else "cp1252").replace("-", "_").lower()
+    # German news in a legacy encoding is cp1252 (a superset of Latin-1 for printable text, with
+    # „ “ – €). Charset detection cannot tell the Latin code pages apart on short text, so any
+    # Latin guess becomes cp1252; a clearly different guess (UTF-16, Cyrillic...) is kept.
+    encoding = "cp1252" if guess in _LATIN_GUESSES else guess
+    for candidate in (encoding, "cp1252", "latin_1"):
+        try:
+            return data.decode(candidate), [f"input was not UTF-8; decoded as {candidate}"]
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError("cannot decode text")  # unreachable: latin_1 decodes any bytes

@@ -5,6 +5,9 @@ import trafilatura
 
 from lagebild.ingest.records import InputError, RawArticle
 
+# Fewer words than this is navigation or a teaser, not an article body.
+MIN_BODY_WORDS = 8
+
 
 def article_from_html(html: str, *, id: str, origin: str, url: str | None = None) -> RawArticle:
     doc = trafilatura.bare_extraction(
@@ -14,8 +17,8 @@ def article_from_html(html: str, *, id: str, origin: str, url: str | None = None
         raise InputError("no article body found in HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = (data.get("text") or "").strip()
-    if not text:
-        raise InputError("no article body found in HTML")
+    if len(text.split()) < MIN_BODY_WORDS:
+        raise InputError(f"no article body found in HTML (only {len(text.split())} words of text)")
     date = data.get("date")
     return RawArticle(
         id=id,

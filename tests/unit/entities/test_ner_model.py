@@ -1,0 +1,46 @@
+"""The shipped German NER model (models/de_ner): sourced into another pipeline, as load_nlp() does."""
+from __future__ import annotations
+
+import pytest
+
+from lagebild.paths import models_dir
+
+MODEL = models_dir() / "de_ner"
+SENT = ("Generalsekretär Anders Fogh Rasmussen sprach zum Abschluss seines Besuchs in der "
+        "russischen Hauptstadt Moskau mit der Nato.")
+
+pytestmark = pytest.mark.skipif(not (MODEL / "meta.json").exists(), reason="models/de_ner missing")
+
+
+@pytest.fixture(scope="module")
+def ner_nlp():
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def _ents(doc) -> dict[str, str]:
+    return {e.text: e.label_ for e in doc.ents}
+
+
+def _check(ents: dict[str, str]) -> None:
+    assert any(k.endswith("Rasmussen") and v == "PER" for k, v in ents.items()), ents
+    assert ents.get("Nato") == "ORG", ents
+    assert ents.get("Moskau") == "LOC", ents
+    assert ents.get("russischen") == "LOCderiv", ents
+
+
+def test_standalone(ner_nlp):
+    _check(_ents(ner_nlp(SENT)))
+
+
+def test_sourced_into_blank_pipeline(ner_nlp):
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("ner", source=ner_nlp)
+    assert nlp.pipe_names == ["ner"]
+    doc = nlp(SENT)
+    _check(_ents(doc))
+    ref = ner_nlp(SENT)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in ref.ents]

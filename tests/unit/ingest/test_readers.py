@@ -1,0 +1,142 @@
+"""Ingest: every input kind, and every kind of bad input, gives an article or a clear error."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from lagebild.ingest import IngestError, RawArticle, read_inputs
+from lagebild.ingest.dateline import find_dateline
+from lagebild.ingest.decode import decode_bytes, looks_binary
+from lagebild.ingest.records import InputError
+
+GERMAN = "Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen. Der Minister sagte, es gebe keine Alternative."
+
+
+def _items(*paths):
+    return list(read_inputs([str(p) for p in paths]))
+
+
+def test_txt_is_read_unchanged(tmp_path):
+    text = "Moskau. " + GERMAN + "\n\n  Zweiter Absatz.  \n"
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    [art] = _items(f)
+    assert isinstance(art, RawArticle)
+    assert art.text == text and art.id == "a"
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    f = tmp_path / "bom.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + GERMAN.encode())
+    [art] = _items(f)
+    assert art.text == GERMAN
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_legacy_encodings_are_decoded_and_flagged(tmp_path, encoding):
+    text = "Der Außenminister äußerte sich über die Größe des Übels – so die Süddeutsche." if encoding == "cp1252" \
+        else "Der Außenminister äußerte sich über die Größe des Übels in München."
+    f = tmp_path / "legacy.txt"
+    f.write_bytes(text.encode(encoding))
+    [art] = _items(f)
+    assert art.text == text
+    assert any("not UTF-8" in w for w in art.warnings)
+
+
+def test_binary_file_is_an_error(tmp_path):
+    f = tmp_path / "image.txt"
+    f.write_bytes(bytes(range(256)) * 40)
+    [err] = _items(f)
+    assert isinstance(err, IngestError) and "binary" in err.reason
+    assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
+def test_missing_file_is_an_error(tmp_path):
+    [err] = _items(tmp_path / "nope.txt")
+    assert isinstance(err, IngestError) and "not found" in err.reason
+
+
+def test_jsonl_broken_line_in_the_middle_does_not_stop_the_corpus(tmp_path):
+    f = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": "a", "text": GERMAN, "date": "2020-01-02", "title": "T"}),
+             '{"id": "b", "text": "unterminated',
+             json.dumps({"id": "c", "text": GERMAN}),
+             json.dumps({"id": "d", "title": "no text"}),
+             json.dumps([1, 2])]
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = _items(f)
+    assert [type(i).__name__ for i in items] == ["RawArticle", "IngestError", "RawArticle", "IngestError", "IngestError"]
+    assert items[0].title == "T" and items[0].date == "2020-01-02"
+    assert items[1].origin.endswith("corpus.jsonl:2") and "broken JSON" in items[1].reason
+    assert items[3].id == "d" and "text" in items[3].reason
+
+
+def test_jsonl_gz(tmp_path):
+    f = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(f, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "x", "text": GERMAN}) + "\n")
+    [art] = _items(f)
+    assert art.id == "x" and art.text == GERMAN
+
+
+def test_csv_corpus(tmp_path):
+    f = tmp_path / "corpus.csv"
+    f.write_text('id,title,date,url,source,text\n1,Titel,2021-03-04,http://x,Quelle,"' + GERMAN + '"\n2,,,,,\n',
+                 encoding="utf-8")
+    items = _items(f)
+    assert items[0].id == "1" and items[0].text == GERMAN and items[0].source == "Quelle"
+    assert isinstance(items[1], RawArticle) and items[1].text == ""  # empty text is refused later, by analyze
+
+
+def test_csv_without_text_column(tmp_path):
+    f = tmp_path / "bad.csv"
+    f.write_text("a,b\n1,2\n", encoding="utf-8")
+    [err] = _items(f)
+    assert isinstance(err, IngestError) and "'text' column" in err.reason
+
+
+def test_html_article_body_and_metadata(tmp_path):
+    body = " ".join([GERMAN] * 6)
+    html = f"""<html><head><title>Neues Gesetz beschlossen</title>
+    <meta property="article:published_time" content="2021-05-06T10:00:00Z"></head>
+    <body><nav>Startseite Politik Wirtschaft</nav><article><h1>Neues Gesetz beschlossen</h1>
+    <p>{body}</p><p>{body}</p></article><footer>Impressum Datenschutz</footer></body></html>"""
+    f = tmp_path / "page.html"
+    f.write_text(html, encoding="utf-8")
+    [art] = _items(f)
+    assert isinstance(art, RawArticle)
+    assert "Bundesregierung" in art.text and "Impressum" not in art.text
+    assert art.title == "Neues Gesetz beschlossen" and art.date == "2021-05-06"
+
+
+def test_html_without_article_body_is_an_error(tmp_path):
+    f = tmp_path / "empty.html"
+    f.write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    [err] = _items(f)
+    assert isinstance(err, IngestError) and "no article body" in err.reason
+
+
+def test_folder_of_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text(GERMAN)
+    (tmp_path / "sub" / "b.txt").write_text(GERMAN)
+    assert sorted(i.id for i in _items(tmp_path)) == ["a", "b"]
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("Moskau. Die Nato und Russland haben...", "Moskau"),
+    ("Berlin (dpa) - Die Bundesregierung...", "Berlin"),
+    ("Frankfurt am Main. Die Börse...", None),  # lower-case word: not a dateline form we accept
+    ("Die Nato und Russland haben. Moskau.", None),
+    ("Bad Homburg – Die Stadt...", "Bad Homburg"),
+    ("Er sagte. Das war es.", None),
+])
+def test_dateline(text, dateline):
+    assert find_dateline(text) == dateline
+
+
+def test_decode_errors_are_input_errors():
+    with pytest.raises(InputError):
+        decode_bytes(b"\x00\x01\x02binary")

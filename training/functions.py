@@ -1,0 +1,53 @@
+"""spaCy registry entries used while training lagebild pipelines (`--code training/functions.py`).
+
+Nothing here is needed to *load* a trained pipeline: the tokenizer settings applied by the
+`before_init` callback are plain data of the tokenizer and are serialised with the model, and
+the corpus reader is only used by `spacy train`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+
+_SRC = Path(__file__).resolve().parent.parent / "src"
+if str(_SRC) not in sys.path:
+    sys.path.insert(0, str(_SRC))
+
+from lagebild.nlp.tokenizer import customize_tokenizer  # noqa: E402
+
+
+@spacy.registry.callbacks("lagebild.customize_tokenizer.v1")
+def make_customize_tokenizer() -> Callable[[Language], Language]:
+    """[initialize.before_init] callback: apply the news tokenizer settings."""
+
+    def before_init(nlp: Language) -> Language:
+        return customize_tokenizer(nlp)
+
+    return before_init
+
+
+@spacy.registry.readers("lagebild.GoldTokenCorpus.v1")
+def make_gold_token_corpus(path: str, limit: int = 0) -> Callable[[Language], Iterator[Example]]:
+    """Read a .spacy file and predict on the gold tokens, keeping multi-sentence documents.
+
+    spacy.Corpus.v1 either re-tokenizes the text (`gold_preproc = false`; tokens of the
+    corpora's own tokenisation that our tokenizer splits differently lose their labels) or
+    splits documents into single sentences (`gold_preproc = true`; the parser then never learns
+    sentence boundaries). This reader does neither.
+    """
+
+    def read(nlp: Language) -> Iterator[Example]:
+        db = DocBin().from_disk(path)
+        for i, ref in enumerate(db.get_docs(nlp.vocab)):
+            if limit and i >= limit:
+                break
+            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref])
+            yield Example(pred, ref)
+
+    return read

@@ -1,0 +1,371 @@
+"""Build spaCy training data for the GermEval-2014-style NER model.
+
+Writes training/corpus/ner_train.spacy and training/corpus/ner_tune.spacy.
+
+Labels (outer level only): PER ORG LOC OTH + {PER,ORG,LOC,OTH}{deriv,part}.
+
+Sources and label mappings:
+* GermEval 2014 dev (the train split is not available): every 5th sentence (index % 5 == 0) is the
+  tuning set, the rest is training data, repeated --germeval-repeat times (in-domain weight).
+  With --full all of GermEval dev is training data (the tuning file is still written).
+* Europarl NER train/dev/test (IOB1): PER ORG LOC; MISC -> OTH, except single demonym adjectives
+  (europäischen, marokkanischen...) -> LOCderiv.
+* Europeana NER .bio files (historical OCR): PER ORG LOC; tag typos normalised; chunked into
+  pseudo-sentences (no sentence boundaries in the source).
+* SmartData v1 train (news, RSS, tweets; MobIE is NOT used, it re-annotates the same documents):
+  person -> PER; organization, organization-company -> ORG; location, location-city,
+  location-street, location-stop, location-route -> LOC; all other types (date, time, number,
+  duration, distance, trigger, disaster-type, org-position) -> O (they are not GermEval entities).
+  Single-token generic nouns annotated as companies ("Gruppe", "Konzern") are dropped.
+* Legal NER dev+test: PER/RR/AN -> PER; LD/ST/STR/LDS -> LOC; ORG/UN/INN/GRT/MRK -> ORG;
+  GS/VO/EUN/VS/VT/RS/LIT (laws, regulations, case citations, literature) are marked MISSING (neither
+  entity nor O), because their spans do not match GermEval's OTH. Sentences without any entity are
+  sub-sampled (10 %).
+* In all non-GermEval corpora, tokens tagged O that are demonyms per resources/de/demonyms.tsv are
+  relabelled as GermEval does: lower-case demonym adjectives (russischen) and unambiguous demonym
+  nouns (Russen) -> LOCderiv; hyphenated compounds with a country/region prefix (US-Präsident) ->
+  LOCpart, with EU- -> ORGpart. (Checked on GermEval dev: 114 of 121 such adjectives are LOCderiv.)
+GermEval 2014 test is never read here.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMONYMS = ROOT / "src/lagebild/resources/de/demonyms.tsv"
+BASE = ("PER", "ORG", "LOC", "OTH")
+LABELS = [b + s for b in BASE for s in ("", "deriv", "part")]
+
+
+# ---------------------------------------------------------------- demonym relabelling
+class Demonyms:
+    def __init__(self, path: Path = DEMONYMS):
+        rows = [l.rstrip("\n").split("\t") for l in path.read_text(encoding="utf-8").splitlines()[1:]]
+        self.adj = {r[0].lower() for r in rows if r[1] == "adj" and r[0].split("-")[-1][:1].islower()}
+        names = {r[0] for r in rows if r[1] == "name"}
+        self.noun = {r[0] for r in rows if r[1] == "noun"} - names - {"Franke", "Bayer", "Preuße", "Deutsche"}
+        self.prefix = {r[0] for r in rows if r[1] in ("prefix", "name") and " " not in r[0]}
+
+    def is_adj(self, w: str) -> bool:
+        if not w[:1].islower():
+            return False
+        lw = w.lower()
+        for suf in ("en", "em", "er", "es", "e", ""):
+            if lw.endswith(suf) and lw[: len(lw) - len(suf)] in self.adj:
+                return True
+        return False
+
+    def is_noun(self, w: str) -> bool:
+        if w in self.noun:
+            return True
+        for suf in ("n", "en", "nen", "s"):
+            if w.endswith(suf) and w[: -len(suf)] in self.noun:
+                return True
+        return False
+
+    def part(self, w: str) -> str | None:
+        if "-" not in w:
+            return None
+        head = w.split("-")[0]
+        if head in self.prefix and len(w) > len(head) + 2:
+            return "ORGpart" if head == "EU" else "LOCpart"
+        return None
+
+    def relabel(self, words: list[str], labels: list[str]) -> list[str]:
+        """labels: per-token entity label or 'O' or '-' (missing); returns per-token labels."""
+        out = list(labels)
+        for i, w in enumerate(words):
+            if out[i] != "O":
+                continue
+            if self.is_adj(w) or (self.is_noun(w) and i > 0):
+                out[i] = "U-LOCderiv"
+            else:
+                p = self.part(w)
+                if p:
+                    out[i] = "U-" + p
+        return out
+
+
+# ---------------------------------------------------------------- helpers
+def bio_to_biluo(tags: list[str]) -> list[str]:
+    """IOB1 or IOB2 tags (label may be any string) -> BILUO."""
+    spans, cur = [], None
+    for i, t in enumerate(tags):
+        if t in ("O", "-"):
+            cur = None
+            continue
+        pre, lab = t[0], t[2:]
+        if pre == "B" or cur is None or cur[2] != lab:
+            cur = [i, i, lab]
+            spans.append(cur)
+        else:
+            cur[1] = i
+    out = ["-" if t == "-" else "O" for t in tags]
+    for s, e, lab in spans:
+        if s == e:
+            out[s] = "U-" + lab
+        else:
+            out[s] = "B-" + lab
+            out[e] = "L-" + lab
+            for k in range(s + 1, e):
+                out[k] = "I-" + lab
+    return out
+
+
+def make_doc(vocab, words: list[str], biluo: list[str]) -> Doc:
+    doc = Doc(vocab, words=words)
+    ents, missing = [], []
+    i = 0
+    while i < len(biluo):
+        t = biluo[i]
+        if t == "-":
+            missing.append(doc[i : i + 1])
+        elif t.startswith("U-"):
+            ents.append(doc.char_span(doc[i].idx, doc[i].idx + len(doc[i]), label=t[2:]))
+        elif t.startswith("B-"):
+            j = i
+            while j < len(biluo) and not biluo[j].startswith("L-"):
+                j += 1
+            ents.append(doc[i : j + 1])
+            ents[-1].label_ = t[2:]
+            i = j
+        i += 1
+    spans = [doc[e.start : e.end] for e in ents]
+    for s, e in zip(spans, ents):
+        pass
+    doc.set_ents([spacy.tokens.Span(doc, e.start, e.end, label=e.label_) for e in ents],
+                 missing=missing, default="outside")
+    return doc
+
+
+def read_columns(path: Path, tok_col: int, tag_col: int, sep: str | None, skip_comment: bool = True):
+    sent_w, sent_t = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                if sent_w:
+                    yield sent_w, sent_t
+                sent_w, sent_t = [], []
+                continue
+            if skip_comment and line.startswith("#"):
+                continue
+            parts = line.split(sep) if sep else line.split()
+            if line.startswith("-DOCSTART-"):
+                continue
+            sent_w.append(parts[tok_col])
+            sent_t.append(parts[tag_col])
+    if sent_w:
+        yield sent_w, sent_t
+
+
+# ---------------------------------------------------------------- corpora
+def germeval(path: Path):
+    for words, tags in read_columns(path, 1, 2, "\t"):
+        yield words, bio_to_biluo(tags)
+
+
+def europarl(data: Path, dem: Demonyms):
+    for split in ("train", "dev", "test"):
+        for words, tags in read_columns(data / f"europarl_ner_de/{split}.tsv", 0, 4, "\t"):
+            biluo = bio_to_biluo([t.replace("MISC", "OTH") for t in tags])
+            for i, t in enumerate(biluo):
+                if t == "U-OTH" and dem.is_adj(words[i]):
+                    biluo[i] = "U-LOCderiv"
+            yield words, dem.relabel(words, biluo)
+
+
+TAG_FIX = {"PEr": "PER", "ER": "PER", "LOCer": "LOC", "OLOC": "LOC", "ORg": "ORG", "BER": "PER"}
+
+
+def europeana(data: Path, dem: Demonyms):
+    words, tags = [], []
+    for p in sorted(glob.glob(str(data / "europeana_ner_de/*.bio"))):
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\r\n")
+                if line.startswith("# ") or not line.strip():
+                    continue
+                parts = line.split()
+                m = re.fullmatch(r"([BI])[-_.]([A-Za-z]+)", parts[-1]) if len(parts) > 1 else None
+                if len(parts) > 1 and (m or parts[-1] in ("O", "v")):
+                    toks, tag = parts[:-1], parts[-1]
+                else:
+                    toks, tag = parts, "O"
+                lab = None
+                if m:
+                    lab = TAG_FIX.get(m.group(2), m.group(2))
+                    if lab not in ("PER", "LOC", "ORG"):
+                        lab = None
+                for k, tok in enumerate(toks):
+                    if lab:
+                        words.append(tok)
+                        tags.append(f"{m.group(1) if k == 0 else 'I'}-{lab}")
+                    else:
+                        words.append(tok)
+                        tags.append("O")
+        words.append("<DOCEND>")
+        tags.append("O")
+    # pseudo sentences: cut after . ! ? followed by a capitalised token, or at 60 tokens, or at DOCEND
+    sent_w, sent_t = [], []
+    for i, (w, t) in enumerate(zip(words, tags)):
+        if w == "<DOCEND>":
+            if sent_w:
+                yield sent_w, dem.relabel(sent_w, bio_to_biluo(sent_t))
+            sent_w, sent_t = [], []
+            continue
+        sent_w.append(w)
+        sent_t.append(t)
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        nw = words[i + 1] if i + 1 < len(words) else "X"
+        if (w in (".", "!", "?") and nw[:1].isupper() and not nxt.startswith("I")) or (
+            len(sent_w) >= 60 and not nxt.startswith("I")
+        ):
+            yield sent_w, dem.relabel(sent_w, bio_to_biluo(sent_t))
+            sent_w, sent_t = [], []
+
+
+LEGAL_MAP = {**{k: "PER" for k in ("PER", "RR", "AN")}, **{k: "LOC" for k in ("LD", "ST", "STR", "LDS")},
+             **{k: "ORG" for k in ("ORG", "UN", "INN", "GRT", "MRK")}}
+LEGAL_MISSING = {"GS", "VO", "EUN", "VS", "VT", "RS", "LIT"}
+
+
+def legal(data: Path, dem: Demonyms, rng: random.Random):
+    for split in ("dev", "test"):
+        for words, tags in read_columns(data / f"legal_ner/ler_{split}.conll", 0, 1, " ", skip_comment=False):
+            new = []
+            for t in tags:
+                if t == "O":
+                    new.append("O")
+                elif t[2:] in LEGAL_MISSING:
+                    new.append("-")
+                else:
+                    new.append(t[:2] + LEGAL_MAP.get(t[2:], "X"))
+            if not any(t[2:] in ("PER", "LOC", "ORG") for t in new) and rng.random() > 0.10:
+                continue
+            yield words, dem.relabel(words, bio_to_biluo(new))
+
+
+SMART_MAP = {"person": "PER", "organization": "ORG", "organization-company": "ORG", "location": "LOC",
+             "location-city": "LOC", "location-street": "LOC", "location-stop": "LOC", "location-route": "LOC"}
+GENERIC = {"Gruppe", "Unternehmen", "Konzern", "Firma", "Bank", "Regierung", "Tochter", "Hersteller",
+           "Autobauer", "Konzerns", "Unternehmens", "Muttergesellschaft", "Konzernmutter", "Holding",
+           "Stadt", "Gemeinde", "Land", "Bund", "Behörde", "Ministerium", "Verein", "Club", "Polizei"}
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "Der", "Die", "Das", "Den", "Dem", "Des"}
+
+
+def iter_json_concat(path: Path):
+    dec = json.JSONDecoder()
+    s = path.read_text(encoding="utf-8")
+    i = 0
+    ws = re.compile(r"\S")
+    while True:
+        m = ws.search(s, i)
+        if not m:
+            return
+        obj, i = dec.raw_decode(s, m.start())
+        yield obj
+
+
+def smartdata(data: Path, dem: Demonyms, nlp):
+    seen = set()
+    for d in iter_json_concat(data / "smartdata/train.json"):
+        if d["id"] in seen:
+            continue
+        seen.add(d["id"])
+        text = d["text"]["string"]
+        doc = nlp(text)
+        ments = (d.get("conceptMentions") or {}).get("array") or []
+        spans = []
+        for m in ments:
+            lab = SMART_MAP.get(m["type"])
+            if not lab:
+                continue
+            sp = doc.char_span(m["span"]["start"], m["span"]["end"], alignment_mode="expand")
+            if sp is None:
+                continue
+            if len(sp) > 1 and sp[0].text in ARTICLES:
+                sp = sp[1:]
+            if len(sp) == 1 and sp.text in GENERIC:
+                continue
+            if len(sp) == 0:
+                continue
+            spans.append(spacy.tokens.Span(doc, sp.start, sp.end, label=lab))
+        spans = spacy.util.filter_spans(spans)
+        doc.set_ents(spans, default="outside")
+        for sent in doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if len(toks) < 2:
+                continue
+            words = [t.text for t in toks]
+            tags = []
+            for t in toks:
+                if t.ent_iob_ == "O" or not t.ent_type_:
+                    tags.append("O")
+                else:
+                    tags.append(f"{t.ent_iob_}-{t.ent_type_}")
+            yield words, dem.relabel(words, bio_to_biluo(tags))
+
+
+# ---------------------------------------------------------------- main
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--out", type=Path, default=ROOT / "training/corpus")
+    ap.add_argument("--germeval-repeat", type=int, default=3)
+    ap.add_argument("--full", action="store_true", help="train on all of GermEval dev")
+    ap.add_argument("--no-legal", action="store_true")
+    ap.add_argument("--no-europeana", action="store_true")
+    ap.add_argument("--no-smartdata", action="store_true")
+    args = ap.parse_args()
+    rng = random.Random(13)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    dem = Demonyms()
+    vocab = nlp.vocab
+    train, tune = [], []
+    stats = Counter()
+
+    def add(name, it, target):
+        for words, biluo in it:
+            doc = make_doc(vocab, words, biluo)
+            target.append(doc)
+            stats[name + " sents"] += 1
+            stats[name + " tokens"] += len(words)
+            for e in doc.ents:
+                stats[f"{name} {e.label_}"] += 1
+
+    ge = list(germeval(args.data / "germeval2014_ner/NER-de-dev.tsv"))
+    ge_tune = [x for i, x in enumerate(ge) if i % 5 == 0]
+    ge_train = ge if args.full else [x for i, x in enumerate(ge) if i % 5 != 0]
+    add("germeval_tune", ge_tune, tune)
+    for _ in range(args.germeval_repeat):
+        add("germeval_train", ge_train, train)
+    add("europarl", europarl(args.data, dem), train)
+    if not args.no_europeana:
+        add("europeana", europeana(args.data, dem), train)
+    if not args.no_legal:
+        add("legal", legal(args.data, dem, rng), train)
+    if not args.no_smartdata:
+        add("smartdata", smartdata(args.data, dem, nlp), train)
+    rng.shuffle(train)
+    args.out.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=train, store_user_data=False).to_disk(args.out / "ner_train.spacy")
+    DocBin(docs=tune, store_user_data=False).to_disk(args.out / "ner_tune.spacy")
+    for k in sorted(stats):
+        print(f"{k}\t{stats[k]}")
+    (args.out / "ner_stats.json").write_text(json.dumps(dict(sorted(stats.items())), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
