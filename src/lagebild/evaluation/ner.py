@@ -156,3 +156,95 @@ def format_ner(results: dict) -> str:
         if r.get("unknown_predicted_labels"):
             lines.append(f"  unknown predicted labels: {r['unknown_predicted_labels']}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- loading helper
+def attach_ner(nlp, ner_path: str | Path, name: str = "ner"):
+    """Add the self-contained `ner` of the pipeline at `ner_path` (models/de_ner) to `nlp`.
+
+    The NER's floret static vectors live in the de_ner *vocab*; spaCy's StaticVectors layer reads the
+    vectors of the vocab of the Doc being processed, and `add_pipe(source=...)` does not copy vectors.
+    * If `nlp` has no vectors (or the very same table), the table is copied into `nlp.vocab` and the
+      component is sourced: `nlp.add_pipe("ner", source=ner_nlp)`.
+    * If `nlp` has different vectors of its own, a proxy component is added instead: it runs the NER on
+      a copy of each Doc made in the de_ner vocab and copies `doc.ents` back.
+    Returns the added component.
+    """
+    import spacy
+    from spacy.vectors import Vectors
+
+    ner_nlp = spacy.load(ner_path)
+    src_vec = ner_nlp.vocab.vectors
+    tgt_vec = nlp.vocab.vectors
+    same = tgt_vec.shape == src_vec.shape and tgt_vec.mode == src_vec.mode and tgt_vec.to_bytes(exclude=["strings"]) == src_vec.to_bytes(exclude=["strings"])
+    if tgt_vec.shape[0] == 0 or same:
+        if not same:
+            v = Vectors(strings=nlp.vocab.strings)
+            v.from_bytes(src_vec.to_bytes(exclude=["strings"]))
+            nlp.vocab.vectors = v
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*\[W113\]")
+            return nlp.add_pipe("ner", name=name, source=ner_nlp)
+    _register_proxy()
+    return nlp.add_pipe("lagebild_ner_proxy", name=name, config={"path": str(ner_path)})
+
+
+_PROXY_REGISTERED = False
+
+
+def _register_proxy() -> None:
+    global _PROXY_REGISTERED
+    if _PROXY_REGISTERED:
+        return
+    from spacy.language import Language
+
+    @Language.factory("lagebild_ner_proxy", default_config={"path": ""})
+    def _make_proxy(nlp, name, path):  # noqa: ANN001
+        return _NerProxy(path)
+
+    _PROXY_REGISTERED = True
+
+
+class _NerProxy:
+    """Runs a separately loaded NER pipeline on a copy of the Doc in its own vocab."""
+
+    def __init__(self, path: str):
+        import spacy
+
+        self.path = path
+        self.ner_nlp = spacy.load(path)
+        self.ner = self.ner_nlp.get_pipe("ner")
+
+    def _copy(self, doc):
+        from spacy.tokens import Doc
+
+        return Doc(self.ner_nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+
+    @staticmethod
+    def _back(doc, d2):
+        from spacy.tokens import Span
+
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in d2.ents]
+        return doc
+
+    def __call__(self, doc):
+        return self._back(doc, self.ner(self._copy(doc)))
+
+    def pipe(self, docs, batch_size: int = 128):
+        docs = list(docs)
+        for doc, d2 in zip(docs, self.ner.pipe((self._copy(d) for d in docs), batch_size=batch_size)):
+            yield self._back(doc, d2)
+
+    def to_disk(self, path, exclude=tuple()):  # the model itself stays at self.path
+        pass
+
+    def from_disk(self, path, exclude=tuple()):
+        return self
+
+    def to_bytes(self, exclude=tuple()):
+        return b""
+
+    def from_bytes(self, data, exclude=tuple()):
+        return self

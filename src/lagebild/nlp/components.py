@@ -28,9 +28,10 @@ def write_sentences(doc: Doc) -> Doc:
     if article is None:
         return doc
     sentences = []
+    text = article.text  # == doc.text, which spaCy rebuilds on every access
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
-        chunk = doc.text[start:end]
+        chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue

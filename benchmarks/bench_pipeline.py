@@ -1,0 +1,50 @@
+"""Throughput of the whole lagebild pipeline in one process on 10kGNAD news articles.
+
+Prints words/s, tokens/s, articles/s and peak RSS. Run: .venv/bin/python benchmarks/bench_pipeline.py -n 300
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from common import gnad_articles, peak_rss_mb
+
+from lagebild.analyze import analyze_stream
+from lagebild.ingest import RawArticle
+from lagebild.pipeline import load_nlp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-n", type=int, default=300, help="number of articles")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+    records = gnad_articles(args.n)
+    t0 = time.perf_counter()
+    nlp = load_nlp()
+    load_s = time.perf_counter() - t0
+    rss_loaded = peak_rss_mb()
+    # warm-up on a few articles so that lazy initialisation is not timed
+    list(analyze_stream([RawArticle(r["id"], r["text"]) for r in records[:3]], nlp=nlp))
+    words = sum(len(r["text"].split()) for r in records)
+    tokens = 0
+    t0 = time.perf_counter()
+    n_ok = 0
+    for art in analyze_stream((RawArticle(r["id"], r["text"]) for r in records), nlp=nlp,
+                              batch_size=args.batch_size):
+        if getattr(art, "analysed", False):
+            n_ok += 1
+    elapsed = time.perf_counter() - t0
+    tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(r["text"] for r in records))
+    print(f"pipeline: {', '.join(nlp.pipe_names)}")
+    print(f"articles: {len(records)} ({n_ok} analysed), words: {words:,}, tokens: {tokens:,}")
+    print(f"load time: {load_s:.1f} s, peak RSS after load: {rss_loaded:.0f} MB")
+    print(f"elapsed: {elapsed:.1f} s")
+    print(f"words/s: {words / elapsed:,.0f}")
+    print(f"tokens/s: {tokens / elapsed:,.0f}")
+    print(f"articles/s: {len(records) / elapsed:,.1f}")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
