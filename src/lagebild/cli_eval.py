@@ -64,3 +64,12 @@ def eval_quotes(split: str = typer.Option("dev", help="WikiNews split: dev (trai
 
     res = evaluate_quotes(_data("wikinews_quotes", f"{split}.jsonl"), limit=limit)
     _emit(res, format_quotes(res), as_json)
+
+
+@eval_app.command("times")
+def eval_times(as_json: bool = typer.Option(False, "--json")) -> None:
+    """Time expressions and amounts on lagebild_facts_dev (dev data)."""
+    from lagebild.evaluation.times import evaluate_times, format_times
+
+    res = evaluate_times(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl"))
+    _emit(res, format_times(res), as_json)

@@ -1,0 +1,128 @@
+"""Speed, memory and accuracy of the de_core pipeline, side by side with HanTa.
+
+    python benchmarks/bench_core.py [--n 300] [--model models/de_core] [--no-accuracy] [--full]
+
+* words/s of the core pipeline (`spacy.load(models/de_core)`, all components) with `nlp.pipe`
+  over the texts of the first N articles of 10kGNAD test.csv (one process, one thread);
+* peak RSS of the process with the pipeline loaded and run (resource.getrusage, before HanTa
+  is loaded);
+* HanTa's words/s on the same tokens and sentences (taglevel=1, one call per sentence);
+* UPOS / lemma (and for de_core XPOS, Mood, UAS, LAS) on UD German GSD test, both systems on
+  the gold words;
+* with --full also words/s of `lagebild.load_nlp()` (core + NER + lagebild stages).
+
+Set OMP_NUM_THREADS=1 for figures comparable to the README.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from lagebild import paths  # noqa: E402
+from lagebild.evaluation.ud import evaluate_hanta_ud, evaluate_ud, format_ud  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # Linux: KiB
+
+
+def read_articles(n: int) -> list[str]:
+    path = paths.shared_data_dir() / "10kgnad" / "test.csv"
+    texts = []
+    with path.open(encoding="utf8", newline="") as fh:
+        for row in csv.reader(fh, delimiter=";", quotechar="'"):
+            if len(row) >= 2:
+                texts.append(row[1])
+            if len(texts) >= n:
+                break
+    return texts
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=300)
+    ap.add_argument("--model", default=str(paths.models_dir() / "de_core"))
+    ap.add_argument("--no-accuracy", action="store_true")
+    ap.add_argument("--full", action="store_true", help="also time lagebild.load_nlp()")
+    ap.add_argument("--json", default=None, help="write the figures to this file")
+    args = ap.parse_args()
+
+    import spacy
+
+    texts = read_articles(args.n)
+    rss0 = peak_rss_mb()
+    t0 = time.perf_counter()
+    nlp = spacy.load(args.model)
+    load_s = time.perf_counter() - t0
+    for _ in nlp.pipe(texts[:5]):  # warm-up
+        pass
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    secs = time.perf_counter() - t0
+    n_words = sum(len(d) for d in docs)
+    n_alpha = sum(1 for d in docs for t in d if not t.is_space)
+    rss = peak_rss_mb()
+    out = {
+        "articles": len(texts), "tokens": n_words, "core_pipeline": nlp.pipe_names,
+        "core_load_s": round(load_s, 2), "core_words_per_sec": round(n_words / secs),
+        "peak_rss_mb_core": round(rss, 1), "rss_before_load_mb": round(rss0, 1),
+    }
+    print(f"de_core {nlp.pipe_names}: {n_words} tokens ({n_alpha} non-space) in {secs:.2f}s "
+          f"= {n_words / secs:,.0f} words/s; load {load_s:.2f}s; peak RSS {rss:.0f} MB")
+
+    # HanTa on the same tokens and sentences.
+    from HanTa import HanoverTagger as ht
+
+    tagger = ht.HanoverTagger("morphmodel_ger.pgz")
+    sents = [[t.text for t in s if not t.is_space] for d in docs for s in d.sents]
+    sents = [s for s in sents if s]
+    hn = sum(len(s) for s in sents)
+    t0 = time.perf_counter()
+    for s in sents:
+        tagger.tag_sent(s, taglevel=1)
+    hsecs = time.perf_counter() - t0
+    out["hanta_words_per_sec"] = round(hn / hsecs)
+    print(f"HanTa: {hn} tokens in {hsecs:.2f}s = {hn / hsecs:,.0f} words/s (taglevel=1, per sentence)")
+
+    if args.full:
+        import lagebild
+
+        full = lagebild.load_nlp()
+        for _ in full.pipe(texts[:5]):
+            pass
+        t0 = time.perf_counter()
+        fd = list(full.pipe(texts, batch_size=64))
+        fs = time.perf_counter() - t0
+        fw = sum(len(d) for d in fd)
+        out["load_nlp_pipeline"] = full.pipe_names
+        out["load_nlp_words_per_sec"] = round(fw / fs)
+        print(f"lagebild.load_nlp() {full.pipe_names}: {fw / fs:,.0f} words/s")
+
+    if not args.no_accuracy:
+        gsd = paths.shared_data_dir() / "ud_german_gsd" / "de_gsd-ud-test.conllu"
+        r = evaluate_ud(nlp, gsd)
+        h = evaluate_hanta_ud(gsd, tagger=tagger)
+        out["gsd_test_de_core"] = r
+        out["gsd_test_hanta"] = h
+        print("\nUD German GSD test (gold words)")
+        print(f"  {'':<10} {'de_core':>8} {'HanTa':>8}")
+        for k in ("UPOS", "XPOS", "lemma", "lemma_ci"):
+            print(f"  {k:<10} {r[k]:8.2f} {h[k]:8.2f}")
+        for k in ("UFeats", "Mood_fin", "Mood_Sub_F1", "UAS", "LAS", "LAS_doc", "sent_F1"):
+            print(f"  {k:<10} {r[k]:8.2f} {'-':>8}")
+        print()
+        print(format_ud(r))
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

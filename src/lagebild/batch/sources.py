@@ -1,0 +1,122 @@
+"""What a batch run works on: the inputs as a stream of small, picklable tasks.
+
+The process that reads the inputs does only the cheap part (splitting files into records, JSON
+parsing); whatever is expensive and per record (HTML extraction of pages and .html files) is left
+to the workers as a deferred task. Every task has an `origin` (file and position) known before it
+runs: that is the key of the resume manifest, so a re-run can skip finished records unread.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from lagebild.ingest.readers import _kind as file_kind  # one definition of which suffix is what
+from lagebild.ingest.readers import read_path, record_to_article
+from lagebild.ingest.records import IngestError, InputError, RawArticle
+from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
+
+
+@dataclass
+class FileTask:
+    """A single-article file (.txt, .html) the worker reads and extracts itself."""
+    path: str
+
+    @property
+    def origin(self) -> str:
+        return self.path
+
+
+Task = Union[RawArticle, IngestError, FileTask, WarcPage]
+Item = Union[RawArticle, IngestError]
+BATCH_KINDS = ("txt", "html", "jsonl", "csv", "warc", "parquet")
+
+
+def origin_of(task: Task) -> str:
+    return task.origin or task.id  # RawArticle.origin is optional in general; ours always set it
+
+
+def kind_of(path: Path) -> str:
+    """Like `lagebild analyze`, plus Parquet files of records (batch only)."""
+    return "parquet" if path.suffix.lower() == ".parquet" else file_kind(path)
+
+
+def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
+    """Tasks for the inputs in a stable order (so a re-run meets the same origins).
+
+    Paths are made absolute, so a resumed run may start from another directory. Folders are
+    walked in sorted order and give their .txt, .html, .jsonl(.gz), .csv, .warc(.gz) and
+    .parquet files (`lagebild analyze` skips WARC files in folders; a crawl folder is the common
+    case here).
+    """
+    for p in inputs:
+        if p == "-":
+            yield IngestError(None, "stdin", "batch cannot read stdin (a re-run could not resume "
+                                             "it): write it to a file first")
+            continue
+        path = Path(os.path.abspath(p))
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and kind_of(child) in BATCH_KINDS:
+                    yield from _file_tasks(child)
+        elif not path.exists():
+            yield IngestError(None, str(path), "file not found")
+        else:
+            yield from _file_tasks(path)
+
+
+def _file_tasks(path: Path) -> Iterator[Task]:
+    kind = kind_of(path)
+    if kind in ("txt", "html"):
+        yield FileTask(str(path))
+    elif kind == "warc":
+        yield from iter_warc_pages(path)
+    elif kind == "parquet":
+        yield from read_parquet_records(path)
+    else:  # jsonl, csv: the very reader `lagebild analyze` uses
+        yield from read_path(path)
+
+
+def resolve(task: Task) -> Item:
+    """Run the deferred part of a task: the raw article (or error) it stands for."""
+    if isinstance(task, FileTask):
+        items = list(read_path(Path(task.path)))
+        return items[0] if items else IngestError(None, task.path, "file gave no article")
+    if isinstance(task, WarcPage):
+        return page_to_article(task)
+    return task
+
+
+PARQUET_FIELDS = ("id", "title", "date", "url", "source", "text", "html")
+
+
+def read_parquet_records(path: Path, *, batch_rows: int = 1024) -> Iterator[Item]:
+    """Records (columns id/title/date/url/source/text or html) of a Parquet file, streamed in
+    row batches. Origins are `<file>:<row number from 1>`."""
+    import pyarrow.parquet as pq
+
+    name = str(path)
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as err:  # noqa: BLE001 - pyarrow raises several types for a bad file
+        yield IngestError(None, name, f"cannot read Parquet: {err}")
+        return
+    columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
+    if "text" not in columns and "html" not in columns:
+        yield IngestError(None, name, f"Parquet needs a 'text' or 'html' column; found {pf.schema_arrow.names}")
+        return
+    rowno = 0
+    for batch in pf.iter_batches(batch_size=batch_rows, columns=columns):
+        for rec in batch.to_pylist():
+            rowno += 1
+            yield parquet_record_to_item(rec, name, rowno)
+
+
+def parquet_record_to_item(rec: dict, name: str, rowno: int) -> Item:
+    """One Parquet record to a raw article or error (shared with the Spark engine)."""
+    origin = f"{name}:{rowno}"
+    try:
+        return record_to_article(rec, origin, f"{Path(name).stem}-{rowno}")
+    except InputError as err:
+        return IngestError(str(rec["id"]) if rec.get("id") else None, origin, str(err))

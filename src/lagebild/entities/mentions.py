@@ -1,0 +1,303 @@
+"""Named mentions of one Doc: names, derived adjectives/demonyms and name parts of compounds.
+
+Sources, in order of trust: the NER model's `doc.ents`; place and organisation names from the
+lexicons (`demonyms.tsv`, `org_aliases.tsv`); further occurrences of a name the article already
+used (a surname after the full name, "Hadithas" after "Haditha"); demonym adjectives and nouns;
+hyphenated compounds whose first part is a known name ("US-Präsident", "Georgien-Krieg").
+Every function works on a Doc without tags, parse or entities; it then simply finds less.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from lagebild.entities import lexicon as lex
+
+LABELS = ("PER", "ORG", "LOC", "OTH")
+MAX_NAME_TOKENS = 10
+
+
+@dataclass
+class Cand:
+    """A mention candidate over tokens [start, end) of the Doc."""
+    start: int
+    end: int
+    label: str                  # PER, ORG, LOC or OTH
+    form: str                   # name, deriv, part, nominal or pronoun
+    key: tuple[str, ...] | None = None   # grouping key of a non-person referent
+    canonical: str | None = None         # canonical name from a lexicon, if any
+    source: str = "ner"
+    extra: dict = field(default_factory=dict)
+
+    def tokens(self, doc: Doc) -> list[str]:
+        return [t.text for t in doc[self.start:self.end]]
+
+
+def name_key(words: list[str]) -> tuple[str, ...]:
+    """Grouping key of a non-person name, blind to the genitive and adjective endings:
+    "Europäischen Union" and "Europäische Union", "Hadithas" and "Haditha"."""
+    out = []
+    for i, w in enumerate(words):
+        f = lex.fold(w)
+        if i < len(words) - 1:
+            for e in ("en", "er", "es", "em"):
+                if f.endswith(e) and len(f) > 4:
+                    f = f[: -len(e)] + "e"
+                    break
+        else:
+            if f.endswith("s") and len(f) > 3 and not f.endswith(("ss", "us")):
+                f = f[:-1]
+        out.append(f)
+    return tuple(out)
+
+
+def canonical_of(words: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(canonical name, entity type, place type) of a name from the lexicons, if listed."""
+    folded = tuple(lex.fold(w) for w in words)
+    alias = lex.org_aliases().get(folded)
+    if alias is not None and alias.form == "name":
+        return alias.canonical, alias.type, None
+    place = lex.demonyms().names.get(folded)
+    if place is not None:
+        return _canonical_place(place)
+    return None, None, None
+
+
+def _canonical_place(place: lex.Place) -> tuple[str, str, str]:
+    """A place as the canonical name of its referent ("Europäische Union" is listed as EU)."""
+    alias = lex.org_aliases().get(tuple(lex.fold(w) for w in place.place.split()))
+    if alias is not None and alias.form == "name":
+        return alias.canonical, alias.type, place.place_type
+    label = "ORG" if place.place_type == "union" else "LOC"
+    return place.place, label, place.place_type
+
+
+def key_of(canonical: str) -> tuple[str, ...]:
+    """Grouping key of a canonical lexicon name."""
+    return ("=",) + tuple(lex.fold(w) for w in canonical.split())
+
+
+def _tagged(doc: Doc) -> bool:
+    return doc.has_annotation("TAG")
+
+
+def _is_capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
+
+
+def ner_mentions(doc: Doc) -> list[Cand]:
+    """The NER model's spans as candidates (GermEval labels: PER, LOCderiv, ORGpart ...)."""
+    out = []
+    for ent in doc.ents:
+        base = ent.label_[:3]
+        if base not in LABELS:
+            continue
+        suffix = ent.label_[3:]
+        form = {"deriv": "deriv", "part": "part"}.get(suffix, "name")
+        start, end = ent.start, ent.end
+        # GermEval spans never start with an article or punctuation; trust but trim
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".-"
+                               or doc[end - 1].is_space):
+            end -= 1
+        if start < end:
+            out.append(Cand(start, end, base, form, source="ner"))
+    return out
+
+
+def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
+    """Place and organisation names from the lexicons that the NER model left untagged."""
+    out = []
+    aliases = lex.org_aliases()
+    places = lex.demonyms().names
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        if not covered[i] and not doc[i].is_space:
+            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+                if any(covered[i:i + length]):
+                    continue
+                folded = tuple(lex.fold(t.text) for t in doc[i:i + length])
+                alias = aliases.get(folded)
+                place = places.get(folded)
+                entry = alias.alias if alias is not None and alias.form == "name" else (
+                    place.place if place is not None else None)
+                if entry is None:
+                    continue
+                first = doc[i].text
+                if entry[:1].isupper() != first[:1].isupper():
+                    continue
+                if first.isupper() and len(first) > 1 and not entry.split()[0].isupper():
+                    continue   # "WHO" the organisation, not "who"; "NATO" is listed itself
+                found = length
+                break
+        if found:
+            words = [t.text for t in doc[i:i + found]]
+            canonical, label, _ = canonical_of(words)
+            out.append(Cand(i, i + found, label or "LOC", "name", key_of(canonical) if canonical else None,
+                            canonical, source="lexicon"))
+            i += found
+        else:
+            i += 1
+    return out
+
+
+def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Cand]:
+    """Further occurrences of names the article already used: the full name again, a person's
+    surname ("Rasmussen", "Rasmussens"), an untagged repetition of an organisation or place."""
+    tagged = _tagged(doc)
+    patterns: dict[tuple[str, ...], tuple[str, Cand]] = {}
+    for c in names:
+        if c.form != "name":
+            continue
+        words = c.tokens(doc)
+        if c.label == "PER":
+            variants = [words]
+            if len(words) > 1 and words[-1][:1].isupper():
+                variants.append(words[-1:])
+        else:
+            if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY"):
+                continue   # a common noun the NER model took for a name: do not spread it
+            variants = [words]
+        for v in variants:
+            base = tuple(lex.fold(w) for w in v)
+            for form in (base, base[:-1] + (base[-1] + "s",)):
+                patterns.setdefault(form, (c.label, c))
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        hit = None
+        if not covered[i] and _is_capitalised(doc[i]):
+            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+                if any(covered[i:i + length]):
+                    continue
+                folded = tuple(lex.fold(t.text) for t in doc[i:i + length])
+                if folded in patterns and doc[i + length - 1].text[:1].isupper():
+                    hit = (length, patterns[folded])
+                    break
+        if hit:
+            length, (label, origin) = hit
+            if not (tagged and length == 1 and doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART")):
+                out.append(Cand(i, i + length, label, "name", origin.key, origin.canonical,
+                                source="propagated"))
+                for j in range(i, i + length):
+                    covered[j] = True
+            i += length
+        else:
+            i += 1
+    return out
+
+
+def derived_mentions(doc: Doc, covered: list[bool]) -> list[Cand]:
+    """Demonym adjectives and inhabitant nouns ("russischen", "Afghanen") linked to their place."""
+    tagged = _tagged(doc)
+    out = []
+    for tok in doc:
+        if covered[tok.i] or not tok.is_alpha:
+            continue
+        place = lex.place_of_adjective(tok.text)
+        if place is None:
+            continue
+        if tagged and tok.tag_ not in ("ADJA", "ADJD", "NN", "NE"):
+            continue
+        canonical, label, _ = _canonical_place(place)
+        out.append(Cand(tok.i, tok.i + 1, "LOC" if label == "LOC" else label, "deriv",
+                        key_of(canonical), canonical, source="lexicon"))
+    return out
+
+
+def link_deriv(doc: Doc, cand: Cand, known: dict[tuple[str, ...], Cand]) -> None:
+    """Give an NER deriv span its place: from the lexicon, else a known name it starts with."""
+    text = doc[cand.start:cand.end].text
+    place = lex.place_of_adjective(text)
+    if place is not None:
+        cand.canonical, label, _ = _canonical_place(place)
+        cand.key = key_of(cand.canonical)
+        cand.label = label
+        return
+    low = lex.fold(text)
+    best = None
+    for words, other in known.items():
+        if len(words) != 1 or other.form != "name":
+            continue
+        w = words[0]
+        if len(w) >= 4 and low.startswith(w[: max(4, len(w) - 1)]):
+            if best is None or len(w) > len(best[0]):
+                best = (w, other)
+    if best is not None:
+        cand.key, cand.canonical, cand.label = best[1].key, best[1].canonical, best[1].label
+        cand.extra["person"] = best[1] if best[1].label == "PER" else None
+    else:
+        cand.key = ("~",) + name_key([text])
+
+
+def _segment_target(words: list[str], known: dict[tuple[str, ...], Cand]) -> tuple | None:
+    """(key, canonical, label, person cand) of a compound part that names something."""
+    folded = tuple(lex.fold(w) for w in words)
+    if folded in known:
+        c = known[folded]
+        return c.key, c.canonical, c.label, c if c.label == "PER" else None
+    canonical, label, _ = canonical_of(words)
+    if canonical:
+        return key_of(canonical), canonical, label, None
+    if len(words) == 1:
+        place = lex.demonyms().prefixes.get(folded[0])
+        if place is not None:
+            canonical, label, _ = _canonical_place(place)
+            return key_of(canonical), canonical, label, None
+    return None
+
+
+def part_mentions(doc: Doc, covered: list[bool], known: dict[tuple[str, ...], Cand],
+                  ner_parts: list[Cand]) -> list[Cand]:
+    """Compounds with a name in them ("Georgien-Krieg", "US-Präsident", "Human Rights
+    Watch-Sprecher"), one candidate per name found; NER part spans are linked the same way."""
+    out = []
+    ner_at = {c.end - 1: c for c in ner_parts}
+    for tok in doc:
+        text = tok.text
+        in_ner = tok.i in ner_at
+        if "-" not in text.strip("-") and not text.endswith("-") and not in_ner:
+            continue
+        if covered[tok.i] and not in_ner:
+            continue
+        segments = text.split("-")
+        last = segments[-1]
+        if last and not (last[:1].isupper() or last[:1].isdigit()) and not in_ner:
+            continue   # "US-amerikanische" is an adjective, not a compound noun
+        hits = []
+        heads = segments[:-1] if last else segments[:-1] or segments
+        for k, seg in enumerate(heads):
+            if not seg:
+                continue
+            target = None
+            if k == 0:   # a multi-token name before the hyphen: "Human Rights Watch-Sprecher"
+                for back in range(3, 0, -1):
+                    if tok.i - back < 0 or any(not doc[j].text[:1].isupper() for j in range(tok.i - back, tok.i)):
+                        continue
+                    words = [t.text for t in doc[tok.i - back:tok.i]] + [seg]
+                    target = _segment_target(words, known)
+                    if target:
+                        hits.append((tok.i - back, target))
+                        break
+                if target:
+                    continue
+            target = _segment_target([seg], known)
+            if target:
+                hits.append((tok.i, target))
+        if not hits and in_ner:
+            c = ner_at[tok.i]
+            seg = next((s for s in segments if s[:1].isupper()), segments[0])
+            hits.append((c.start, (("~",) + name_key([seg]), None, c.label, None)))
+        for start, (key, canonical, label, person) in hits:
+            if in_ner:
+                start = min(start, ner_at[tok.i].start)
+            c = Cand(start, tok.i + 1, label, "part", key, canonical, source="ner" if in_ner else "lexicon")
+            if person is not None:
+                c.extra["person"] = person
+            out.append(c)
+    return out

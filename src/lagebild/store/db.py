@@ -1,0 +1,221 @@
+"""One small connection wrapper over DuckDB (embedded, the default) and PostgreSQL (psycopg 3).
+
+Everything above this module writes one SQL dialect: `?` placeholders, types and functions that
+both engines understand (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, ILIKE, substr). The
+wrapper only translates placeholders and chooses the fast bulk path of each engine (Arrow scan
+for DuckDB, COPY for PostgreSQL). All values travel as parameters, never inside SQL text; the only
+identifiers put into SQL are table and column names from our own fixed lists.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+DEFAULT_DB = "lagebild.duckdb"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message says what to do."""
+
+
+def parse_url(url: str | None) -> tuple[str, str]:
+    """(`duckdb` | `postgres`, target) for a --db value: a path, duckdb:///path or postgresql://."""
+    url = url or DEFAULT_DB
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgres", url
+    if url.startswith("duckdb://"):
+        # SQLAlchemy's convention: duckdb:///rel.duckdb is relative, duckdb:////abs.duckdb absolute
+        target = url[len("duckdb://"):]
+        target = target[1:] if target.startswith("/") else target
+        return "duckdb", target or ":memory:"
+    if "://" in url:
+        raise StoreError(f"unknown --db {url!r}: use a .duckdb path, duckdb:///path or postgresql://...")
+    return "duckdb", url
+
+
+class Database:
+    """A connection plus the dialect it speaks. Use `open_database` to get one."""
+
+    def __init__(self, kind: str, conn: Any, target: str, *, read_only: bool = False) -> None:
+        self.kind = kind
+        self.conn = conn
+        self.target = target
+        self.read_only = read_only
+        self._in_tx = False
+
+    # -- plain SQL ---------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s") if self.kind == "postgres" else sql
+
+    def _params(self, params: Sequence[Any]) -> list[Any]:
+        if self.kind == "postgres":  # PostgreSQL refuses NUL in text; no stored value has one
+            return [p.replace("\x00", "") if isinstance(p, str) else p for p in params]
+        return list(params)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        if self.kind == "postgres":
+            with self.conn.cursor() as cur:
+                cur.execute(self._sql(sql), self._params(params))
+        else:
+            self.conn.execute(sql, self._params(params))
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        if self.kind == "postgres":
+            with self.conn.cursor() as cur:
+                cur.execute(self._sql(sql), self._params(params))
+                if cur.description is None:
+                    return []
+                names = [d.name for d in cur.description]
+                return [dict(zip(names, row)) for row in cur.fetchall()]
+        cur = self.conn.execute(sql, self._params(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        rows = self.query(sql, params)
+        return next(iter(rows[0].values())) if rows else None
+
+    def iter_rows(self, sql: str, params: Sequence[Any] = (), size: int = 5000) -> Iterator[tuple[list[str], list[tuple]]]:
+        """(column names, chunk of row tuples) without loading a whole table: for export."""
+        if self.kind == "postgres":
+            with self.conn.cursor() as cur:
+                cur.execute(self._sql(sql), self._params(params))
+                names = [d.name for d in cur.description]
+                while chunk := cur.fetchmany(size):
+                    yield names, chunk
+            return
+        cur = self.conn.cursor()
+        try:
+            cur.execute(sql, self._params(params))
+            names = [d[0] for d in cur.description]
+            while chunk := cur.fetchmany(size):
+                yield names, chunk
+        finally:
+            cur.close()
+
+    # -- transactions and bulk writes ----------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator["Database"]:
+        """All or nothing: a crash or Ctrl-C inside loses exactly this block."""
+        if self._in_tx:
+            yield self
+            return
+        self._in_tx = True
+        try:
+            if self.kind == "postgres":
+                with self.conn.transaction():
+                    yield self
+            else:
+                self.conn.execute("BEGIN TRANSACTION")
+                try:
+                    yield self
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
+        finally:
+            self._in_tx = False
+
+    def insert_rows(self, table: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
+        """Insert many rows fast. `table`/`columns` come from our own lists, never from input."""
+        if not rows:
+            return
+        names = [c for c, _ in columns]
+        col_sql = ", ".join(f'"{c}"' for c in names)
+        if self.kind == "postgres":
+            with self.conn.cursor() as cur:
+                with cur.copy(f"COPY {table} ({col_sql}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row([_pg_value(row.get(c)) for c in names])
+            return
+        import pyarrow as pa
+
+        from lagebild.store.rows import _ARROW
+
+        schema = pa.schema([(c, getattr(pa, _ARROW[t])()) for c, t in columns])
+        tbl = pa.Table.from_pylist([{c: row.get(c) for c in names} for row in rows], schema=schema)
+        view = f"_insert_{table}"
+        self.conn.register(view, tbl)
+        try:
+            self.conn.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM {view}")
+        finally:
+            self.conn.unregister(view)
+
+    def in_list(self, values: Sequence[Any]) -> str:
+        """`(?, ?, ...)` for a parameterised IN clause."""
+        return "(" + ", ".join("?" for _ in values) + ")"
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- migrations ----------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the numbered SQL files under store/migrations not yet in `schema_migrations`."""
+        self.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        done = {r["version"] for r in self.query("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in _statements(sql):
+                    self.execute(statement)
+                self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                             "VALUES (?, ?, CAST(CURRENT_TIMESTAMP AS TEXT))", [version, name])
+            applied.append(version)
+        return applied
+
+    def schema_version(self) -> int:
+        return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
+
+
+def _pg_value(value: Any) -> Any:
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, SQL) of every migration file, in order."""
+    out = []
+    for entry in resources.files("lagebild.store").joinpath("migrations").iterdir():
+        m = _MIGRATION_NAME.match(entry.name)
+        if m:
+            out.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration on `;` at line ends (our files hold no procedural code)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";").strip()]
+
+
+def open_database(url: str | None = None, *, read_only: bool = False, migrate: bool = True) -> Database:
+    """Open (and by default create and migrate) the store at `url`."""
+    kind, target = parse_url(url)
+    if kind == "postgres":
+        import psycopg
+
+        try:
+            conn = psycopg.connect(target, autocommit=True)
+        except psycopg.OperationalError as err:
+            raise StoreError(f"cannot connect to PostgreSQL: {str(err).strip()}") from err
+        db = Database("postgres", conn, target, read_only=read_only)
+    else:
+        import duckdb
+
+        if read_only and target != ":memory:" and not Path(target).exists():
+            raise StoreError(f"no store at {target}: run `lagebild ingest ARTICLES --db {target}` first")
+        try:
+            conn = duckdb.connect(target, read_only=read_only and target != ":memory:")
+        except duckdb.IOException as err:
+            raise StoreError(f"cannot open {target}: {err} (is another lagebild process writing to it?)") from err
+        db = Database("duckdb", conn, target, read_only=read_only)
+    if migrate and not read_only:
+        db.migrate()
+    return db
