@@ -73,3 +73,12 @@ def eval_times(as_json: bool = typer.Option(False, "--json")) -> None:
 
     res = evaluate_times(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl"))
     _emit(res, format_times(res), as_json)
+
+
+@eval_app.command("events")
+def eval_events(as_json: bool = typer.Option(False, "--json")) -> None:
+    """PLOVER events on lagebild_facts_dev (dev data)."""
+    from lagebild.evaluation.events import evaluate_events, format_events
+
+    res = evaluate_events(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl"))
+    _emit(res, format_events(res), as_json)

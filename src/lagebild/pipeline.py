@@ -52,6 +52,10 @@ def _add_ner(nlp: Language) -> list[str]:
     if not (path / "config.cfg").exists():
         return [f"NER model not found at {path}: no entities"]
     ner_nlp = spacy.load(path)
+    if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
+        # The NER embeds static (floret) vectors; the core pipeline has none. The Doc's vocab is
+        # the core's, so it must carry the NER's table or the NER sees empty vectors.
+        nlp.vocab.vectors = ner_nlp.vocab.vectors
     for name in ner_nlp.pipe_names:
         if name in nlp.pipe_names:
             continue

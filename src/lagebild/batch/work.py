@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -20,10 +21,12 @@ from lagebild.batch.sources import Item, Task, origin_of, resolve
 from lagebild.ingest.records import IngestError
 
 BATCH_SIZE = 16  # as `lagebild analyze`: nlp.pipe batches inside a worker
-# Test hook: a worker SIGKILLs itself once on the article with this id (the marker file, created
-# atomically, makes it exactly once across all workers and re-runs). Used by the crash tests.
+# Test hooks for the crash tests. KILL_ON: a worker SIGKILLs itself once on the record with this
+# id (a marker file, created atomically, makes it exactly once across all workers and re-runs).
+# SLOW: seconds a worker sleeps per record, so a test can kill a whole run half-way through.
 KILL_ON_ENV = "LAGEBILD_BATCH_TEST_KILL_ON"
 KILL_MARK_ENV = "LAGEBILD_BATCH_TEST_KILL_MARK"
+SLOW_ENV = "LAGEBILD_BATCH_TEST_SLOW"
 
 
 @dataclass
@@ -40,7 +43,9 @@ class Outcome:
         return "ok" if self.article.get("sentences") else "unanalysed"
 
 
-def _maybe_die(item: Item) -> None:
+def _test_hooks(item: Item) -> None:
+    if os.environ.get(SLOW_ENV):
+        time.sleep(float(os.environ[SLOW_ENV]))
     target = os.environ.get(KILL_ON_ENV)
     if not target or isinstance(item, IngestError) or item.id != target:
         return
@@ -59,11 +64,12 @@ def _items(tasks: list[Task]) -> Iterator[Item]:
         except Exception as err:  # noqa: BLE001 - an odd file must not cost the chunk
             item = IngestError(getattr(task, "id", None), origin_of(task),
                                f"cannot read: {type(err).__name__}: {err}")
-        _maybe_die(item)
+        _test_hooks(item)
         yield item
 
 
-def _pair(tasks: list[Task], results: Iterable[Item | Article]) -> list[Outcome]:
+def _pair(tasks: list[Task], results: Iterable[Item | Article],
+          on_outcome: Callable[[Outcome], None] | None) -> list[Outcome]:
     outcomes = []
     for task, result in zip(tasks, results):
         origin = origin_of(task)
@@ -71,13 +77,16 @@ def _pair(tasks: list[Task], results: Iterable[Item | Article]) -> list[Outcome]
             outcomes.append(Outcome(origin, error=result))
         else:
             outcomes.append(Outcome(origin, article=result.to_json()))
+        if on_outcome:
+            on_outcome(outcomes[-1])
     if len(outcomes) != len(tasks):  # analyze_stream promises one result per input
         raise RuntimeError(f"analyze_stream gave {len(outcomes)} results for {len(tasks)} inputs")
     return outcomes
 
 
 def analyse_tasks(tasks: Iterable[Task], nlp: Language, *, batch_size: int = BATCH_SIZE,
-                  max_chars: int | None = None) -> list[Outcome]:
+                  max_chars: int | None = None,
+                  on_outcome: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Outcomes of the tasks, in order, one per task.
 
     `analyze_stream` already turns a failing article into an error record; should anything else
@@ -87,13 +96,14 @@ def analyse_tasks(tasks: Iterable[Task], nlp: Language, *, batch_size: int = BAT
     tasks = list(tasks)
     kwargs = {"max_chars": max_chars} if max_chars else {}
     try:
-        return _pair(tasks, analyze_stream(_items(tasks), nlp=nlp, batch_size=batch_size, **kwargs))
+        return _pair(tasks, analyze_stream(_items(tasks), nlp=nlp, batch_size=batch_size, **kwargs),
+                     on_outcome)
     except Exception:  # noqa: BLE001 - isolate below
         pass
     outcomes = []
     for task in tasks:
         try:
-            outcomes += _pair([task], analyze_stream(_items([task]), nlp=nlp, **kwargs))
+            outcomes += _pair([task], analyze_stream(_items([task]), nlp=nlp, **kwargs), on_outcome)
         except Exception as err:  # noqa: BLE001 - reported as an error record
             outcomes.append(Outcome(origin_of(task), error=IngestError(
                 getattr(task, "id", None), origin_of(task),
@@ -104,7 +114,7 @@ def analyse_tasks(tasks: Iterable[Task], nlp: Language, *, batch_size: int = BAT
 def error_record(outcome: Outcome, chunk: str | None = None) -> dict:
     """The errors.jsonl line of a failed task: id, where it came from, and why."""
     err = outcome.error
-    rec = {"id": err.id, "origin": err.origin or outcome.origin, "reason": err.reason}
+    rec = {"error": True, "id": err.id, "origin": err.origin or outcome.origin, "reason": err.reason}
     if chunk is not None:
         rec["chunk"] = chunk
     return rec

@@ -1,0 +1,149 @@
+"""The REST API and the web pages of a store, in one FastAPI app (`create_app`).
+
+Read-only by design: there are no write endpoints, so no login is needed and serving a corpus
+cannot change it. The interactive docs (/docs, /redoc) are switched off because FastAPI loads
+them from a CDN and lagebild must work offline; the contract is served at /openapi.json.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from contextlib import contextmanager
+from typing import Annotated, Iterator, Optional
+
+from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from lagebild.api import models as M
+from lagebild.store import queries
+from lagebild.store.db import Database, open_database, parse_url
+
+MAX_LIMIT = 200
+MAX_OFFSET = 1_000_000
+NOT_FOUND = {404: {"model": M.Error, "description": "No such item."}}
+
+
+class DatabaseProvider:
+    """Hands each request its own handle: a DuckDB cursor (thread-safe view of one connection)
+    or a fresh PostgreSQL connection; a handed-in PostgreSQL `Database` is shared under a lock."""
+
+    def __init__(self, db: Database | str | None) -> None:
+        self.url: str | None = None
+        self._lock = threading.Lock()
+        if isinstance(db, Database):
+            self.root = db
+        else:
+            kind, _ = parse_url(db)
+            self.root = open_database(db, read_only=True, migrate=False)
+            self.url = db if kind == "postgres" else None
+
+    @contextmanager
+    def connect(self) -> Iterator[Database]:
+        if self.root.kind == "duckdb":
+            cur = self.root.conn.cursor()
+            try:
+                yield Database("duckdb", cur, self.root.target, read_only=True)
+            finally:
+                cur.close()
+        elif self.url:
+            db = open_database(self.url, read_only=True, migrate=False)
+            try:
+                yield db
+            finally:
+                db.close()
+        else:
+            with self._lock:
+                yield self.root
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
+Text = Annotated[Optional[str], Query(max_length=200)]
+
+
+def _check_dates(date_from: dt.date | None, date_to: dt.date | None) -> None:
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, f"date_from ({date_from}) is after date_to ({date_to}): swap them")
+
+
+def create_app(db: Database | str | None = None, *, with_web: bool = True) -> FastAPI:
+    """The app for the store at `db` (a Database, a --db URL, or the default DuckDB file)."""
+    provider = DatabaseProvider(db)
+    app = FastAPI(title="lagebild", version="1", docs_url=None, redoc_url=None,
+                  description="Read-only API over a lagebild corpus store: documents in schema "
+                              "lagebild/1, corpus identities (entities), quotes and statistics.")
+    app.state.provider = provider
+
+    def get_db() -> Iterator[Database]:
+        with provider.connect() as handle:
+            yield handle
+
+    DB = Annotated[Database, Depends(get_db)]
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request, exc: RequestValidationError) -> JSONResponse:
+        msgs = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()]
+        return JSONResponse({"detail": "; ".join(msgs)}, status_code=422)
+
+    @app.get("/api/documents", response_model=M.DocumentPage, tags=["documents"])
+    def documents(db: DB, q: Text = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                  limit: Limit = 50, offset: Offset = 0):
+        """Documents, newest first; `q` finds text in title or body (case-insensitive)."""
+        _check_dates(date_from, date_to)
+        return queries.list_documents(db, q=q, date_from=_iso(date_from), date_to=_iso(date_to),
+                                      limit=limit, offset=offset)
+
+    @app.get("/api/documents/{doc_id}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
+    def document(doc_id: str, db: DB):
+        """The full `lagebild/1` JSON of one document, with all its annotations."""
+        article = queries.get_document(db, doc_id)
+        if article is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}; list ids at /api/documents")
+        return article
+
+    @app.get("/api/entities", response_model=M.IdentityPage, tags=["entities"])
+    def entities(db: DB, type: Optional[M.EntityType] = None, name: Text = None,
+                 limit: Limit = 50, offset: Offset = 0):
+        """Corpus identities with counts, most mentioned first; filter by type and name."""
+        return queries.list_identities(db, type=type, name=name, limit=limit, offset=offset)
+
+    @app.get("/api/entities/{identity_id}", response_model=M.IdentityDetail, responses=NOT_FOUND, tags=["entities"])
+    def entity(identity_id: str, db: DB, limit: Limit = 50, offset: Offset = 0):
+        """One identity: name variants, roles over time, why its members were merged, its
+        mentions and quotes (both paginated by `limit`/`offset`) and a monthly timeline."""
+        ident = queries.get_identity(db, identity_id, limit=limit, offset=offset)
+        if ident is None:
+            raise HTTPException(404, f"no entity with id {identity_id!r}; list ids at /api/entities")
+        return ident
+
+    @app.get("/api/quotes", response_model=M.QuotePage, tags=["quotes"])
+    def quotes(db: DB, speaker: Text = None, entity: Text = None, q: Text = None,
+               type: Optional[M.QuoteType] = None, date_from: dt.date | None = None,
+               date_to: dt.date | None = None, limit: Limit = 50, offset: Offset = 0):
+        """Quotes, newest first. `speaker`: text in the speaker's name; `entity`: speaker's
+        identity id; `q`: text in the quote; `date_from`/`date_to`: article date, inclusive."""
+        _check_dates(date_from, date_to)
+        return queries.search_quotes(db, speaker=speaker, entity=entity, q=q, type=type,
+                                     date_from=_iso(date_from), date_to=_iso(date_to),
+                                     limit=limit, offset=offset)
+
+    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], tags=["stats"])
+    def quotes_per_month(db: DB, entity: Text = None):
+        """Quotes per article month (YYYY-MM), optionally of one speaker identity."""
+        return queries.quotes_per_month(db, entity=entity)
+
+    @app.get("/api/stats/overview", response_model=M.Overview, tags=["stats"])
+    def overview(db: DB):
+        """Totals, top speakers, top entities and articles per day: the data of the start page."""
+        return queries.overview(db)
+
+    if with_web:
+        from lagebild.web.pages import register_pages
+
+        register_pages(app, get_db)
+    return app
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -1,0 +1,176 @@
+"""Group mention candidates into referents: one `Ref` per person, organisation or place.
+
+Persons are grouped by their name tokens ("Anders Fogh Rasmussen" / "Rasmussen" / "Rasmussens",
+"Hu Jia" / "Hu"); everything else by a key that is blind to declension, through the lexicons
+("Vereinte Nationen" = "UNO" = "UN") and through acronyms the article introduces ("Movement for
+Democratic Change (MDC)").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from lagebild.entities import lexicon as lex
+from lagebild.entities.mentions import Cand, canonical_of, key_of, name_key
+
+
+@dataclass
+class RoleRef:
+    role: str
+    of: "Ref | None" = None
+
+
+@dataclass
+class Ref:
+    """One referent of the article while the stage works on it."""
+    label: str
+    cands: list[Cand] = field(default_factory=list)
+    key: tuple[str, ...] | None = None
+    canonical: str | None = None
+    full: tuple[str, ...] = ()          # person: folded tokens of the fullest name
+    roles: list[RoleRef] = field(default_factory=list)
+    gender: str | None = None           # m or f when known
+
+    def add_role(self, role: str, of: "Ref | None") -> None:
+        for r in self.roles:
+            if r.role == role and (r.of is of or of is None):
+                return
+            if r.role == role and r.of is None:
+                r.of = of
+                return
+        self.roles.append(RoleRef(role, of))
+
+    def first(self) -> int:
+        return min(c.start for c in self.cands) if self.cands else 10 ** 9
+
+
+def _strip_s(words: tuple[str, ...]) -> tuple[str, ...]:
+    last = words[-1]
+    if last.endswith("s") and len(last) > 3 and not last.endswith(("ss",)):
+        return words[:-1] + (last[:-1],)
+    return words
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return a == b or _strip_s(a) == b or a == _strip_s(b)
+
+
+def _suffix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    return len(short) < len(full) and _same_name(short, full[-len(short):])
+
+
+def group_persons(doc: Doc, cands: list[Cand]) -> list[Ref]:
+    """Persons from PER name candidates, in text order; a short name joins the most recent
+    person whose full name ends (or, for one-word names, starts) with it."""
+    persons: list[Ref] = []
+    last_seen: dict[int, int] = {}
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    # full names first so that a surname seen before its full name still finds it
+    for c in ordered:
+        words = tuple(lex.fold(w) for w in c.tokens(doc))
+        match = None
+        candidates = []
+        for idx, p in enumerate(persons):
+            if _same_name(words, p.full) or _suffix_of(words, p.full):
+                candidates.append(idx)
+        if not candidates and len(words) == 1:
+            candidates = [idx for idx, p in enumerate(persons)
+                          if len(p.full) > 1 and _same_name(words, p.full[:1])]
+        if candidates:
+            before = [i for i in candidates if min(x.start for x in persons[i].cands) <= c.start]
+            pool = before or candidates
+            match = max(pool, key=lambda i: max((x.start for x in persons[i].cands if x.start <= c.start),
+                                                default=-1))
+        if match is None:
+            persons.append(Ref("PER", [c], full=words))
+        else:
+            persons[match].cands.append(c)
+        last_seen[id(c)] = c.start
+    return persons
+
+
+def _acronym_links(doc: Doc, cands: list[Cand]) -> dict[tuple, tuple]:
+    """Key of an acronym to the key of the name it abbreviates: "Name (ACR)" or matching
+    initials of the capitalised words of an organisation name in the article."""
+    links: dict[tuple, tuple] = {}
+    by_start = {c.start: c for c in cands if c.form == "name" and c.label != "PER"}
+    for c in cands:
+        if c.form != "name" or c.label == "PER" or c.end + 2 >= len(doc) + 1:
+            continue
+        if c.end < len(doc) and doc[c.end].text == "(":
+            acr = by_start.get(c.end + 1)
+            if acr and acr.end < len(doc) and doc[acr.end].text == ")" and acr.key != c.key:
+                links.setdefault(acr.key, c.key)
+    names = [c for c in cands if c.form == "name" and c.label in ("ORG", "OTH") and c.end - c.start > 1]
+    for c in cands:
+        text = doc[c.start:c.end].text
+        if c.form != "name" or c.end - c.start != 1 or not (2 <= len(text) <= 6) or not text.isupper():
+            continue
+        if c.key in links or c.canonical:
+            continue
+        for other in names:
+            initials = "".join(w[0] for w in other.tokens(doc) if w[:1].isupper())
+            if initials == text and other.key != c.key:
+                links[c.key] = other.key
+                break
+    return links
+
+
+def assign_keys(doc: Doc, cands: list[Cand]) -> None:
+    """Grouping keys of non-person names, from the lexicons or the declension-blind surface."""
+    for c in cands:
+        if c.label == "PER" or c.key is not None:
+            continue
+        words = c.tokens(doc)
+        canonical, label, _ = canonical_of(words)
+        if canonical:
+            c.canonical, c.key = canonical, key_of(canonical)
+        else:
+            c.key = name_key(words)
+
+
+def group_others(doc: Doc, cands: list[Cand]) -> list[Ref]:
+    """Organisations, places and other names by key (acronyms joined to their long form)."""
+    links = _acronym_links(doc, cands)
+
+    def final(key: tuple) -> tuple:
+        seen = set()
+        while key in links and key not in seen:
+            seen.add(key)
+            key = links[key]
+        return key
+
+    refs: dict[tuple, Ref] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        key = final(c.key)
+        ref = refs.get(key)
+        if ref is None:
+            ref = refs[key] = Ref(c.label, key=key, canonical=c.canonical)
+        ref.cands.append(c)
+        ref.canonical = ref.canonical or c.canonical
+    for ref in refs.values():
+        votes = Counter(c.label for c in ref.cands if c.form == "name" and c.source != "propagated")
+        if not votes:
+            votes = Counter(c.label for c in ref.cands)
+        ref.label = votes.most_common(1)[0][0]
+        if ref.label == "PER":
+            ref.label = "OTH"
+    return list(refs.values())
+
+
+def display_name(doc: Doc, ref: Ref) -> str:
+    """The fullest name the article uses, or the lexicon's canonical name."""
+    names = [doc[c.start:c.end].text for c in ref.cands if c.form == "name"]
+    if ref.label != "PER" and ref.canonical:
+        return ref.canonical
+    if not names:
+        if ref.canonical:
+            return ref.canonical
+        texts = [doc[c.start:c.end].text for c in ref.cands]
+        return texts[0] if texts else ""
+    longest = max(len(n) for n in names)
+    best = [n for n in names if len(n) == longest]
+    plain = [n for n in names if len(n) == longest - 1 and any(b == n + "s" for b in best)]
+    return (plain or best)[0]

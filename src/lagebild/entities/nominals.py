@@ -1,0 +1,67 @@
+"""Descriptions of organisations as later mentions: "das westliche Bündnis", "die Allianz" (Nato).
+
+An alias of form `nominal` in `org_aliases.tsv` counts only when the article also names the
+organisation it stands for and the phrase is definite ("das Bündnis", not "ein Bündnis").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from lagebild.entities import lexicon as lex
+from lagebild.entities.group import Ref
+from lagebild.entities.mentions import Cand, key_of
+
+MAX_ALIAS_TOKENS = 4
+
+
+def _definite_before(doc: Doc, i: int) -> bool:
+    """A definite article right before token i, or before the adjectives in front of it."""
+    j = i - 1
+    tagged = doc.has_annotation("TAG")
+    while j >= 0 and i - j <= 3:
+        tok = doc[j]
+        if lex.is_definite_article(tok.text):
+            return True
+        if tagged and tok.tag_ == "APPRART":   # "im", "beim", "zum": preposition + article
+            return True
+        if tagged and tok.tag_ != "ADJA" or not tagged and not tok.text[:1].islower():
+            return False
+        j -= 1
+    return False
+
+
+def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
+    """Add nominal alias mentions to the organisations the article names."""
+    by_key = {ref.key: ref for ref in others if any(c.form == "name" for c in ref.cands)}
+    aliases = lex.org_aliases()
+    tagged = doc.has_annotation("TAG")
+    i = 0
+    n = len(doc)
+    while i < n:
+        hit = None
+        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+            if any(covered[i:i + length]):
+                continue
+            alias = aliases.get(tuple(lex.fold(t.text) for t in doc[i:i + length]))
+            if alias is None or alias.form != "nominal":
+                continue
+            if not doc[i + length - 1].text[:1].isupper():
+                continue
+            ref = by_key.get(key_of(alias.canonical))
+            if ref is None or not _definite_before(doc, i):
+                continue
+            hit = (length, ref)
+            break
+        if hit:
+            length, ref = hit
+            start = i
+            # "das westliche Bündnis": the adjectives belong to the phrase
+            while start > 0 and tagged and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
+                start -= 1
+            ref.cands.append(Cand(start, i + length, ref.label, "nominal", ref.key, ref.canonical,
+                                  source="alias"))
+            for j in range(start, i + length):
+                covered[j] = True
+            i += length
+        else:
+            i += 1

@@ -1,0 +1,113 @@
+"""The `lagebild_entities` spaCy component: who and what one article mentions.
+
+Reads the Doc (tokens, STTS tags, morphology, parse and GermEval entities, whichever are there)
+and writes only `doc._.article.entities`: one `Entity` per referent with its roles and all its
+mentions (name, deriv, part, nominal, pronoun) as character offsets into the article text.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.article import Entity, Mention, Role
+from lagebild.entities import mentions as M
+from lagebild.entities.group import Ref, assign_keys, display_name, group_others, group_persons
+from lagebild.entities.nominals import alias_nominals
+from lagebild.entities.pronouns import resolve_pronouns
+from lagebild.entities.roles import find_roles
+from lagebild.nlp import components  # noqa: F401  (registers the doc._.article extension)
+
+log = logging.getLogger(__name__)
+FORM_ORDER = {"name": 0, "part": 1, "deriv": 2, "nominal": 3, "pronoun": 4}
+
+
+def _mark(covered: list[bool], cands: list[M.Cand]) -> None:
+    for c in cands:
+        for i in range(c.start, c.end):
+            covered[i] = True
+
+
+def find_referents(doc: Doc) -> list[Ref]:
+    """All referents of the Doc with their mention candidates (token spans) and roles."""
+    covered = [False] * len(doc)
+    ner = M.ner_mentions(doc)
+    names = [c for c in ner if c.form == "name"]
+    ner_derivs = [c for c in ner if c.form == "deriv"]
+    ner_parts = [c for c in ner if c.form == "part"]
+    _mark(covered, names)
+    _mark(covered, ner_derivs)
+    names += M.lexicon_names(doc, covered)
+    _mark(covered, names)
+    assign_keys(doc, names)
+    names += M.propagate_names(doc, names, covered)
+
+    known: dict[tuple[str, ...], M.Cand] = {}
+    for c in names:
+        words = tuple(M.lex.fold(w) for w in c.tokens(doc))
+        known.setdefault(words, c)
+        if c.label == "PER" and len(words) > 1:
+            known.setdefault(words[-1:], c)
+    for c in ner_derivs:
+        M.link_deriv(doc, c, known)
+    derivs = ner_derivs + M.derived_mentions(doc, covered)
+    _mark(covered, derivs)
+    _mark(covered, ner_parts)
+    parts = M.part_mentions(doc, covered, known, ner_parts)
+    _mark(covered, parts)
+
+    persons = group_persons(doc, [c for c in names if c.label == "PER"])
+    person_of = {id(c): p for p in persons for c in p.cands}
+    linked_to_person = [c for c in derivs + parts if c.extra.get("person") is not None]
+    for c in linked_to_person:
+        p = person_of.get(id(c.extra["person"]))
+        if p is not None:
+            p.cands.append(c)
+    rest = [c for c in names if c.label != "PER"] + [
+        c for c in derivs + parts if c.extra.get("person") is None]
+    for c in rest:
+        if c.key is None:
+            c.key = M.name_key(c.tokens(doc))
+    others = group_others(doc, rest)
+
+    alias_nominals(doc, others, covered)
+    find_roles(doc, persons, others)
+    resolve_pronouns(doc, persons)
+    return [r for r in persons + others if r.cands]
+
+
+def to_entities(doc: Doc, refs: list[Ref]) -> list[Entity]:
+    """Article entities (ids e1, e2 ... in order of first mention) from the referents."""
+    refs = sorted(refs, key=lambda r: r.first())
+    ids = {id(r): f"e{n}" for n, r in enumerate(refs, 1)}
+    out = []
+    for r in refs:
+        seen = set()
+        mentions = []
+        for c in sorted(r.cands, key=lambda c: (c.start, FORM_ORDER.get(c.form, 9))):
+            span = doc[c.start:c.end]
+            key = (span.start_char, span.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            mentions.append(Mention(span.start_char, span.end_char, span.text, c.form))
+        roles = [Role(role.role, ids.get(id(role.of)) if role.of is not None else None) for role in r.roles]
+        out.append(Entity(ids[id(r)], display_name(doc, r), r.label, roles, mentions))
+    return out
+
+
+@Language.component("lagebild_entities", requires=["doc._.article"], assigns=["doc._.article"])
+def lagebild_entities(doc: Doc) -> Doc:
+    """Fill `article.entities`; on an unexpected error the article keeps no entities and a
+    warning, and the rest of the pipeline still runs."""
+    article = doc._.article
+    if article is None:
+        return doc
+    try:
+        article.entities = to_entities(doc, find_referents(doc))
+    except Exception as err:  # noqa: BLE001 - one odd article must not stop a batch
+        log.exception("entities stage failed on %s", article.id)
+        article.entities = []
+        article.warn(f"entities stage failed ({type(err).__name__}: {err}); no entities for this article")
+    return doc

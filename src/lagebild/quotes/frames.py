@@ -1,0 +1,350 @@
+"""Build quote candidates from the cues of each sentence, then direct and free indirect quotes.
+
+Reading order of one article: (1) every sentence's cues (speech verbs, "laut", "zufolge", "nach
+Angaben", ", so X") with the content their frame points at; (2) the quotation-mark pairs, which
+take their speaker from the frame next to them or from the quote around them, and are kept or
+dropped as scare quotes by a table learned from WikiNews; (3) Konjunktiv-I sentences without a
+frame, which continue the speaker of the sentence before.
+"""
+from __future__ import annotations
+
+from lagebild.quotes.rules import Cand, Cue, Finder
+
+MIN_CONTENT_WORDS = 2
+# Used when no learned table (models/de_quotes/direct_table.json) is there: keep a quotation-mark
+# span as a quote when it is long, first person, or a multi-word fragment inside reported speech.
+FALLBACK_MIN_WORDS = 8
+
+
+def _bucket(n: int) -> int:
+    return min(n, 8)
+
+
+class Builder:
+    """Candidates of one Doc; `run()` returns them in text order."""
+
+    def __init__(self, finder: Finder):
+        self.f = finder
+        self.cands: list[Cand] = []
+
+    # ------------------------------------------------------------ cues of a sentence
+    def cues(self, s: int, e: int) -> list[Cue]:
+        f, out = self.f, []
+        for i in range(s, e):
+            if f.in_marks[i] or f.is_punct(i):
+                continue
+            low = f.lower[i]
+            if low in f.w.get("attribution_prep", ()):
+                out.append(Cue(i, None, kind="prep"))
+            elif low in f.w.get("attribution_prep_noun", ()) and any(
+                    f.doc[k].text in f.w.get("source_noun", ()) for k in range(i + 1, min(i + 4, e))):
+                out.append(Cue(i, None, kind="prep"))
+            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.doc[i - 1].text in f.w.get("source_noun", ()):
+                out.append(Cue(i, None, kind="postp"))
+            elif low in f.w.get("attribution_postp", ()):
+                out.append(Cue(i, None, kind="postp"))
+            elif low in f.w.get("attribution_adv", ()) and i <= s + 1:
+                out.append(Cue(i, None, kind="adv"))
+            elif low in f.w.get("parenthetical", ()) and i > s and f.doc[i - 1].text in (",", "–", "—", "-"):
+                sp = f.np_at(i + 1, e, skip=0)
+                if sp and (sp[1] >= e - 1 or f.is_boundary(sp[1]) or f.word(sp[1], "adverb")):
+                    out.append(Cue(i, None, kind="so"))
+            else:
+                cue = f.verb_cue(i, s, e)
+                if cue:
+                    out.append(cue)
+        return out
+
+    def sentence_frames(self, s: int, e: int) -> list[Cand]:
+        f = self.f
+        found: list[Cand] = []
+        done: list[tuple[Cue, tuple[int, int] | None]] = []
+        for cue in self.cues(s, e):
+            cand = None
+            if cue.kind == "verb":
+                cand = self.verb_frame(cue, s, e, done)
+            elif cue.kind == "prep":
+                sp = f.np_at(cue.i + 1, e, skip=0)
+                if sp:
+                    cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
+            elif cue.kind == "postp":
+                sp = f.np_before(cue.i if f.lower[cue.i] != "nach" else cue.i, s)
+                if sp:
+                    cand = self._around(cue, (sp[0], cue.i + 1), sp, s, e)
+            elif cue.kind == "so":
+                sp = f.np_at(cue.i + 1, e, skip=0)
+                if sp:
+                    cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
+            elif cue.kind == "adv":
+                part = f.trim(cue.i + 1, e)
+                if part and f.words_in(*part) >= 3:
+                    cand = Cand("indirect", [part], None, [cue.i])
+            if cand:
+                found.append(cand)
+                done.append((cue, cand.speaker))
+            else:
+                done.append((cue, None))
+        return found
+
+    def _around(self, cue: Cue, frame: tuple[int, int], speaker, s: int, e: int) -> Cand | None:
+        """Content around an attribution frame: the sentence minus the frame."""
+        f = self.f
+        parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
+        if sum(f.words_in(*p) for p in parts) < 3:
+            return None
+        return Cand("indirect", parts, speaker, [cue.i])
+
+    def verb_frame(self, cue: Cue, s: int, e: int, done) -> Cand | None:
+        f, verb, i = self.f, cue.verb, cue.i
+        L, R = f.clause_left(i, s), f.clause_right(i, e)
+        lo, hi = L + 1, R
+        hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
+        speaker = f.speaker_in_frame(cue, lo, hi_p, done)
+        if speaker and f.word(speaker[0], "impersonal") and speaker[1] - speaker[0] == 1:
+            speaker = None
+        addressee = f.addressee_in(lo, hi_p, cue)
+        if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
+            addressee = None
+        cue_toks = [i] + ([cue.particle] if cue.particle is not None else [])
+        verb_first = i == lo
+        before_ok = L >= s and (f.doc[L].text in (",", "–", "—", "-") or f.is_mark[L])
+        after_ok = R < e and (f.doc[R].text in (",", ":") or f.is_mark[R])
+
+        def cand(kind: str, parts) -> Cand:
+            return Cand(kind, parts, speaker, cue_toks, addressee)
+
+        if verb_first and before_ok and verb.takes_clause:
+            before = f.trim(s, L if f.doc[L].text != "–" else L)
+            if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.doc[R].text == ","):
+                parts = [before]
+                if R < e and f.doc[R].text == "," and not self._has_finite(*before):
+                    after = f.trim(R + 1, e)
+                    if after:
+                        parts.append(after)
+                return cand("indirect", parts)
+        if f.lower[lo] == "wie" and lo < i:
+            parts = [p for p in (f.trim(s, L) if L >= s else None, f.trim(R + 1, e) if R < e else None) if p]
+            if parts:
+                return cand("indirect", parts)
+        if after_ok and verb.takes_clause:
+            start = R if f.is_mark[R] and f.doc[R].text not in (",", ":") else R + 1
+            after = f.trim(start, e)
+            if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
+                return cand("indirect", [after])
+        if lo < i and f.word(lo, "anaphor") and i == lo + 1 and f.sent_of[s] > 0:
+            ps, pe = f.sents[f.sent_of[s] - 1]
+            prev = f.trim(ps, pe)
+            if prev and f.words_in(*prev) >= 3:
+                return cand("indirect", [prev])
+        if verb.takes_np:
+            obj = self.reported_object(cue, lo, hi_p, speaker, addressee)
+            if obj:
+                return cand("reported", [obj])
+        return None
+
+    def _has_finite(self, s: int, e: int) -> bool:
+        f = self.f
+        if f.has_tags:
+            return any(f.doc[k].tag_ in ("VVFIN", "VAFIN", "VMFIN") for k in range(s, e))
+        return f.words_in(s, e) > 4
+
+    def reported_object(self, cue: Cue, lo: int, hi: int, speaker, addressee) -> tuple[int, int] | None:
+        """The object of a reporting verb: "sprach von einer neuen Phase", "nannte den Terrorismus"."""
+        f, i = self.f, cue.i
+        if i < hi - 1 and not (cue.particle is not None and cue.particle == i + 1):
+            a, b = i + 1, hi
+            if speaker and speaker[0] <= a + 2 and speaker[0] >= a:
+                a = speaker[1]
+        else:  # verb at the end: "hatte zuvor X als Y genannt"
+            a, b = lo, i
+            for k in range(lo, i):
+                if f.is_finite(k):
+                    a = k + 1
+                    break
+            if speaker and speaker[0] >= a and speaker[0] <= a + 1:
+                a = speaker[1]
+        if cue.particle is not None and a <= cue.particle < b:
+            b = cue.particle
+        if cue.verb.prep:
+            for k in range(a, b):
+                if f.lower[k] == cue.verb.prep:
+                    a = k
+                    break
+        if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
+            a = addressee[1]
+        span = f.trim(a, b)
+        if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
+            return None
+        return span
+
+    # ------------------------------------------------------------ direct quotes
+    def direct_quotes(self) -> list[Cand]:
+        f = self.f
+        out: list[Cand] = []
+        pairs = f.mark_pairs
+        for o, c in pairs:
+            if any(oo < o and c < cc for oo, cc in pairs):
+                continue  # a quote inside a quote belongs to the outer one
+            n_words = f.words_in(o + 1, c)
+            if n_words == 0:
+                continue
+            first_person = any(f.word(k, "first_person") for k in range(o + 1, c))
+            enclosing = next((q for q in self.cands if q.start <= o and c < q.end + 1 and q.type != "direct"
+                              and {k for k in range(o + 1, c) if not f.is_punct(k)} <= q.tokens() | {o, c}
+                              and not self._made_of(q, o, c)), None)
+            cue, speaker, addressee = self.frame_next_to(o, c)
+            inherit = enclosing if enclosing and not cue else None
+            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=cue is not None,
+                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"))
+            if not keep:
+                continue
+            if not cue and not inherit:
+                prev = out[-1] if out else None
+                if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4 and not self._has_subject_here(o):
+                    inherit = prev
+                else:
+                    speaker = self.sentence_subject(o, c)
+            out.append(Cand("direct", [(o + 1, c)], speaker, cue or [], addressee, inherit=inherit))
+        return out
+
+    def _made_of(self, q: Cand, o: int, c: int) -> bool:
+        """True when the candidate q is (almost) only the text of the quotation marks o..c."""
+        toks = {k for k in q.tokens() if not self.f.is_punct(k)}
+        inside = {k for k in toks if o < k < c}
+        return bool(toks) and len(inside) >= 0.8 * len(toks)
+
+    def _has_subject_here(self, o: int) -> bool:
+        return False
+
+    def frame_next_to(self, o: int, c: int):
+        """Cue, speaker and addressee of the frame right after or right before the marks o..c."""
+        f = self.f
+        # after: „…“, sagte er. / „…“ sagte er. / „…“, so X.
+        j = c + 1
+        if j < f.n and f.doc[j].text == ",":
+            j += 1
+        if j < f.n and f.sent_of[j] in (f.sent_of[c], f.sent_of[c] + 1) and not f.is_punct(j):
+            s, e = f.sents[f.sent_of[j]]
+            e = max(e, j + 1)
+            if f.lower[j] in f.w.get("parenthetical", ()):
+                sp = f.np_at(j + 1, e, skip=0)
+                if sp:
+                    return [j], sp, None
+            cue = f.verb_cue(j, j, e)
+            if cue:
+                hi = f.clause_right(j, e)
+                hi = max(hi, cue.particle + 1) if cue.particle is not None else hi
+                sp = f.speaker_in_frame(cue, j, hi, [])
+                return [j] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(j, hi, cue)
+        # before: X sagte: „…“ / X sagte, „…“ / X erklärte gegenüber Y: „…“
+        k = o - 1
+        if k >= 0 and f.doc[k].text in (":", ","):
+            s, _ = f.sents[f.sent_of[k]]
+            lo = f.clause_left(k, s) + 1
+            for v in range(k - 1, lo - 1, -1):
+                if f.in_marks[v]:
+                    continue
+                cue = f.verb_cue(v, lo, k)
+                if cue:
+                    sp = f.speaker_in_frame(cue, lo, k, [])
+                    return [v] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(lo, k, cue)
+            if f.doc[k].text == ":":
+                sp = self.sentence_subject(lo, k)
+                if sp:
+                    return [], sp, None
+        return None, None, None
+
+    def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool) -> bool:
+        """Quote or scare quote/title? Learned table when present, else a fallback rule."""
+        if framed and (n_words >= 2 or sentence_like):
+            return True
+        table = self.f.direct_table
+        key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
+        if key in table:
+            return table[key] >= 0.5
+        return n_words >= FALLBACK_MIN_WORDS or first_person or (inside and n_words >= 2) or (sentence_like and n_words >= 4)
+
+    def sentence_subject(self, o: int, c: int) -> tuple[int, int] | None:
+        f = self.f
+        s, e = f.sents[f.sent_of[o]]
+        if f.has_parse:
+            for k in range(s, e):
+                tok = f.doc[k]
+                if tok.dep_ == "ROOT" or tok.head.i == k:
+                    sp = f.subject_of(k, s, e)
+                    if sp and not (o <= sp[0] <= c):
+                        return sp
+                    break
+        if f.in_marks[s] or f.is_mark[s]:
+            return None
+        if f.is_pronoun(s):
+            return (s, s + 1)
+        sp = f.np_at(s, min(e, o), skip=0)
+        if sp and sp[0] == s and sp[1] < f.n and f.is_finite(sp[1]):
+            return sp
+        return None
+
+    # ------------------------------------------------------------ free indirect speech
+    def free_indirect(self) -> list[Cand]:
+        f = self.f
+        out: list[Cand] = []
+        by_sent: dict[int, Cand] = {}
+        for q in self.cands:
+            by_sent[f.sent_of[q.end - 1]] = q
+        covered = set()
+        for q in self.cands:
+            if q.type != "direct":
+                covered |= q.tokens()
+        for k, (s, e) in enumerate(f.sents):
+            if any(i in covered for i in range(s, e)) or k in by_sent:
+                if k in by_sent and by_sent[k].type != "direct":
+                    continue
+                if any(i in covered for i in range(s, e)):
+                    continue
+            first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
+            if first is None or not f.is_ki(first):
+                continue
+            if f.in_marks[s] or f.is_mark[s]:
+                continue
+            part = f.trim(s, e)
+            if not part or f.words_in(*part) < 3:
+                continue
+            prev = by_sent.get(k - 1)
+            if prev is not None and prev.type != "direct" or (prev is not None and prev.speaker):
+                cand = Cand("free_indirect", [part], inherit=prev)
+            elif f.is_pronoun(s):
+                cand = Cand("free_indirect", [part], speaker=(s, s + 1))
+            else:
+                cand = Cand("free_indirect", [part])
+            out.append(cand)
+            by_sent[k] = cand
+        return out
+
+    # ------------------------------------------------------------ all
+    def run(self) -> list[Cand]:
+        f = self.f
+        found: list[Cand] = []
+        for s, e in f.sents:
+            found.extend(self.sentence_frames(s, e))
+        accepted: list[Cand] = []
+        taken: set[int] = set()
+        for q in found:
+            toks = q.tokens()
+            if toks and len(toks & taken) > 0.5 * len(toks):
+                continue
+            accepted.append(q)
+            taken |= toks
+        self.cands = accepted
+        directs = self.direct_quotes()
+        # a frame whose whole content is one direct quote gives that quote its cue and speaker
+        kept = []
+        for q in self.cands:
+            twin = next((d for d in directs if self._made_of(q, d.parts[0][0] - 1, d.parts[0][1])), None)
+            if twin is not None:
+                if not twin.cue:
+                    twin.cue, twin.speaker, twin.addressee, twin.inherit = q.cue, q.speaker, q.addressee or twin.addressee, q.inherit
+                continue
+            kept.append(q)
+        self.cands = sorted(kept + directs, key=lambda q: (q.start, -q.end))
+        self.cands = sorted(self.cands + self.free_indirect(), key=lambda q: (q.start, -q.end))
+        return self.cands

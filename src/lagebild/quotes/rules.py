@@ -1,0 +1,335 @@
+"""Find who said what in one Doc: quote candidates as token ranges, with cue, speaker and addressee.
+
+The rules read whatever the core pipeline gives: STTS tags, morphology (Mood=Sub for Konjunktiv I),
+lemmas and the dependency parse are used where present, and word lists from `resources/de/` stand
+in for them where they are not (a blank pipeline still finds direct quotes and most frames).
+
+Constructions, each in its own function:
+* a speech verb frame before, after or inside its content ("X sagte, ...", "..., räumte X ein",
+  "Die Nato, wiederholte er, betrachte ..."), a dass-clause, or a reported object ("sprach von");
+* attributions without a verb: "laut X", "X zufolge", "nach Angaben X", ", so X";
+* direct quotes in any quotation marks, their speaker from the frame next to them, from the
+  indirect quote around them or from the subject of the sentence;
+* Konjunktiv-I sentences without a frame that continue the previous speaker (free indirect).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from lagebild.quotes.lexicon import Lexicon, SpeechVerb
+from lagebild.quotes.marks import pair_marks
+
+BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-"}
+END_PUNCT = {".", "!", "?", ",", ";", ":", "…"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
+NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY"}
+FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+
+
+@dataclass
+class Cand:
+    """One quote found, in token coordinates of the Doc."""
+
+    type: str
+    parts: list[tuple[int, int]]
+    speaker: tuple[int, int] | None = None
+    cue: list[int] = field(default_factory=list)
+    addressee: tuple[int, int] | None = None
+    inherit: "Cand | None" = None  # speaker taken from this earlier quote
+    score: float = 1.0
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.parts)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.parts)
+
+    def tokens(self) -> set[int]:
+        return {i for s, e in self.parts for i in range(s, e)}
+
+
+@dataclass
+class Cue:
+    i: int
+    verb: SpeechVerb | None
+    particle: int | None = None
+    kind: str = "verb"  # verb | prep | postp | so | adv
+
+
+class Finder:
+    """All quote candidates of one Doc (call `run`)."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, direct_table: dict | None = None):
+        self.doc = doc
+        self.lex = lex
+        self.n = len(doc)
+        self.has_tags = any(t.tag_ for t in doc[:50])
+        self.has_morph = any(str(t.morph) for t in doc[:50])
+        self.has_parse = doc.has_annotation("DEP")
+        self.lower = [t.text.lower() for t in doc]
+        self.sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
+        self.sent_of = [0] * self.n
+        for k, (s, e) in enumerate(self.sents):
+            for i in range(s, e):
+                self.sent_of[i] = k
+        self.direct_table = direct_table or {}
+        self.mark_pairs = pair_marks(doc, lex.marks)
+        self.in_marks = [0] * self.n  # depth of quotation marks around each token
+        for o, c in self.mark_pairs:
+            for i in range(o + 1, c):
+                self.in_marks[i] += 1
+        self.is_mark = [False] * self.n
+        for o, c in self.mark_pairs:
+            self.is_mark[o] = self.is_mark[c] = True
+        self.w = lex.words
+
+    # ---------------------------------------------------------------- token tests
+    def word(self, i: int, cls: str) -> bool:
+        return self.lower[i] in self.w.get(cls, ()) or self.doc[i].text in self.w.get(cls, ())
+
+    def is_punct(self, i: int) -> bool:
+        return self.doc[i].is_punct or self.doc[i].is_space
+
+    def is_boundary(self, i: int) -> bool:
+        return self.doc[i].text in BOUNDARY or self.is_mark[i]
+
+    def is_finite(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_tags:
+            return tok.tag_ in FINITE_TAGS
+        return self.word(i, "aux") or self.word(i, "ki") or bool(self.lex.verbs_by_form.get(self.lower[i]))
+
+    def is_ki(self, i: int) -> bool:
+        """Konjunktiv I (or a form the word list knows as such)."""
+        tok = self.doc[i]
+        if self.has_morph and tok.tag_ in FINITE_TAGS:
+            mood, tense = tok.morph.get("Mood"), tok.morph.get("Tense")
+            if "Sub" in mood and "Past" not in tense:
+                return True
+            if "Ind" in mood:
+                return False
+        if self.has_tags and tok.tag_ and tok.tag_ not in FINITE_TAGS:
+            return False
+        return self.lower[i] in self.w.get("ki", ())
+
+    def is_nounish(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_tags:
+            return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC") or (tok.tag_ == "CARD" and False)
+        return tok.text[:1].isupper() and not self.word(i, "det") and not self.word(i, "preposition") \
+            and not self.word(i, "adverb") and not self.word(i, "content_start") and tok.is_alpha \
+            or ("-" in tok.text and tok.text[:1].isupper())
+
+    def is_np_token(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_tags:
+            return tok.tag_ in NP_TAGS
+        if self.is_nounish(i) or self.word(i, "det"):
+            return True
+        return tok.is_alpha and tok.text.islower() and tok.text.endswith(("e", "en", "er", "es", "em")) \
+            and not self.lex.verbs_by_form.get(self.lower[i]) and not self.word(i, "aux") \
+            and not self.word(i, "preposition") and not self.word(i, "adverb") and not self.word(i, "content_start")
+
+    def is_pronoun(self, i: int) -> bool:
+        tok = self.doc[i]
+        if self.has_tags and tok.tag_:
+            return tok.tag_ == "PPER" and self.lower[i] != "es"
+        return self.word(i, "pronoun") or self.lower[i] in ("ich", "wir")
+
+    # ---------------------------------------------------------------- spans
+    def np_at(self, j: int, limit: int, skip: int = 3) -> tuple[int, int] | None:
+        """The noun phrase that starts at j (after up to `skip` adverbs), ending before `limit`."""
+        k = j
+        while k < limit and skip > 0 and (self.word(k, "adverb") or (self.has_tags and self.doc[k].tag_ in ("ADV", "PTKNEG"))):
+            k += 1
+            skip -= 1
+        if k >= limit:
+            return None
+        if self.is_pronoun(k) or self.word(k, "impersonal"):
+            return (k, k + 1)
+        start = k
+        has_noun = False
+        while k < limit and self.is_np_token(k):
+            has_noun |= self.is_nounish(k)
+            k += 1
+            # genitive or "von" extension: "Sprecher des Ministeriums", "Kamanda von der Behörde"
+            if has_noun and k + 1 < limit and (self.lower[k] in ("des", "der") or self.lower[k] in ("von", "vom")) \
+                    and (self.is_np_token(k + 1) or self.is_nounish(k + 1)):
+                k += 1
+            if has_noun and k + 1 < limit and self.lower[k] == "und" and self.is_np_token(k + 1):
+                k += 1
+        if not has_noun:
+            return None
+        while k > start and self.lower[k - 1] in ("und", "des", "der", "von", "vom"):
+            k -= 1
+        return (start, k)
+
+    def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
+        """The noun phrase that ends just before j (for "X zufolge", "X gegenüber")."""
+        k = j
+        while k > floor and self.is_np_token(k - 1):
+            k -= 1
+        if k == j or not any(self.is_nounish(x) for x in range(k, j)):
+            return None
+        return (k, j)
+
+    def clause_left(self, i: int, s: int) -> int:
+        """Index of the boundary token left of i in its sentence, or s-1."""
+        k = i - 1
+        while k >= s:
+            t = self.doc[k].text
+            if t == ")":
+                depth = 1
+                k -= 1
+                while k >= s and depth:
+                    depth += {")": 1, "(": -1}.get(self.doc[k].text, 0)
+                    k -= 1
+                continue
+            if self.is_boundary(k):
+                return k
+            k -= 1
+        return s - 1
+
+    def clause_right(self, i: int, e: int) -> int:
+        """Index of the boundary token right of i in its sentence, or the sentence end."""
+        k = i + 1
+        while k < e:
+            t = self.doc[k].text
+            if t == "(":
+                depth = 1
+                k += 1
+                while k < e and depth:
+                    depth += {"(": 1, ")": -1}.get(self.doc[k].text, 0)
+                    k += 1
+                continue
+            if self.is_boundary(k) or (k + 1 == e and self.doc[k].text in END_PUNCT):
+                return k
+            k += 1
+        return e
+
+    def trim(self, s: int, e: int) -> tuple[int, int] | None:
+        """Drop punctuation and unpaired marks at both ends of [s, e)."""
+        while s < e and (self.doc[s].text in END_PUNCT or self.doc[s].is_space or self.doc[s].text in "–—-"):
+            s += 1
+        while e > s and (self.doc[e - 1].text in END_PUNCT or self.doc[e - 1].is_space or self.doc[e - 1].text in "–—-"):
+            e -= 1
+        if s < e and self.is_mark[s] and not any(o == s and c < e for o, c in self.mark_pairs):
+            s += 1
+        if s < e and self.is_mark[e - 1] and not any(c == e - 1 and o >= s for o, c in self.mark_pairs):
+            e -= 1
+        return (s, e) if e > s and any(not self.is_punct(x) for x in range(s, e)) else None
+
+    def words_in(self, s: int, e: int) -> int:
+        return sum(1 for x in range(s, e) if not self.is_punct(x))
+
+    # ---------------------------------------------------------------- cues
+    def verb_cue(self, i: int, s: int, e: int) -> Cue | None:
+        tok = self.doc[i]
+        if self.has_tags and tok.tag_ and not tok.tag_.startswith("V"):
+            return None
+        cands = list(self.lex.verbs_by_form.get(self.lower[i], ()))
+        if tok.lemma_ and tok.lemma_ != tok.text:
+            cands += [v for v in self.lex.verbs_by_lemma.get(tok.lemma_.lower(), ()) if v not in cands]
+        if not cands:
+            return None
+        best: Cue | None = None
+        for verb in cands:
+            if verb.lemma in self.w.get("impersonal_verb", ()):
+                if not ((i > s and self.lower[i - 1] == "es") or (i + 1 < e and self.lower[i + 1] == "es")):
+                    continue
+            if not verb.particle:
+                if best is None:
+                    best = Cue(i, verb)
+                continue
+            last = verb.particle.split()[-1]
+            if self.lower[i].startswith(last) and not verb.lemma.startswith(last):
+                return Cue(i, verb)  # fused: "mitteilte", "angekündigt"
+            right = self.clause_right_loose(i, e)
+            left = self.clause_left_loose(i, s)
+            for k in list(range(i + 1, right)) + list(range(i - 1, left, -1)):
+                if self.lower[k] == last and not self.in_marks[k] > self.in_marks[i]:
+                    return Cue(i, verb, particle=k)
+        return best
+
+    def clause_left_loose(self, i: int, s: int) -> int:
+        k = i - 1
+        while k >= s and self.doc[k].text not in (",", ";", ":"):
+            k -= 1
+        return k
+
+    def clause_right_loose(self, i: int, e: int) -> int:
+        k = i + 1
+        while k < e and self.doc[k].text not in (",", ";", ":", ".", "!", "?"):
+            k += 1
+        return k
+
+    # ---------------------------------------------------------------- speaker / addressee
+    def subject_of(self, v: int, lo: int, hi: int) -> tuple[int, int] | None:
+        """The subject of verb v from the parse, clipped to [lo, hi)."""
+        if not self.has_parse:
+            return None
+        tok = self.doc[v]
+        heads = [tok]
+        if tok.dep_ in ("conj",) and tok.head.i != v:
+            heads.append(tok.head)
+        if tok.dep_ in ("aux", "aux:pass", "cop"):
+            heads.append(tok.head)
+        for h in heads:
+            for child in h.children:
+                if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
+                    left = max(child.left_edge.i, lo)
+                    right = min(child.right_edge.i + 1, hi)
+                    span = self.trim(left, right)
+                    if span and span[1] - span[0] <= 25:
+                        return span
+                    return (child.i, child.i + 1)
+        return None
+
+    def speaker_in_frame(self, cue: Cue, lo: int, hi: int, cands_in_sent: list[tuple[Cue, tuple[int, int] | None]]) -> tuple[int, int] | None:
+        v = cue.i
+        span = self.subject_of(v, lo, hi)
+        if span and not (span[0] <= v < span[1]):
+            return span
+        if v > lo and self.lower[v - 1] == "und":
+            for other, sp in reversed(cands_in_sent):
+                if other.i < v and sp:
+                    return sp
+        # subordinate frame "wie X mitteilte"
+        if self.lower[lo] == "wie" and v > lo + 1:
+            return self.np_at(lo + 1, v)
+        if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
+            return self.np_at(v + 1, hi)
+        first = lo
+        while first < v and (self.word(first, "adverb") or self.lower[first] in ("und", "aber", "doch")):
+            first += 1
+        if first < v and not self.word(first, "preposition") and not (self.has_tags and self.doc[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
+            sp = self.np_at(first, v, skip=0)
+            if sp and sp[0] == first:
+                return sp
+        return self.np_at(v + 1, hi)
+
+    def addressee_in(self, lo: int, hi: int, cue: Cue) -> tuple[int, int] | None:
+        if self.has_parse:
+            for child in self.doc[cue.i].children:
+                if child.dep_ in ("iobj", "da") and lo <= child.i < hi:
+                    return self.trim(max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+        for k in range(lo, hi):
+            low = self.lower[k]
+            if low == "vor" and cue.verb and cue.verb.prep == "vor":
+                continue
+            if low in self.w.get("addressee_marker", ()) and k + 1 < hi:
+                if low == "gegenüber":
+                    sp = self.np_at(k + 1, hi, skip=0) or self.np_before(k, lo)
+                else:
+                    sp = self.np_at(k + 1, hi, skip=0)
+                if sp:
+                    return sp
+            if k + 1 < hi and f"{self.doc[k].text} {self.lower[k + 1]}" in self.w.get("addressee_marker", ()):
+                sp = self.np_at(k + 2, hi, skip=0)
+                if sp:
+                    return sp
+        return None

@@ -1,0 +1,126 @@
+"""The `lagebild_quotes` pipeline stage: fills `article.quotes` (who said what, to whom, how).
+
+Reads the Doc (tokens, STTS tags, morphology, parse where the core model gives them) and the
+entities that `lagebild_entities` wrote to `doc._.article`; writes only `article.quotes`.
+A speaker is linked to the entity whose mention overlaps the speaker span; a pronoun or role noun
+that the entities stage did not resolve falls back to the nearest preceding person, or to the
+entity that has that role.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild import paths
+from lagebild.article import Article, Quote, Speaker, TextSpan
+from lagebild.nlp import components  # noqa: F401  (registers doc._.article)
+from lagebild.quotes.frames import Builder
+from lagebild.quotes.lexicon import load_lexicon
+from lagebild.quotes.rules import Cand, Finder
+
+log = logging.getLogger(__name__)
+QUOTES_MODEL = "de_quotes"
+VERSION = "lagebild_quotes/1"
+
+
+@lru_cache(maxsize=1)
+def load_direct_table() -> dict[str, float]:
+    """P(quotation marks hold a quote | length, inside reported speech, first person), learned on
+    WikiNews train by `training/learn_quotes.py`; empty when the model folder is absent."""
+    path = paths.models_dir() / QUOTES_MODEL / "direct_table.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["p_quote"]
+
+
+class EntityIndex:
+    """Entity mentions of the article by character offset, for speaker linking."""
+
+    def __init__(self, article: Article):
+        self.mentions = sorted(
+            ((m.start, m.end, e.id, e.type, m.form) for e in article.entities for m in e.mentions),
+            key=lambda x: x[0],
+        )
+        self.roles = {(r.role.lower(), e.id) for e in article.entities for r in e.roles}
+        self.types = {e.id: e.type for e in article.entities}
+
+    def overlapping(self, start: int, end: int) -> str | None:
+        rank = {"PER": 0, "ORG": 1, "OTH": 2, "LOC": 3}
+        hits = [m for m in self.mentions if m[0] < end and start < m[1]]
+        if not hits:
+            return None
+        hits.sort(key=lambda m: (rank.get(m[3], 9), -(min(end, m[1]) - max(start, m[0]))))
+        return hits[0][2]
+
+    def by_role(self, text: str) -> str | None:
+        low = text.lower()
+        ids = {eid for role, eid in self.roles if role and role in low}
+        return ids.pop() if len(ids) == 1 else None
+
+    def person_before(self, pos: int, quoted: list[tuple[int, int]]) -> str | None:
+        for start, end, eid, etype, form in reversed(self.mentions):
+            if end <= pos and etype == "PER" and form != "pronoun" and not any(a <= start < b for a, b in quoted):
+                return eid
+        return None
+
+
+def _span(doc: Doc, rng: tuple[int, int] | None) -> TextSpan | None:
+    if not rng:
+        return None
+    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    return TextSpan.of(doc.text, s, e)
+
+
+def to_quotes(doc: Doc, article: Article, cands: list[Cand], finder: Finder) -> list[Quote]:
+    """Token candidates to `Quote` records with character offsets and linked speakers."""
+    index = EntityIndex(article)
+    quoted = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for q in cands for s, e in q.parts]
+    resolved: dict[int, tuple[str | None, TextSpan | None]] = {}
+    quotes: list[Quote] = []
+    for n, q in enumerate(cands, start=1):
+        mention = _span(doc, q.speaker)
+        entity = None
+        if mention is not None:
+            entity = index.overlapping(mention.start, mention.end)
+            if entity is None:
+                entity = index.by_role(mention.text)
+            if entity is None and q.speaker and q.speaker[1] - q.speaker[0] == 1 and finder.is_pronoun(q.speaker[0]):
+                entity = index.person_before(mention.start, quoted)
+        elif q.inherit is not None and id(q.inherit) in resolved:
+            entity, mention = resolved[id(q.inherit)]
+        resolved[id(q)] = (entity, mention)
+        parts = [p for p in (_span(doc, r) for r in q.parts) if p]
+        if not parts:
+            continue
+        cue = [p for p in (_span(doc, (i, i + 1)) for i in sorted(set(q.cue))) if p]
+        quotes.append(Quote(id=f"q{n}", type=q.type, parts=parts, speaker=Speaker(entity, mention),
+                            cue=cue, addressee=_span(doc, q.addressee)))
+    for n, quote in enumerate(quotes, start=1):
+        quote.id = f"q{n}"
+    return quotes
+
+
+def find_quotes(doc: Doc, article: Article) -> list[Quote]:
+    """All quotes of one analysed Doc (the function the component calls)."""
+    finder = Finder(doc, load_lexicon(), load_direct_table())
+    cands = Builder(finder).run()
+    return to_quotes(doc, article, cands, finder)
+
+
+@Language.component("lagebild_quotes", assigns=["doc._.article"])
+def quotes_component(doc: Doc) -> Doc:
+    """Pipeline stage: write `article.quotes`; a failure costs the quotes of this article only."""
+    article = doc._.article
+    if article is None or len(doc) == 0:
+        return doc
+    try:
+        article.quotes = find_quotes(doc, article)
+    except Exception as err:  # noqa: BLE001 - one odd article must not fail the batch
+        log.exception("quotes stage failed on %s", article.id)
+        article.quotes = []
+        article.warn(f"quotes not extracted: {type(err).__name__}: {err}")
+    return doc

@@ -1,0 +1,178 @@
+"""Read side of the store: the queries behind the REST API and the web pages.
+
+The HTML pages and their JSON twins call the same functions, so they can never disagree. Every
+list is paginated (`limit`/`offset`, with a total) and every user value is a bound parameter;
+text search is a case-insensitive substring match with LIKE wildcards escaped, which both
+DuckDB and PostgreSQL run without extensions.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lagebild.store.db import Database
+
+ESC = "ESCAPE '\\'"
+
+
+def like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere, with %, _ and \\ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _page(db: Database, select: str, base: str, where: list[str], params: list[Any], order: str,
+          limit: int, offset: int) -> dict[str, Any]:
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    total = int(db.scalar(f"SELECT count(*) {base}{cond}", params) or 0)
+    items = db.query(f"SELECT {select} {base}{cond} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+# -- documents --------------------------------------------------------------------------------------
+def list_documents(db: Database, *, q: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Documents, newest first; `q` searches title and text."""
+    where, params = [], []
+    if q:
+        where.append(f"(d.title ILIKE ? {ESC} OR d.text ILIKE ? {ESC})")
+        params += [like(q), like(q)]
+    _dates(where, params, date_from, date_to)
+    select = ("d.doc_id AS id, d.title, d.date, d.source, d.url, d.n_chars, "
+              "(SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id) AS n_entities, "
+              "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS n_quotes")
+    return _page(db, select, "FROM documents d", where, params, "d.date DESC NULLS LAST, d.doc_id",
+                 limit, offset)
+
+
+def _dates(where: list[str], params: list[Any], date_from: str | None, date_to: str | None) -> None:
+    if date_from:
+        where.append("d.date >= ?")
+        params.append(str(date_from))
+    if date_to:
+        where.append("d.date <= ?")
+        params.append(str(date_to))
+
+
+def get_document(db: Database, doc_id: str) -> dict[str, Any] | None:
+    """The stored `lagebild/1` dict of one document, or None."""
+    raw = db.scalar("SELECT article_json FROM documents WHERE doc_id = ?", [doc_id])
+    return json.loads(raw) if raw else None
+
+
+def document_identities(db: Database, doc_id: str) -> dict[str, dict[str, str]]:
+    """entity_id -> {id, name, type} of its corpus identity, for links on the article page."""
+    rows = db.query("SELECT m.entity_id, i.identity_id, i.name, i.type FROM identity_members m "
+                    "JOIN identities i ON i.identity_id = m.identity_id WHERE m.doc_id = ?", [doc_id])
+    return {r["entity_id"]: {"id": r["identity_id"], "name": r["name"], "type": r["type"]} for r in rows}
+
+
+# -- identities ("entities" in the API) -------------------------------------------------------------
+IDENTITY_SELECT = ("i.identity_id AS id, i.name, i.type, i.n_docs, i.n_mentions, i.n_quotes, "
+                   "i.first_date, i.last_date")
+
+
+def list_identities(db: Database, *, type: str | None = None, name: str | None = None,
+                    limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Identities by number of mentions; `name` matches the display name or any variant."""
+    where, params = [], []
+    if type:
+        where.append("i.type = ?")
+        params.append(type)
+    if name:
+        where.append(f"(i.name ILIKE ? {ESC} OR EXISTS (SELECT 1 FROM identity_members m JOIN entities e "
+                     "ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
+                     f"WHERE m.identity_id = i.identity_id AND e.name ILIKE ? {ESC}))")
+        params += [like(name), like(name)]
+    return _page(db, IDENTITY_SELECT, "FROM identities i", where, params,
+                 "i.n_mentions DESC, i.n_quotes DESC, i.identity_id", limit, offset)
+
+
+def get_identity(db: Database, identity_id: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """One identity with its name variants, roles over time, mentions, quotes and timeline."""
+    rows = db.query(f"SELECT {IDENTITY_SELECT} FROM identities i WHERE i.identity_id = ?", [identity_id])
+    if not rows:
+        return None
+    ident = rows[0]
+    members = ("FROM identity_members m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
+               "JOIN documents d ON d.doc_id = m.doc_id WHERE m.identity_id = ?")
+    ident["names"] = db.query(f"SELECT e.name, count(*) AS n {members} GROUP BY e.name ORDER BY n DESC, e.name",
+                              [identity_id])
+    ident["roles"] = db.query(
+        "SELECT r.role, o.name AS of, d.date, d.doc_id FROM identity_members m "
+        "JOIN roles r ON r.doc_id = m.doc_id AND r.entity_id = m.entity_id "
+        "JOIN documents d ON d.doc_id = m.doc_id "
+        "LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.entity_id = r.role_of "
+        "WHERE m.identity_id = ? ORDER BY d.date NULLS LAST, d.doc_id, r.role_idx", [identity_id])
+    ident["evidence"] = db.query(f"SELECT m.doc_id, m.entity_id, e.name, m.evidence {members} "
+                                 "ORDER BY d.date NULLS LAST, m.doc_id", [identity_id])
+    base = ("FROM identity_members m JOIN mentions x ON x.doc_id = m.doc_id AND x.entity_id = m.entity_id "
+            "JOIN documents d ON d.doc_id = m.doc_id")
+    ident["mentions"] = _page(
+        db, "x.doc_id, d.title, d.date, x.start_char AS start, x.end_char AS \"end\", x.text, x.form",
+        base, ["m.identity_id = ?"], [identity_id], "d.date NULLS LAST, x.doc_id, x.start_char", limit, offset)
+    ident["quotes"] = search_quotes(db, entity=identity_id, limit=limit, offset=offset)
+    ident["timeline"] = db.query(
+        "SELECT substr(d.date, 1, 7) AS month, count(DISTINCT m.doc_id) AS n_docs, "
+        "count(DISTINCT q.doc_id || '/' || q.quote_id) AS n_quotes "
+        "FROM identity_members m JOIN documents d ON d.doc_id = m.doc_id "
+        "LEFT JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_entity = m.entity_id "
+        "WHERE m.identity_id = ? AND d.date IS NOT NULL GROUP BY substr(d.date, 1, 7) ORDER BY month",
+        [identity_id])
+    return ident
+
+
+# -- quotes -----------------------------------------------------------------------------------------
+QUOTE_BASE = ("FROM quotes q JOIN documents d ON d.doc_id = q.doc_id "
+              "LEFT JOIN identity_members m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity "
+              "LEFT JOIN identities i ON i.identity_id = m.identity_id")
+QUOTE_SELECT = ("q.doc_id, q.quote_id AS id, q.type, q.content, q.cue_text AS cue, q.speaker_text, "
+                "i.identity_id AS speaker_id, i.name AS speaker_name, d.date, d.title, "
+                "q.start_char AS start, q.end_char AS \"end\"")
+
+
+def search_quotes(db: Database, *, speaker: str | None = None, entity: str | None = None,
+                  q: str | None = None, type: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Quotes, newest first. `speaker`: text in the speaker's name; `entity`: speaker identity
+    id; `q`: text in the quote itself; dates bound the article date (inclusive)."""
+    where, params = [], []
+    if speaker:
+        where.append(f"(i.name ILIKE ? {ESC} OR q.speaker_text ILIKE ? {ESC})")
+        params += [like(speaker), like(speaker)]
+    if entity:
+        where.append("m.identity_id = ?")
+        params.append(entity)
+    if q:
+        where.append(f"q.content ILIKE ? {ESC}")
+        params.append(like(q))
+    if type:
+        where.append("q.type = ?")
+        params.append(type)
+    _dates(where, params, date_from, date_to)
+    return _page(db, QUOTE_SELECT, QUOTE_BASE, where, params,
+                 "d.date DESC NULLS LAST, q.doc_id, q.start_char", limit, offset)
+
+
+def quotes_per_month(db: Database, *, entity: str | None = None) -> list[dict[str, Any]]:
+    """Number of quotes per article month (YYYY-MM); undated articles are left out."""
+    where, params = ["d.date IS NOT NULL"], []
+    if entity:
+        where.append("m.identity_id = ?")
+        params.append(entity)
+    return db.query(f"SELECT substr(d.date, 1, 7) AS month, count(*) AS n {QUOTE_BASE} "
+                    f"WHERE {' AND '.join(where)} GROUP BY substr(d.date, 1, 7) ORDER BY month", params)
+
+
+def overview(db: Database, *, top: int = 10) -> dict[str, Any]:
+    """Corpus overview: totals, top speakers, top entities, articles per day."""
+    totals = {t: int(db.scalar(f"SELECT count(*) FROM {t}") or 0)
+              for t in ("documents", "identities", "quotes", "mentions")}
+    return {
+        "totals": totals,
+        "top_speakers": db.query(f"SELECT {IDENTITY_SELECT} FROM identities i WHERE i.n_quotes > 0 "
+                                 "ORDER BY i.n_quotes DESC, i.identity_id LIMIT ?", [top]),
+        "top_entities": db.query(f"SELECT {IDENTITY_SELECT} FROM identities i "
+                                 "ORDER BY i.n_mentions DESC, i.identity_id LIMIT ?", [top]),
+        "articles_per_day": db.query("SELECT d.date AS day, count(*) AS n FROM documents d "
+                                     "WHERE d.date IS NOT NULL GROUP BY d.date ORDER BY d.date"),
+    }
