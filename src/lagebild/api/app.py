@@ -11,7 +11,7 @@ import threading
 from contextlib import contextmanager
 from typing import Annotated, Iterator, Optional
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
@@ -21,7 +21,8 @@ from lagebild.store.db import Database, open_database, parse_url
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
-NOT_FOUND = {404: {"model": M.Error, "description": "No such item."}}
+INVALID = {422: {"model": M.Error, "description": "Invalid parameter; `detail` says which and why."}}
+NOT_FOUND = {**INVALID, 404: {"model": M.Error, "description": "No such item."}}
 
 
 class DatabaseProvider:
@@ -60,11 +61,30 @@ class DatabaseProvider:
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[Optional[str], Query(max_length=200)]
+Day = Annotated[Optional[str], Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"},
+                                     description="Article date YYYY-MM-DD, inclusive.")]
 
 
-def _check_dates(date_from: dt.date | None, date_to: dt.date | None) -> None:
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, f"date_from ({date_from}) is after date_to ({date_to}): swap them")
+def get_db(request: Request) -> Iterator[Database]:
+    """FastAPI dependency: a database handle for this request from the app's provider."""
+    with request.app.state.provider.connect() as handle:
+        yield handle
+
+
+DB = Annotated[Database, Depends(get_db)]
+
+
+def _days(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """Both dates checked as calendar dates and in order (422 otherwise), as ISO strings."""
+    days = []
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        try:
+            days.append(dt.date.fromisoformat(value).isoformat() if value else None)
+        except ValueError:
+            raise HTTPException(422, f"{name}: {value!r} is not a calendar date (YYYY-MM-DD)") from None
+    if days[0] and days[1] and days[0] > days[1]:
+        raise HTTPException(422, f"date_from ({days[0]}) is after date_to ({days[1]}): swap them")
+    return days[0], days[1]
 
 
 def create_app(db: Database | str | None = None, *, with_web: bool = True) -> FastAPI:
@@ -75,23 +95,17 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
                               "lagebild/1, corpus identities (entities), quotes and statistics.")
     app.state.provider = provider
 
-    def get_db() -> Iterator[Database]:
-        with provider.connect() as handle:
-            yield handle
-
-    DB = Annotated[Database, Depends(get_db)]
-
     @app.exception_handler(RequestValidationError)
     async def _invalid(request, exc: RequestValidationError) -> JSONResponse:
         msgs = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()]
         return JSONResponse({"detail": "; ".join(msgs)}, status_code=422)
 
-    @app.get("/api/documents", response_model=M.DocumentPage, tags=["documents"])
-    def documents(db: DB, q: Text = None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+    @app.get("/api/documents", response_model=M.DocumentPage, responses=INVALID, tags=["documents"])
+    def documents(db: DB, q: Text = None, date_from: Day = None, date_to: Day = None,
                   limit: Limit = 50, offset: Offset = 0):
         """Documents, newest first; `q` finds text in title or body (case-insensitive)."""
-        _check_dates(date_from, date_to)
-        return queries.list_documents(db, q=q, date_from=_iso(date_from), date_to=_iso(date_to),
+        date_from, date_to = _days(date_from, date_to)
+        return queries.list_documents(db, q=q, date_from=date_from, date_to=date_to,
                                       limit=limit, offset=offset)
 
     @app.get("/api/documents/{doc_id}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
@@ -102,7 +116,7 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
             raise HTTPException(404, f"no document with id {doc_id!r}; list ids at /api/documents")
         return article
 
-    @app.get("/api/entities", response_model=M.IdentityPage, tags=["entities"])
+    @app.get("/api/entities", response_model=M.IdentityPage, responses=INVALID, tags=["entities"])
     def entities(db: DB, type: Optional[M.EntityType] = None, name: Text = None,
                  limit: Limit = 50, offset: Offset = 0):
         """Corpus identities with counts, most mentioned first; filter by type and name."""
@@ -117,18 +131,18 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
             raise HTTPException(404, f"no entity with id {identity_id!r}; list ids at /api/entities")
         return ident
 
-    @app.get("/api/quotes", response_model=M.QuotePage, tags=["quotes"])
+    @app.get("/api/quotes", response_model=M.QuotePage, responses=INVALID, tags=["quotes"])
     def quotes(db: DB, speaker: Text = None, entity: Text = None, q: Text = None,
-               type: Optional[M.QuoteType] = None, date_from: dt.date | None = None,
-               date_to: dt.date | None = None, limit: Limit = 50, offset: Offset = 0):
+               type: Optional[M.QuoteType] = None, date_from: Day = None,
+               date_to: Day = None, limit: Limit = 50, offset: Offset = 0):
         """Quotes, newest first. `speaker`: text in the speaker's name; `entity`: speaker's
         identity id; `q`: text in the quote; `date_from`/`date_to`: article date, inclusive."""
-        _check_dates(date_from, date_to)
+        date_from, date_to = _days(date_from, date_to)
         return queries.search_quotes(db, speaker=speaker, entity=entity, q=q, type=type,
-                                     date_from=_iso(date_from), date_to=_iso(date_to),
+                                     date_from=date_from, date_to=date_to,
                                      limit=limit, offset=offset)
 
-    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], tags=["stats"])
+    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=INVALID, tags=["stats"])
     def quotes_per_month(db: DB, entity: Text = None):
         """Quotes per article month (YYYY-MM), optionally of one speaker identity."""
         return queries.quotes_per_month(db, entity=entity)
@@ -144,6 +158,3 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
         register_pages(app, get_db)
     return app
 
-
-def _iso(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None

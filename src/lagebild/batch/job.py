@@ -14,7 +14,7 @@ DEFAULT_CHUNK_SIZE = 200
 class BatchOptions:
     """What `lagebild batch` was asked to do."""
     inputs: list[str]
-    output: Path
+    output: Path | str  # a str only for URIs (hdfs://, s3a://) of the Spark engine
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     formats: tuple[str, ...] = ("parquet",)
     chunk_size: int = DEFAULT_CHUNK_SIZE  # records per chunk: the unit of work, commit and redo
@@ -23,7 +23,8 @@ class BatchOptions:
     master: str | None = None  # Spark master URL (local[2], yarn, k8s://..., spark://...)
 
     def __post_init__(self) -> None:
-        self.output = Path(self.output)
+        if "://" not in str(self.output):
+            self.output = Path(self.output)
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
             raise ValueError(f"--format must be one of {', '.join(FORMATS)}, got {bad or 'none'}")
@@ -51,7 +52,7 @@ ProgressCallback = Callable[[Progress], None]
 @dataclass
 class BatchSummary:
     """What a finished (or interrupted) run did."""
-    output: Path
+    output: Path | str
     engine: str
     workers: int
     analysed: int = 0
@@ -82,7 +83,7 @@ class BatchSummary:
                  f"{self.engine}): {self.analysed:,} analysed, {self.unanalysed:,} not German "
                  f"(kept unanalysed), {self.errors:,} errors"]
         if self.errors:
-            parts.append(f"see {self.output / 'errors.jsonl'}")
+            parts.append(f"see {self.output}/errors.jsonl")
         if self.earlier:
             parts.append(f"{self.earlier:,} done by earlier runs")
         if self.restarts:

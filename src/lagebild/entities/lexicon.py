@@ -148,11 +148,11 @@ def inflected_variants(phrase: str) -> set[tuple[str, ...]]:
                 opts += [f + "n", f + "r", f + "s", f + "m"]
             elif f.endswith("es"):   # "Auswärtiges Amt" -> "Auswärtigen Amtes"
                 opts += [f[:-1] + "n", f[:-1] + "m"]
+            elif t[:1].isupper() and i == 0:   # "Bundesamtes für Verfassungsschutz"
+                opts += [f + "es", f + "s"]
             options.append(opts)
         else:
-            opts = [f, f + "s"]
-            if not f.endswith("s") and f[-1:].isalpha():
-                opts += [f + "es"]
+            opts = [f, f + "es"] if f.endswith(("s", "ß", "x", "z")) else [f, f + "s", f + "es"]
             if f.endswith("e"):
                 opts += [f + "n"]
             options.append(opts)

@@ -8,6 +8,7 @@ Every function works on a Doc without tags, parse or entities; it then simply fi
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -48,6 +49,8 @@ def name_key(words: list[str]) -> tuple[str, ...]:
         else:
             if f.endswith("s") and len(f) > 3 and not f.endswith(("ss", "us")):
                 f = f[:-1]
+            if f.endswith("en") and len(f) > 4:   # dative plural: "Olympischen Spielen"
+                f = f[:-1]
         out.append(f)
     return tuple(out)
 
@@ -74,8 +77,8 @@ def _canonical_place(place: lex.Place) -> tuple[str, str, str]:
 
 
 def key_of(canonical: str) -> tuple[str, ...]:
-    """Grouping key of a canonical lexicon name."""
-    return ("=",) + tuple(lex.fold(w) for w in canonical.split())
+    """Grouping key of a canonical lexicon name (the same key as the name written out)."""
+    return name_key(canonical.split())
 
 
 def _tagged(doc: Doc) -> bool:
@@ -102,9 +105,40 @@ def ner_mentions(doc: Doc) -> list[Cand]:
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".-"
                                or doc[end - 1].is_space):
             end -= 1
+        if base == "PER" and form == "name":
+            # a title the model took into the name: "General Michael Hagee"
+            while end - start > 1 and lex.match_title(doc[start].text) is not None:
+                start += 1
+            if end - start == 1 and lex.match_title(doc[start].text) is not None:
+                continue   # "Nato-Chef" alone is a title, not a name
+        if form == "name" and base != "PER" and end - start == 1:
+            m = lex.match_title(doc[start].text)
+            if m is not None and m.prefix:
+                form = "part"   # "Nato-Chef" tagged ORG: GermEval calls it ORGpart
         if start < end:
+            prev = out[-1] if out and out[-1].source == "ner" else None
+            if prev and prev.label == base == "PER" and prev.form == form == "name" and prev.end == start \
+                    and doc[prev.end - 1].whitespace_:
+                prev.end = end   # "Angela" + "Merkel" split by the model
+                continue
             out.append(Cand(start, end, base, form, source="ner"))
+    _harmonise_labels(doc, out)
     return out
+
+
+def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
+    """One name, one label: the model may call "Medwedew" PER here and ORG there; the majority
+    wins (a tie goes to PER, the costlier one to lose)."""
+    votes: dict[tuple[str, ...], Counter] = {}
+    names = [c for c in cands if c.form == "name"]
+    for c in names:
+        votes.setdefault(name_key(c.tokens(doc)), Counter())[c.label] += 1
+    for c in names:
+        v = votes[name_key(c.tokens(doc))]
+        if len(v) > 1:
+            top = max(v.values())
+            best = [label for label, n in v.items() if n == top]
+            c.label = "PER" if "PER" in best else sorted(best)[0]
 
 
 def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
@@ -204,6 +238,10 @@ def derived_mentions(doc: Doc, covered: list[bool]) -> list[Cand]:
             continue
         if tagged and tok.tag_ not in ("ADJA", "ADJD", "NN", "NE"):
             continue
+        if tok.text[:1].isupper() and not tok.is_sent_start and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].text[:1].isupper() and place.place_type != "city" \
+                and lex.fold(tok.text) in lex.demonyms().adjectives:
+            continue   # a capitalised adjective opens a name: "Russischen Föderation"
         canonical, label, _ = _canonical_place(place)
         out.append(Cand(tok.i, tok.i + 1, "LOC" if label == "LOC" else label, "deriv",
                         key_of(canonical), canonical, source="lexicon"))
@@ -232,7 +270,7 @@ def link_deriv(doc: Doc, cand: Cand, known: dict[tuple[str, ...], Cand]) -> None
         cand.key, cand.canonical, cand.label = best[1].key, best[1].canonical, best[1].label
         cand.extra["person"] = best[1] if best[1].label == "PER" else None
     else:
-        cand.key = ("~",) + name_key([text])
+        cand.key = name_key([text])
 
 
 def _segment_target(words: list[str], known: dict[tuple[str, ...], Cand]) -> tuple | None:
@@ -250,6 +288,20 @@ def _segment_target(words: list[str], known: dict[tuple[str, ...], Cand]) -> tup
             canonical, label, _ = _canonical_place(place)
             return key_of(canonical), canonical, label, None
     return None
+
+
+def _prefix_target(word: str, known: dict[tuple[str, ...], Cand]) -> tuple | None:
+    """The longest known one-word name (of at least 4 letters) that a compound starts with."""
+    low = lex.fold(word)
+    best = None
+    for words, c in known.items():
+        if len(words) == 1 and len(words[0]) >= 4 and low.startswith(words[0]) and len(low) > len(words[0]):
+            if best is None or len(words[0]) > len(best[0]):
+                best = (words[0], c)
+    if best is None:
+        return None
+    c = best[1]
+    return c.key, c.canonical, c.label, c if c.label == "PER" else None
 
 
 def part_mentions(doc: Doc, covered: list[bool], known: dict[tuple[str, ...], Cand],
@@ -271,9 +323,20 @@ def part_mentions(doc: Doc, covered: list[bool], known: dict[tuple[str, ...], Ca
             continue   # "US-amerikanische" is an adjective, not a compound noun
         hits = []
         heads = segments[:-1] if last else segments[:-1] or segments
+        joined = None
+        for n_seg in range(len(heads), 1, -1):   # "Al-Qaida-Führers": the name has a hyphen
+            target = _segment_target(["-".join(heads[:n_seg])], known)
+            if target:
+                joined = (n_seg, target)
+                break
+        if joined:
+            hits.append((tok.i, joined[1]))
+            heads = heads[joined[0]:]
         for k, seg in enumerate(heads):
             if not seg:
                 continue
+            if joined:
+                k += 1
             target = None
             if k == 0:   # a multi-token name before the hyphen: "Human Rights Watch-Sprecher"
                 for back in range(3, 0, -1):
@@ -291,8 +354,12 @@ def part_mentions(doc: Doc, covered: list[bool], known: dict[tuple[str, ...], Ca
                 hits.append((tok.i, target))
         if not hits and in_ner:
             c = ner_at[tok.i]
-            seg = next((s for s in segments if s[:1].isupper()), segments[0])
-            hits.append((c.start, (("~",) + name_key([seg]), None, c.label, None)))
+            target = _prefix_target(text, known)   # "europakritischen": a name it starts with
+            if target:
+                hits.append((c.start, target))
+            else:
+                seg = next((s for s in segments if s[:1].isupper()), segments[0])
+                hits.append((c.start, (name_key([seg]), None, c.label, None)))
         for start, (key, canonical, label, person) in hits:
             if in_ner:
                 start = min(start, ner_at[tok.i].start)

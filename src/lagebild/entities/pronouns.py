@@ -58,11 +58,7 @@ def _is_subject(doc: Doc, c: Cand) -> bool:
     return any(t.dep_ in SUBJECT_DEPS for t in doc[c.start:c.end])
 
 
-def _head_verb(tok: Token) -> Token:
-    return tok.head
-
-
-def resolve_pronouns(doc: Doc, persons: list[Ref]) -> None:
+def resolve_pronouns(doc: Doc, persons: list[Ref], others: list[Ref] = ()) -> None:
     """Add pronoun mentions to the persons they refer to."""
     starts = _sentence_starts(doc)
     parsed = doc.has_annotation("DEP")
@@ -78,6 +74,9 @@ def resolve_pronouns(doc: Doc, persons: list[Ref]) -> None:
         return lo
 
     taken = {i for p in persons for c in p.cands for i in range(c.start, c.end)}
+    # "sie" may as well be an organisation ("die Partei ... sie"): one in between blocks it
+    org_starts = sorted(c.start for r in others if r.label == "ORG" for c in r.cands
+                        if c.form in ("name", "nominal"))
     for tok in doc:
         if tok.i in taken:
             continue
@@ -97,6 +96,8 @@ def resolve_pronouns(doc: Doc, persons: list[Ref]) -> None:
                     continue
                 dist = s_pro - sentence_of(c.start)
                 if dist > WINDOW_SENTENCES:
+                    continue
+                if gender == "f" and any(c.end <= o < tok.i for o in org_starts):
                     continue
                 subject = parsed and _is_subject(doc, c)
                 if parsed and kind == "personal" and lex.fold(tok.text) not in NOMINATIVE and subject \

@@ -17,13 +17,24 @@ from lagebild.entities.group import Ref
 from lagebild.entities.mentions import Cand
 
 MAX_ADJ = 3
+MAX_COMPLEMENT = 8
+COORDINATION = ("und", "sowie")
 
 
 def normalise_role(role: str) -> str:
-    """Comparable form of a role: case-folded, without a name prefix ("US-") and without an
-    inflection ending ("Präsidenten", "Vorsitzender" -> "präsident", "vorsitzend")."""
-    f = lex.fold(role).strip()
-    f = " ".join(f.split())
+    """Comparable form of a role: its head noun phrase, case-folded, without a name prefix
+    ("US-") and without an inflection ending ("Präsidenten", "Vorsitzender" -> "präsident",
+    "vorsitzend"; "innenpolitische Sprecherin" -> "sprecherin")."""
+    words = role.split()
+    # the head noun phrase: no leading adjectives ("innenpolitische Sprecherin"), no trailing
+    # phrase ("Sprecher für Innere Sicherheit", "Marineoberst außer Dienst")
+    while len(words) > 1 and words[0][:1].islower():
+        words = words[1:]
+    for i in range(1, len(words)):
+        if words[i][:1].islower():
+            words = words[:i]
+            break
+    f = lex.fold(" ".join(words))
     if "-" in f.strip("-"):
         f = f.rsplit("-", 1)[1]
     for e in ("en", "er", "es", "e", "n", "s"):
@@ -33,9 +44,16 @@ def normalise_role(role: str) -> str:
 
 
 def _is_title_token(doc: Doc, tok: Token) -> lex.TitleMatch | None:
-    if doc.has_annotation("TAG") and tok.tag_ not in ("NN", "NE", "TRUNC", "ADJA", "XY", "FM"):
-        return None
+    # no tag check: a capitalised word that ends in a title is a noun, and the tagger is least
+    # reliable on exactly these compounds ("Al-Qaida-Führers" as PPOSAT)
     return lex.match_title(tok.text)
+
+
+def _is_function_word(doc: Doc, tok: Token) -> bool:
+    """An article or preposition (with the tagger), else a definite article."""
+    if doc.has_annotation("TAG"):
+        return tok.tag_ in ("ART", "APPR", "APPRART")
+    return lex.is_definite_article(tok.text)
 
 
 def _is_adjective(doc: Doc, tok: Token) -> bool:
@@ -89,7 +107,7 @@ class RoleFinder:
 
     def _ref_starting_at(self, i: int) -> Ref | None:
         for c, ref in self.at.get(i, []):
-            if c.start == i and c.form == "name" and ref.label != "PER":
+            if c.start == i and c.form in ("name", "part") and ref.label != "PER":
                 return ref
         return None
 
@@ -106,17 +124,22 @@ class RoleFinder:
             ref = self._ref_ending_at(j)
             if ref is not None:
                 return ref
-        if after and k + 2 < len(self.doc) and lex.fold(self.doc[k + 1].text) in ("der", "des", "von"):
-            ref = self._ref_starting_at(k + 2)
-            if ref is not None:
-                return ref
+        if after:
+            j = k + 1
+            while j < len(self.doc) and j - k <= 3 and (_is_function_word(self.doc, self.doc[j])
+                                                       or _is_adjective(self.doc, self.doc[j])):
+                j += 1
+            if j > k + 1 and j < len(self.doc):
+                ref = self._ref_starting_at(j)
+                if ref is not None:
+                    return ref
         if m.of:
             for ref in self.others:
                 if ref.canonical == m.of:
                     return ref
         if m.title.scope == "state":
             return self.main_country
-        if m.title.scope == "org":
+        if m.title.scope in ("org", "head"):
             return self.main_org
         return None
 
@@ -129,45 +152,83 @@ class RoleFinder:
         if person.gender is None and m.title.gender in ("m", "f"):
             person.gender = m.title.gender
 
-    def title_before(self, c: Cand, person: Ref) -> int | None:
-        """Role from the word(s) before a name; returns the title token index."""
-        k = c.start - 1
-        if k >= 1 and self.doc[k].text == "," and _is_title_token(self.doc, self.doc[k - 1]):
-            k -= 1
-        if k < 0:
+    def _complement(self, i: int) -> bool:
+        """A token that may stand between a title and its name: "der Russischen Föderation"."""
+        tok = self.doc[i]
+        if any(r.label != "PER" and cc.form != "nominal" for cc, r in self.at.get(i, [])):
+            return True
+        return _is_function_word(self.doc, tok) or _is_adjective(self.doc, tok)
+
+    def _title_at(self, k: int) -> lex.TitleMatch | None:
+        if k < 0 or k >= len(self.doc):
             return None
-        tok = self.doc[k]
-        m = _is_title_token(self.doc, tok)
+        m = _is_title_token(self.doc, self.doc[k])
         if m is None or any(r.label == "PER" or cc.form == "name" for cc, r in self.at.get(k, [])):
             return None
-        owner = self._owner(k, m, after=False)
-        person.add_role(self._role_text(tok, m, owner, False), owner)
-        self._note(person, m)
-        return k
+        return m
 
-    def title_after(self, c: Cand, person: Ref) -> int | None:
-        """Role from an apposition after a name: "Rasmussen, Nato-Generalsekretär, ..."."""
+    def _add(self, person: Ref, k: int, m: lex.TitleMatch) -> None:
+        owner = self._owner(k, m, after=True)
+        person.add_role(self._role_text(self.doc[k], m, owner, False), owner)
+        self._note(person, m)
+
+    def title_before(self, c: Cand, person: Ref) -> list[int]:
+        """Roles from titles before a name: "Generalsekretär Anders Fogh Rasmussen", "Der
+        Umweltminister der Französischen Republik, Jean-Louis Borloo"; returns the title tokens."""
+        doc = self.doc
+        found = []
+        k = c.start - 1
+        while k >= 0 and len(found) < 2:
+            j = k
+            if doc[j].text == ",":
+                j -= 1
+            steps = 0
+            while j >= 0 and self._title_at(j) is None and self._complement(j) and steps < MAX_COMPLEMENT:
+                j -= 1
+                steps += 1
+            m = self._title_at(j)
+            if m is None or (steps and not any(self._complement(i) and any(
+                    r.label != "PER" for _, r in self.at.get(i, [])) for i in range(j + 1, k + 1))):
+                break   # between a title and its name only a named complement may stand
+            if steps and doc[k].text != "," and any(doc[i].text == "," for i in range(j, k)):
+                break
+            self._add(person, j, m)
+            found.append(j)
+            k = j - 1
+            while k >= 0 and _is_adjective(doc, doc[k]):
+                k -= 1
+            if k >= 0 and doc[k].text != ",":
+                break
+        return found
+
+    def title_after(self, c: Cand, person: Ref) -> list[int]:
+        """Roles from an apposition after a name: "Rasmussen, Nato-Generalsekretär, ...",
+        "Slobodan Samardzic, der für das Kosovo zuständige serbische Minister", "X, Vorsitzende
+        des Kreisverbandes und Kandidatin der Partei"."""
         doc = self.doc
         k = c.end
         if k >= len(doc) or doc[k].text != ",":
-            return None
+            return []
+        found = []
         k += 1
-        steps = 0
-        while k < len(doc) and steps <= MAX_ADJ and (lex.is_definite_article(doc[k].text)
-                                                     or _is_adjective(doc, doc[k])
-                                                     or self._ref_ending_at(k, ("deriv", "name")) is not None
-                                                     and not _is_title_token(doc, doc[k])):
+        while k < len(doc) and len(found) < 3:
+            steps = 0
+            while k < len(doc) and self._title_at(k) is None and self._complement(k) and steps < MAX_COMPLEMENT:
+                k += 1
+                steps += 1
+            m = self._title_at(k)
+            if m is None:
+                break
+            self._add(person, k, m)
+            found.append(k)
+            # "... und Kandidatin der Partei": a coordinated second title
             k += 1
-            steps += 1
-        if k >= len(doc):
-            return None
-        m = _is_title_token(doc, doc[k])
-        if m is None or any(r.label == "PER" or cc.form == "name" for cc, r in self.at.get(k, [])):
-            return None
-        owner = self._owner(k, m, after=True)
-        person.add_role(self._role_text(doc[k], m, owner, False), owner)
-        self._note(person, m)
-        return k
+            while k < len(doc) and self._complement(k) and doc[k].text not in (",", "."):
+                k += 1
+            if k >= len(doc) or lex.fold(doc[k].text) not in COORDINATION:
+                break
+            k += 1
+        return found
 
     def nominal_titles(self, used: set[int]) -> None:
         """Definite title phrases without a name: link them to the one person they fit."""
@@ -185,13 +246,16 @@ class RoleFinder:
                 j -= 1
             if j < 0 or not lex.is_definite_article(doc[j].text):
                 continue
+            number = doc[j].morph.get("Number") or tok.morph.get("Number")
+            if "Plur" in number or (m.title.gender == "m" and lex.fold(doc[j].text) == "die"):
+                continue   # "die NATO-Außenminister": several persons
             if k + 1 < len(doc) and any(r.label == "PER" for _, r in self.at.get(k + 1, [])):
                 continue
             start = j + 1
             owner = self._owner(k, m, after=True)
             explicit = bool(m.prefix) or self._ref_ending_at(k - 1) is not None or (
                 owner is not None and owner not in (self.main_country, self.main_org))
-            person = self._fitting_person(k, m, owner)
+            person = self._fitting_person(k, m, owner if explicit else None)
             cand = Cand(start, k + 1, "PER", "nominal", source="title")
             role = self._role_text(tok, m, owner, True)
             if person is None:
@@ -201,20 +265,25 @@ class RoleFinder:
                 person.gender = m.title.gender if m.title.gender in ("m", "f") else None
                 self.persons.append(person)
             person.cands.append(cand)
-            person.add_role(role, owner)
+            want = normalise_role(m.stem)
+            if not any(normalise_role(r.role).endswith(want) for r in person.roles):
+                person.add_role(role, owner)
             for i in range(cand.start, cand.end):
                 self.at.setdefault(i, []).append((cand, person))
 
     def _fitting_person(self, k: int, m: lex.TitleMatch, owner: Ref | None) -> Ref | None:
         """The one person mentioned before token k whose roles fit the title."""
         want = normalise_role(m.stem)
-        before = [p for p in self.persons if p.cands and p.first() < k]
+        gender = m.title.gender if m.title.gender in ("m", "f") else None
+        before = [p for p in self.persons if p.cands and p.first() < k
+                  and (gender is None or p.gender in (None, gender))]
         fits = [p for p in before
                 if any(normalise_role(r.role).endswith(want) and (owner is None or r.of in (None, owner))
                        for r in p.roles)]
         if len(fits) == 1:
             return fits[0]
-        if not fits and owner is not None:
+        if not fits and owner is not None and m.title.scope == "head":
+            # "der Nato-Chef": the one person who holds any title of the Nato
             fits = [p for p in before if any(r.of is owner for r in p.roles)]
             if len(fits) == 1:
                 return fits[0]
@@ -229,7 +298,6 @@ def find_roles(doc: Doc, persons: list[Ref], others: list[Ref]) -> None:
         for c in list(person.cands):
             if c.form != "name":
                 continue
-            for k in (finder.title_before(c, person), finder.title_after(c, person)):
-                if k is not None:
-                    used.add(k)
+            used.update(finder.title_before(c, person))
+            used.update(finder.title_after(c, person))
     finder.nominal_titles(used)

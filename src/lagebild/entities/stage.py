@@ -73,7 +73,7 @@ def find_referents(doc: Doc) -> list[Ref]:
 
     alias_nominals(doc, others, covered)
     find_roles(doc, persons, others)
-    resolve_pronouns(doc, persons)
+    resolve_pronouns(doc, persons, others)
     return [r for r in persons + others if r.cands]
 
 

@@ -14,10 +14,24 @@ MIN_CONTENT_WORDS = 2
 # Used when no learned table (models/de_quotes/direct_table.json) is there: keep a quotation-mark
 # span as a quote when it is long, first person, or a multi-word fragment inside reported speech.
 FALLBACK_MIN_WORDS = 8
+# Keep a quotation-mark span when P(quote) from the learned table reaches this. WikiNews marks
+# about half of the short unframed fragments as quotes; lagebild treats such scare quotes and
+# titles as no quotes ("neue Qualität"), so the threshold sits a little above the coin flip.
+DIRECT_THRESHOLD = 0.55
 
 
 def _bucket(n: int) -> int:
     return min(n, 8)
+
+
+def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | None = None,
+               title: bool | None = None, sentence_cue: bool | None = None) -> str:
+    """Key of the learned direct-quote table: length bucket, inside reported speech, first person
+    (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence)."""
+    key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
+    if framed is not None:
+        key += f"|{int(framed)}|{int(bool(title))}|{int(bool(sentence_cue))}"
+    return key
 
 
 class Builder:
@@ -26,6 +40,9 @@ class Builder:
     def __init__(self, finder: Finder):
         self.f = finder
         self.cands: list[Cand] = []
+        self.direct_log: list[str] = []  # feature key of every quotation-mark pair, for training
+        self.direct_pairs: list[tuple[int, int]] = []
+        self.sents_with_cue: set[int] = set()
 
     # ------------------------------------------------------------ cues of a sentence
     def cues(self, s: int, e: int) -> list[Cue]:
@@ -37,10 +54,12 @@ class Builder:
             if low in f.w.get("attribution_prep", ()):
                 out.append(Cue(i, None, kind="prep"))
             elif low in f.w.get("attribution_prep_noun", ()) and any(
-                    f.doc[k].text in f.w.get("source_noun", ()) for k in range(i + 1, min(i + 4, e))):
+                    f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
                 out.append(Cue(i, None, kind="prep"))
-            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.doc[i - 1].text in f.w.get("source_noun", ()):
+            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1):
                 out.append(Cue(i, None, kind="postp"))
+            elif low in f.w.get("attribution_rel", ()) and i > s and f.doc[i - 1].text == ",":
+                out.append(Cue(i, None, kind="rel"))
             elif low in f.w.get("attribution_postp", ()):
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_adv", ()) and i <= s + 1:
@@ -59,7 +78,10 @@ class Builder:
         f = self.f
         found: list[Cand] = []
         done: list[tuple[Cue, tuple[int, int] | None]] = []
-        for cue in self.cues(s, e):
+        cues = self.cues(s, e)
+        if cues:
+            self.sents_with_cue.add(f.sent_of[s])
+        for cue in cues:
             cand = None
             if cue.kind == "verb":
                 cand = self.verb_frame(cue, s, e, done)
@@ -75,6 +97,11 @@ class Builder:
                 sp = f.np_at(cue.i + 1, e, skip=0)
                 if sp:
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
+            elif cue.kind == "rel":  # "..., wonach X": the report is the speaker, X what it says
+                part = f.trim(cue.i + 1, f.clause_right_loose(cue.i, e))
+                sp = f.np_before(cue.i - 1, s)
+                if part and f.words_in(*part) >= 3:
+                    cand = Cand("indirect", [part], sp, [cue.i])
             elif cue.kind == "adv":
                 part = f.trim(cue.i + 1, e)
                 if part and f.words_in(*part) >= 3:
@@ -89,6 +116,11 @@ class Builder:
     def _around(self, cue: Cue, frame: tuple[int, int], speaker, s: int, e: int) -> Cand | None:
         """Content around an attribution frame: the sentence minus the frame."""
         f = self.f
+        left = f.clause_left(frame[0], s)
+        if left >= s and f.doc[left].text == "," and (f.word(left + 1, "adverbial_start") or f.word(left + 1, "content_start")
+                                                      or f.word(left + 1, "det") or f.doc[left + 1].tag_ in ("PRELS", "KOUS")):
+            s = left + 1  # "..., weil die Mission nach Angaben der UN überfordert ist": only that clause
+            e = min(e, f.clause_right(frame[1] - 1, e) if frame[1] < e else e)
         parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
         if sum(f.words_in(*p) for p in parts) < 3:
             return None
@@ -97,22 +129,34 @@ class Builder:
     def verb_frame(self, cue: Cue, s: int, e: int, done) -> Cand | None:
         f, verb, i = self.f, cue.verb, cue.i
         L, R = f.clause_left(i, s), f.clause_right(i, e)
+        if cue.particle is not None and cue.particle >= R:
+            R = f.clause_right(cue.particle, e)
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
+        if i == lo and speaker is None and L >= s and f.doc[L].text == "," and R < e and f.doc[R].text in (",", ":"):
+            # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
+            subj = f.trim(s, L)
+            if subj and f.np_list(*subj):
+                speaker = subj
+                lo = s
         if speaker and f.word(speaker[0], "impersonal") and speaker[1] - speaker[0] == 1:
             speaker = None
-        addressee = f.addressee_in(lo, hi_p, cue)
+        addressee = f.addressee_in(lo, cue.particle if cue.particle is not None and cue.particle > i else hi_p, cue)
         if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
             addressee = None
         cue_toks = [i] + ([cue.particle] if cue.particle is not None else [])
-        verb_first = i == lo
-        before_ok = L >= s and (f.doc[L].text in (",", "–", "—", "-") or f.is_mark[L])
+        verb_first = i == lo and not (speaker and speaker[1] <= i)
+        before_ok = L >= s and f.doc[L].text in (",", "–", "—", "-")
         after_ok = R < e and (f.doc[R].text in (",", ":") or f.is_mark[R])
 
         def cand(kind: str, parts) -> Cand:
             return Cand(kind, parts, speaker, cue_toks, addressee)
 
+        if after_ok and f.doc[R].text == ":" and verb.takes_clause:
+            after = f.trim(R + 1, e)
+            if after and f.words_in(*after) >= MIN_CONTENT_WORDS:
+                return cand("indirect", [after])
         if verb_first and before_ok and verb.takes_clause:
             before = f.trim(s, L if f.doc[L].text != "–" else L)
             if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.doc[R].text == ","):
@@ -128,7 +172,7 @@ class Builder:
                 return cand("indirect", parts)
         if after_ok and verb.takes_clause:
             start = R if f.is_mark[R] and f.doc[R].text not in (",", ":") else R + 1
-            after = f.trim(start, e)
+            after = f.trim(start, self.content_end(cue, start, e))
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
                 return cand("indirect", [after])
         if lo < i and f.word(lo, "anaphor") and i == lo + 1 and f.sent_of[s] > 0:
@@ -136,11 +180,36 @@ class Builder:
             prev = f.trim(ps, pe)
             if prev and f.words_in(*prev) >= 3:
                 return cand("indirect", [prev])
-        if verb.takes_np:
+        if verb.takes_np and speaker and not any(f.lower[k] in ("worden", "wurde", "wurden") for k in range(lo, hi_p)):
             obj = self.reported_object(cue, lo, hi_p, speaker, addressee)
             if obj:
                 return cand("reported", [obj])
         return None
+
+    def content_end(self, cue: Cue, start: int, e: int) -> int:
+        """Where the content after a frame ends: before a verb coordinated with the cue verb
+        ("sagte, sie müssten ... aufgeben und bemühte das Bild ...", "erklärt, er sei unschuldig,
+        erkannte ... nicht an"), found from the parse, else from tags and mood."""
+        f = self.f
+        cue_tok = f.doc[cue.i]
+        anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
+        seen_finite = False
+        for k in range(start + 1, e):
+            if f.in_marks[k]:
+                continue
+            tok = f.doc[k]
+            if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2:
+                cut = k
+            elif f.has_tags and seen_finite and tok.tag_ == "VVFIN" and "Ind" in tok.morph.get("Mood") \
+                    and f.lower[k - 1] in (",", "und", "aber", "sowie", "oder"):
+                cut = k
+            else:
+                seen_finite |= f.is_finite(k)
+                continue
+            while cut > start and f.lower[cut - 1] in (",", "und", "aber", "sowie", "oder", "doch", "jedoch"):
+                cut -= 1
+            return cut
+        return e
 
     def _has_finite(self, s: int, e: int) -> bool:
         f = self.f
@@ -172,6 +241,8 @@ class Builder:
                     break
         if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
             a = addressee[1]
+        while a < b and (f.word(a, "adverb") or (f.has_tags and f.doc[a].tag_ in ("ADV", "PTKNEG"))):
+            a += 1
         span = f.trim(a, b)
         if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
             return None
@@ -194,8 +265,12 @@ class Builder:
                               and not self._made_of(q, o, c)), None)
             cue, speaker, addressee = self.frame_next_to(o, c)
             inherit = enclosing if enclosing and not cue else None
+            title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
+            self.direct_pairs.append((o, c))
+            sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
             keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=cue is not None,
-                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"))
+                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
+                                    sentence_cue=sentence_cue)
             if not keep:
                 continue
             if not cue and not inherit:
@@ -206,6 +281,21 @@ class Builder:
                     speaker = self.sentence_subject(o, c)
             out.append(Cand("direct", [(o + 1, c)], speaker, cue or [], addressee, inherit=inherit))
         return out
+
+    def _split(self, outer: Cand, inner: Cand) -> bool:
+        """Make room for `inner`, a later frame inside `outer`'s content: an attribution ("nach
+        Angaben der UN") stays nested; a second frame after a comma ends the outer content."""
+        f = self.f
+        if inner.cue and inner.cue[0] in outer.tokens() and f.lower[inner.cue[0]] in (
+                f.w.get("attribution_prep", set()) | f.w.get("attribution_prep_noun", set())):
+            return True
+        last = outer.parts[-1]
+        if inner.start > last[0] + 2 and f.doc[inner.start - 1].text == "," and inner.start < last[1]:
+            cut = f.trim(last[0], inner.start - 1)
+            if cut:
+                outer.parts[-1] = cut
+                return True
+        return False
 
     def _made_of(self, q: Cand, o: int, c: int) -> bool:
         """True when the candidate q is (almost) only the text of the quotation marks o..c."""
@@ -254,14 +344,18 @@ class Builder:
                     return [], sp, None
         return None, None, None
 
-    def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool) -> bool:
-        """Quote or scare quote/title? Learned table when present, else a fallback rule."""
+    def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
+                    title: bool = False, sentence_cue: bool = False) -> bool:
+        """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
+        fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue)
+        coarse = direct_key(n_words, inside, first_person)
+        self.direct_log.append(fine)
+        for key, min_n in ((fine, 12), (coarse, 5)):
+            hit = self.f.direct_table.get(key)
+            if hit and hit[1] >= min_n:
+                return hit[0] >= DIRECT_THRESHOLD
         if framed and (n_words >= 2 or sentence_like):
             return True
-        table = self.f.direct_table
-        key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
-        if key in table:
-            return table[key] >= 0.5
         return n_words >= FALLBACK_MIN_WORDS or first_person or (inside and n_words >= 2) or (sentence_like and n_words >= 4)
 
     def sentence_subject(self, o: int, c: int) -> tuple[int, int] | None:
@@ -302,14 +396,16 @@ class Builder:
                 if any(i in covered for i in range(s, e)):
                     continue
             first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
-            if first is None or not f.is_ki(first):
+            if first is None or f.in_marks[s] or f.is_mark[s] or f.lower[s] in ("ich", "wir"):
                 continue
-            if f.in_marks[s] or f.is_mark[s]:
+            prev = by_sent.get(k - 1)
+            # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
+            # continue the report too; without one, only Konjunktiv I opens free indirect speech
+            if not (f.is_ki(first) or (prev is not None and f.lower[first] in f.w.get("continuation", ()))):
                 continue
             part = f.trim(s, e)
             if not part or f.words_in(*part) < 3:
                 continue
-            prev = by_sent.get(k - 1)
             if prev is not None and prev.type != "direct" or (prev is not None and prev.speaker):
                 cand = Cand("free_indirect", [part], inherit=prev)
             elif f.is_pronoun(s):
@@ -331,7 +427,9 @@ class Builder:
         for q in found:
             toks = q.tokens()
             if toks and len(toks & taken) > 0.5 * len(toks):
-                continue
+                outer = next((a for a in reversed(accepted) if a.tokens() & toks), None)
+                if outer is None or not self._split(outer, q):
+                    continue
             accepted.append(q)
             taken |= toks
         self.cands = accepted
@@ -346,5 +444,11 @@ class Builder:
                 continue
             kept.append(q)
         self.cands = sorted(kept + directs, key=lambda q: (q.start, -q.end))
-        self.cands = sorted(self.cands + self.free_indirect(), key=lambda q: (q.start, -q.end))
+        free = self.free_indirect()
+        for d in directs:  # a direct fragment inside free indirect speech is said by its speaker
+            if not d.cue and d.inherit is None:
+                outer = next((q for q in free if q.start <= d.start and d.end <= q.end), None)
+                if outer is not None:
+                    d.inherit, d.speaker = outer, None
+        self.cands = sorted(self.cands + free, key=lambda q: (q.start, -q.end))
         return self.cands

@@ -91,6 +91,16 @@ class Finder:
     def word(self, i: int, cls: str) -> bool:
         return self.lower[i] in self.w.get(cls, ()) or self.doc[i].text in self.w.get(cls, ())
 
+    def is_source_noun(self, i: int) -> bool:
+        """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from."""
+        text = self.doc[i].text
+        if not text[:1].isupper():
+            return False
+        if text in self.w.get("source_noun", ()):
+            return True
+        low = self.lower[i]
+        return any(low.endswith(n.lower()) for n in self.w.get("source_noun", ()) if len(n) > 5)
+
     def is_punct(self, i: int) -> bool:
         return self.doc[i].is_punct or self.doc[i].is_space
 
@@ -120,6 +130,8 @@ class Finder:
         tok = self.doc[i]
         if self.has_tags:
             return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC") or (tok.tag_ == "CARD" and False)
+        if "-" in tok.text[1:] and tok.text.rsplit("-", 1)[-1][:1].isupper():
+            return True  # "ai-Bericht", "US-Präsident"
         return tok.text[:1].isupper() and not self.word(i, "det") and not self.word(i, "preposition") \
             and not self.word(i, "adverb") and not self.word(i, "content_start") and tok.is_alpha \
             or ("-" in tok.text and tok.text[:1].isupper())
@@ -168,6 +180,19 @@ class Finder:
             k -= 1
         return (start, k)
 
+    def np_list(self, s: int, e: int) -> bool:
+        """True when [s, e) is a noun phrase with appositions: "Hans Papier, Präsident des Gerichts"."""
+        k, skip = s, 2
+        while k < e:
+            j = k
+            while j < e and self.doc[j].text != ",":
+                j += 1
+            sp = self.np_at(k, j, skip=skip)
+            if not sp or sp[1] != j or any(self.is_finite(x) for x in range(k, j)):
+                return False
+            k, skip = j + 1, 0
+        return True
+
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase that ends just before j (for "X zufolge", "X gegenüber")."""
         k = j
@@ -212,15 +237,18 @@ class Finder:
         return e
 
     def trim(self, s: int, e: int) -> tuple[int, int] | None:
-        """Drop punctuation and unpaired marks at both ends of [s, e)."""
-        while s < e and (self.doc[s].text in END_PUNCT or self.doc[s].is_space or self.doc[s].text in "–—-"):
-            s += 1
-        while e > s and (self.doc[e - 1].text in END_PUNCT or self.doc[e - 1].is_space or self.doc[e - 1].text in "–—-"):
-            e -= 1
-        if s < e and self.is_mark[s] and not any(o == s and c < e for o, c in self.mark_pairs):
-            s += 1
-        if s < e and self.is_mark[e - 1] and not any(c == e - 1 and o >= s for o, c in self.mark_pairs):
-            e -= 1
+        """Drop punctuation, dashes and unpaired marks at both ends of [s, e)."""
+        changed = True
+        while changed and s < e:
+            changed = False
+            while s < e and (self.doc[s].text in END_PUNCT or self.doc[s].is_space or self.doc[s].text in "–—-"):
+                s, changed = s + 1, True
+            while e > s and (self.doc[e - 1].text in END_PUNCT or self.doc[e - 1].is_space or self.doc[e - 1].text in "–—-"):
+                e, changed = e - 1, True
+            if s < e and self.is_mark[s] and not any(o == s and c < e for o, c in self.mark_pairs):
+                s, changed = s + 1, True
+            if s < e and self.is_mark[e - 1] and not any(c == e - 1 and o >= s for o, c in self.mark_pairs):
+                e, changed = e - 1, True
         return (s, e) if e > s and any(not self.is_punct(x) for x in range(s, e)) else None
 
     def words_in(self, s: int, e: int) -> int:
@@ -231,6 +259,8 @@ class Finder:
         tok = self.doc[i]
         if self.has_tags and tok.tag_ and not tok.tag_.startswith("V"):
             return None
+        if not self.has_tags and tok.text[:1].isupper() and i > s and not self.is_mark[i - 1]:
+            return None  # a capitalised word inside a sentence is a noun ("Bitte"), not a verb
         cands = list(self.lex.verbs_by_form.get(self.lower[i], ()))
         if tok.lemma_ and tok.lemma_ != tok.text:
             cands += [v for v in self.lex.verbs_by_lemma.get(tok.lemma_.lower(), ()) if v not in cands]
@@ -262,9 +292,17 @@ class Finder:
         return k
 
     def clause_right_loose(self, i: int, e: int) -> int:
+        """End of the clause of i; passes one ", apposition," when a word closes the clause after it."""
         k = i + 1
         while k < e and self.doc[k].text not in (",", ";", ":", ".", "!", "?"):
             k += 1
+        if k < e and self.doc[k].text == ",":
+            j = k + 1
+            while j < e and self.doc[j].text not in (",", ";", ":", ".", "!", "?"):
+                j += 1
+            if j + 1 < e and self.doc[j].text == "," and self.np_at(k + 1, j, skip=0) == (k + 1, j) \
+                    and (j + 2 >= e or self.doc[j + 2].text in (",", ".", ":", ";")):
+                return j + 2
         return k
 
     # ---------------------------------------------------------------- speaker / addressee
@@ -302,11 +340,20 @@ class Finder:
         if self.lower[lo] == "wie" and v > lo + 1:
             return self.np_at(lo + 1, v)
         if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
-            return self.np_at(v + 1, hi)
+            after = self.np_at(v + 1, hi)
+            if after or lo == 0 or self.doc[lo - 1].text != ",":
+                return after
+            # "X, der Y empfangen hatte, machte ...": the subject stands before the relative clause
+            s = self.sents[self.sent_of[v]][0]
+            l2 = self.clause_left(lo - 1, s)
+            if l2 >= s and self.doc[l2].text == "," and (self.doc[l2 + 1].tag_ == "PRELS" or self.word(l2 + 1, "det")):
+                return self.np_before(l2, s)
+            return None
         first = lo
         while first < v and (self.word(first, "adverb") or self.lower[first] in ("und", "aber", "doch")):
             first += 1
-        if first < v and not self.word(first, "preposition") and not (self.has_tags and self.doc[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
+        if first < v and not self.word(first, "preposition") and not self.word(first, "anaphor") \
+                and not self.word(first, "adverbial_start") and not (self.has_tags and self.doc[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
             sp = self.np_at(first, v, skip=0)
             if sp and sp[0] == first:
                 return sp

@@ -28,13 +28,14 @@ VERSION = "lagebild_quotes/1"
 
 
 @lru_cache(maxsize=1)
-def load_direct_table() -> dict[str, float]:
+def load_direct_table() -> dict[str, list[float]]:
     """P(quotation marks hold a quote | length, inside reported speech, first person), learned on
     WikiNews train by `training/learn_quotes.py`; empty when the model folder is absent."""
-    path = paths.models_dir() / QUOTES_MODEL / "direct_table.json"
-    if not path.exists():
+    candidates = [paths.models_dir() / QUOTES_MODEL, paths.REPO_ROOT / "models" / QUOTES_MODEL]
+    path = next((p / "direct_table.json" for p in candidates if (p / "direct_table.json").exists()), None)
+    if path is None:
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))["p_quote"]
+    return json.loads(path.read_text(encoding="utf-8"))["p_quote"]  # key -> [probability, count]
 
 
 class EntityIndex:

@@ -6,6 +6,7 @@ the same corpus only pays for what is new, and an interrupted run picks up where
 """
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,8 +60,12 @@ def ingest_paths(db: Database, paths: list[str], *, batch_size: int = DEFAULT_BA
     writer = StoreWriter(db)
     summary = IngestSummary()
     start = time.perf_counter()
-    stream = analyze_stream(_skip_known(read_inputs(paths), writer, summary, date, progress),
-                            nlp=nlp, max_chars=max_chars or MAX_CHARS)
+    todo = _skip_known(read_inputs(paths), writer, summary, date, progress)
+    first = next(todo, None)
+    if first is None:  # nothing new: do not even load the models
+        summary.seconds = time.perf_counter() - start
+        return summary
+    stream = analyze_stream(itertools.chain([first], todo), nlp=nlp, max_chars=max_chars or MAX_CHARS)
     batch: list[dict] = []
     for result in stream:
         if isinstance(result, IngestError):

@@ -35,12 +35,33 @@ def test_standalone(ner_nlp):
 
 
 def test_sourced_into_blank_pipeline(ner_nlp):
+    """As load_nlp() does: a pipeline without vectors gets de_ner's vectors table, then sources `ner`."""
     import spacy
 
+    from lagebild.evaluation.ner import attach_ner
+
     nlp = spacy.blank("de")
-    nlp.add_pipe("ner", source=ner_nlp)
+    attach_ner(nlp, MODEL)
     assert nlp.pipe_names == ["ner"]
+    assert nlp.get_pipe_meta("ner").factory == "ner"  # really sourced, not the proxy
     doc = nlp(SENT)
     _check(_ents(doc))
     ref = ner_nlp(SENT)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in ref.ents]
+
+
+def test_proxy_when_target_has_other_vectors(ner_nlp):
+    import numpy as np
+    import spacy
+
+    from lagebild.evaluation.ner import attach_ner
+
+    nlp = spacy.blank("de")
+    nlp.vocab.reset_vectors(width=8)
+    nlp.vocab.set_vector("Haus", np.ones(8, dtype="f"))
+    attach_ner(nlp, MODEL)
+    assert nlp.get_pipe_meta("ner").factory == "lagebild_ner_proxy"
+    docs = list(nlp.pipe([SENT, SENT]))
+    ref = ner_nlp(SENT)
+    for doc in docs:
+        assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in ref.ents]

@@ -1,0 +1,167 @@
+"""Command line of the corpus store: `lagebild ingest`, `lagebild export`, `lagebild serve`.
+
+Thin Typer wrappers around lagebild.store and lagebild.api; cli.py registers them with
+`register(app)` so the store commands live next to the code they drive.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+console = Console(stderr=True)
+DB_HELP = "Store: a .duckdb file, duckdb:///path, or postgresql://user:pw@host/db (default: lagebild.duckdb here)."
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _open(db: Optional[str], **kw):
+    from lagebild.store import StoreError, open_database
+
+    try:
+        return open_database(db, **kw)
+    except StoreError as err:
+        console.print(f"[red]error:[/red] {err}", highlight=False)
+        raise typer.Exit(2) from err
+
+
+def _count_inputs(paths: list[str]) -> Optional[int]:
+    """Number of articles when every input is a single-article file (else unknown: None)."""
+    n = 0
+    for p in paths:
+        path = Path(p)
+        files = [path] if path.is_file() else sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else []
+        if p == "-" or not files:
+            return None
+        for f in files:
+            name = f.name.lower()
+            if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".warc", ".warc.gz")):
+                return None
+            n += name.endswith((".txt", ".text", ".html", ".htm", ".xhtml")) or "." not in name
+    return n
+
+
+def ingest(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles: files (.txt .html .jsonl .csv ...), folders, or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    from_dir: Optional[Path] = typer.Option(None, "--from", help="Load a batch output folder (Parquet tables) instead of analysing."),
+    batch_size: int = typer.Option(32, min=1, max=10_000, help="Articles per transaction."),
+    date: Optional[str] = typer.Option(None, help="Article date YYYY-MM-DD for inputs without one."),
+    rebuild_identities: bool = typer.Option(False, help="Afterwards, recompute all corpus identities in date order."),
+    progress: bool = typer.Option(True, help="Progress bar on stderr."),
+) -> None:
+    """Analyse articles and store them (idempotent: unchanged articles are skipped)."""
+    from lagebild.store.ingest import count_rows, ingest_paths, load_parquet_dir
+    from lagebild.store.writer import StoreWriter
+
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    if not paths and from_dir is None:
+        console.print("[red]error:[/red] give articles to analyse, or --from DIR to load a batch output folder")
+        raise typer.Exit(2)
+    if date is not None:
+        from lagebild.analyze import normalise_date
+
+        day, warning = normalise_date(date)
+        if day is None or warning:
+            console.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}")
+            raise typer.Exit(2)
+        date = day
+    store = _open(db)
+    bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[skipped]} unchanged · {task.fields[errors]} errors"),
+                   TimeElapsedColumn(), console=console, disable=not progress, transient=False)
+    counts = {"done": 0, "skip": 0, "error": 0}
+    try:
+        with bar:
+            total = None if from_dir else _count_inputs(paths or [])
+            task = bar.add_task("loading" if from_dir else "ingesting", total=total, skipped=0, errors=0)
+
+            def tick(event: str, n: int) -> None:
+                counts[event] += n
+                bar.update(task, completed=sum(counts.values()), skipped=counts["skip"], errors=counts["error"])
+
+            if from_dir is not None:
+                try:
+                    summary = load_parquet_dir(store, from_dir, batch_size=max(batch_size, 100), progress=tick)
+                except (FileNotFoundError, ValueError) as err:
+                    console.print(f"[red]error:[/red] {err}", highlight=False)
+                    raise typer.Exit(2) from err
+            else:
+                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick)
+        for err in summary.errors:
+            console.print(f"[yellow]skipped[/yellow] {err.origin}: {err.reason}", highlight=False)
+        if rebuild_identities:
+            StoreWriter(store).rebuild_identities()
+        w = summary.written
+        rows = count_rows(store)
+        verb = "loaded" if from_dir else "analysed"
+        console.print(
+            f"{w.new} new, {w.replaced} updated, {w.unchanged} unchanged, {w.duplicate} duplicate, "
+            f"{len(summary.errors)} failed · {summary.analysed} {verb} in {summary.seconds:.1f} s "
+            f"({summary.rate:.1f} articles/s)", highlight=False, soft_wrap=True)
+        console.print(
+            f"store {store.target if store.kind == 'duckdb' else 'PostgreSQL'}: {rows['documents']} documents, "
+            f"{rows['entities']} entities in {rows['identities']} identities, {rows['quotes']} quotes, "
+            f"{rows['events']} events, {rows['times']} times", highlight=False, soft_wrap=True)
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted:[/yellow] the batch in flight was rolled back; run the same command again to finish")
+        raise typer.Exit(130)
+    finally:
+        store.close()
+    if counts["error"] and not (summary.written.new or summary.written.replaced or summary.written.unchanged):
+        raise typer.Exit(1)
+
+
+def export(
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write one file per table into."),
+    format: ExportFormat = typer.Option(ExportFormat.parquet, "--format", "-f", help="parquet, csv or jsonl."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Write all store tables to files (Parquet output can be loaded again with ingest --from)."""
+    from lagebild.store.export import export_tables
+
+    store = _open(db, read_only=True, migrate=False)
+    try:
+        start = time.perf_counter()
+        counts = export_tables(store, output, format.value)
+    finally:
+        store.close()
+    listing = ", ".join(f"{t} {n}" for t, n in counts.items())
+    console.print(f"wrote {len(counts)} {format.value} tables to {output} in {time.perf_counter() - start:.1f} s: {listing}",
+                  highlight=False, soft_wrap=True)
+
+
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", help="Interface to bind; the default is reachable from this machine only."),
+    port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+) -> None:
+    """Serve the web UI and the read-only REST API (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from lagebild.api.app import create_app
+
+    store = _open(db, read_only=True, migrate=False)
+    if store.kind == "postgres":
+        store.close()
+        store = db
+    app = create_app(store)
+    console.print(f"lagebild at http://{host}:{port}/  (API: /api/documents, contract: /openapi.json)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store commands to the main `lagebild` CLI."""
+    app.command("ingest")(ingest)
+    app.command("export")(export)
+    app.command("serve")(serve)

@@ -1,0 +1,57 @@
+"""HTML pages: rendered from the store, corpus text always escaped, offline (no CDN)."""
+from __future__ import annotations
+
+import re
+
+
+def test_overview_page(client):
+    html = client.get("/").text
+    assert "Korpus-Überblick" in html and "Anders Fogh Rasmussen" in html
+    assert "Nato und Russland starten Neuanfang" in html
+
+
+def test_article_page_highlights_entities_and_quotes(client, corpus):
+    html = client.get(f"/articles/{corpus[0]['id']}").text
+    assert html.count('class="seg q qt-') >= len(corpus[0]["quotes"])
+    assert 'data-speaker-of="' in html and 'data-cue-of="' in html
+    assert re.search(r'<a class="ent et-PER" href="/entities/per-anders-fogh-rasmussen"', html)
+    assert 'id="quote-data"' in html
+
+
+def test_markup_in_the_corpus_renders_as_text(client):
+    r = client.get("/articles/markup-2010")
+    assert r.status_code == 200
+    html = r.text
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in html
+    assert "<b>Kein Fett</b>" not in html and "<i>Markup</i>" not in html
+    quotes = client.get("/quotes", params={"q": "Fett"}).text
+    assert "&lt;b&gt;Kein Fett&lt;/b&gt;" in quotes and "<b>Kein Fett</b>" not in quotes
+    # the JSON for the click panel is escaped for a <script> element too
+    data = re.search(r'<script type="application/json" id="quote-data">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in data
+
+
+def test_entity_page(client):
+    html = client.get("/entities/per-anders-fogh-rasmussen").text
+    assert "Nato-Generalsekretär" in html and "Zeitleiste" in html and "Entschlossenheit" in html
+
+
+def test_quote_search_page_and_bad_input(client):
+    html = client.get("/quotes", params={"speaker": "Lawrow"}).text
+    assert "1 Zitat gefunden" in html
+    bad = client.get("/quotes", params={"date_from": "morgen", "type": "x", "offset": "abc"})
+    assert bad.status_code == 200 and "kein Datum" in bad.text
+
+
+def test_unknown_pages_are_404(client):
+    assert client.get("/articles/nope").status_code == 404
+    assert client.get("/entities/nope").status_code == 404
+
+
+def test_pages_work_offline(client):
+    for path in ("/", "/articles/nato-russland-2009", "/entities/per-anders-fogh-rasmussen", "/quotes"):
+        html = client.get(path).text
+        assert not re.search(r'(src|href)="(https?:)?//', html), path
+    assert client.get("/static/style.css").status_code == 200
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/docs").status_code == 404  # FastAPI's docs page would load a CDN

@@ -1,0 +1,81 @@
+"""The Spark engine (local[2]) gives the same tables and errors as the local engine, and reads
+Parquet records. One SparkSession for the module: Spark takes long to start."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+
+import pytest
+
+from lagebild.batch import BatchOptions, run_batch
+from lagebild.batch.sources import jsonl_line_to_item
+from lagebild.ingest.readers import read_jsonl
+
+from batch_corpus import corpus_records, read_articles, read_errors, read_tables, write_corpus
+
+pytestmark = [
+    pytest.mark.spark,
+    pytest.mark.skipif(importlib.util.find_spec("pyspark") is None,
+                       reason="needs PySpark (pip install 'lagebild[spark]')"),
+    pytest.mark.skipif(shutil.which("java") is None,
+                       reason="needs Java for Spark (scripts/ci/setup_java.sh installs it)"),
+]
+FORMATS = ("parquet", "jsonl")
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from lagebild.batch.spark import spark_session
+
+    session = spark_session("local[2]")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def corpus_and_local(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("spark")
+    corpus = write_corpus(tmp / "corpus.jsonl", n=12)
+    local = tmp / "local"
+    run_batch(BatchOptions([str(corpus)], local, workers=2, chunk_size=4, formats=FORMATS))
+    return corpus, local
+
+
+def test_spark_equals_local_engine(spark, corpus_and_local, tmp_path):
+    corpus, local = corpus_and_local
+    out = tmp_path / "spark"
+    summary = run_batch(BatchOptions([str(corpus)], out, engine="spark", master="local[2]",
+                                     formats=FORMATS))
+    assert (summary.analysed, summary.unanalysed, summary.errors) == (13, 1, 2)
+    assert read_tables(out) == read_tables(local)
+    assert read_errors(out) == read_errors(local)
+    assert read_articles(out) == read_articles(local)
+    assert (out / "_SUCCESS").exists()
+
+
+def test_spark_reads_parquet_records(spark, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    recs = [json.loads(line) for line in corpus_records(3) if line.startswith('{"')]
+    table = pa.Table.from_pylist([{"id": r.get("id"), "text": r["text"], "date": r.get("date")}
+                                  for r in recs])
+    pq.write_table(table, tmp_path / "records.parquet")
+    out = tmp_path / "out"
+    summary = run_batch(BatchOptions([str(tmp_path / "records.parquet")], out, engine="spark",
+                                     master="local[2]"))
+    assert (summary.analysed, summary.unanalysed, summary.errors) == (4, 1, 1)
+    ids = sorted(r["doc_id"] for r in read_tables(out)["documents"])
+    assert ids == ["a000", "a001", "a002", "english", "records-6"]
+    [error] = read_errors(out)
+    assert error["origin"] == f"{tmp_path / 'records.parquet'}:4" and error["id"] == "empty"
+
+
+def test_jsonl_line_reader_agrees_with_read_jsonl(tmp_path):
+    """The Spark engine parses lines one by one; they must come out as `read_jsonl` gives them."""
+    path = write_corpus(tmp_path / "c.jsonl", n=3)
+    expected = list(read_jsonl(open(path, "rb"), str(path)))
+    got = [jsonl_line_to_item(line, str(path), i)
+           for i, line in enumerate(path.read_bytes().splitlines(keepends=True), start=1)]
+    assert [g for g in got if g is not None] == expected
