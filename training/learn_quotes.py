@@ -21,7 +21,7 @@ from pathlib import Path
 from lagebild.article import Article
 from lagebild.paths import REPO_ROOT, shared_data_dir
 from lagebild.pipeline import load_nlp
-from lagebild.quotes.frames import Builder, direct_key
+from lagebild.quotes.frames import Builder, backoff_keys, direct_key
 from lagebild.quotes.lexicon import load_lexicon
 from lagebild.quotes.rules import Finder
 
@@ -49,8 +49,7 @@ def collect(split: str, limit: int | None) -> tuple[dict, int]:
         for (o, c), fine in zip(builder.direct_pairs, builder.direct_log):
             start, end = doc[o].idx + 1, doc[c].idx
             label = any(s < end and start < e for s, e in directs)
-            coarse = "|".join(fine.split("|")[:3])
-            for key in (fine, coarse):
+            for key in backoff_keys(fine):
                 counts[key][0] += label
                 counts[key][1] += 1
     return counts, n_docs
@@ -68,7 +67,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "direct_table.json").write_text(json.dumps({
         "about": "P(quotation marks hold a quote | features) learned on WikiNews quotes train; "
-                 "key = length bucket|inside reported speech|first person[|frame next to it|all capitalised]; "
+                 "key = length bucket|inside reported speech|first person[|frame next to it[|all capitalised|cue in the sentence]]; "
                  "value = [add-one smoothed probability, count]",
         "example_key": direct_key(3, True, False, False, False),
         "p_quote": table,

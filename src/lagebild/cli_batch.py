@@ -51,7 +51,12 @@ def batch(
     except ValueError as err:
         err_console.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2)
-    show = progress and err_console.is_terminal
+    if master and engine is Engine.local:
+        err_console.print("[red]error:[/red] --master is for --engine spark; the local engine "
+                          "takes --workers")
+        raise typer.Exit(2)
+    # Spark draws its own stage progress; the local engine reports to our bar
+    show = progress and err_console.is_terminal and engine is Engine.local
     bar = Progress(TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.completed:,} records"),
                    TextColumn("{task.fields[rate]} art/s · {task.fields[errors]} errors"),
                    TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
@@ -65,6 +70,11 @@ def batch(
             summary = run_batch(options, update)
         except (OutputError, RuntimeError) as err:
             err_console.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
+        except OSError as err:
+            err_console.print(f"[red]error:[/red] cannot write to {output}: {err}; free space or "
+                              "fix permissions, then re-run the same command to resume",
+                              highlight=False, soft_wrap=True)
             raise typer.Exit(1)
     for note in summary.notes:
         err_console.print(f"[dim]note: {note}[/dim]", highlight=False, soft_wrap=True)

@@ -29,7 +29,14 @@ def _open(db: Optional[str], **kw):
     from lagebild.store import StoreError, open_database
 
     try:
-        return open_database(db, **kw)
+        store = open_database(db, **kw)
+        if kw.get("read_only"):
+            try:
+                store.require_current()
+            except StoreError:
+                store.close()
+                raise
+        return store
     except StoreError as err:
         console.print(f"[red]error:[/red] {err}", highlight=False)
         raise typer.Exit(2) from err
@@ -98,6 +105,8 @@ def ingest(
                     raise typer.Exit(2) from err
             else:
                 summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick)
+        for warning in summary.warnings:
+            console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
         for err in summary.errors:
             console.print(f"[yellow]skipped[/yellow] {err.origin}: {err.reason}", highlight=False)
         if rebuild_identities:

@@ -150,6 +150,7 @@ def group_others(doc: Doc, cands: list[Cand]) -> list[Ref]:
             ref = refs[key] = Ref(c.label, key=key, canonical=c.canonical)
         ref.cands.append(c)
         ref.canonical = ref.canonical or c.canonical
+    _merge_short_names(doc, refs)
     for ref in refs.values():
         votes = Counter(c.label for c in ref.cands if c.form == "name" and c.source != "propagated")
         if not votes:
@@ -158,6 +159,26 @@ def group_others(doc: Doc, cands: list[Cand]) -> list[Ref]:
         if ref.label == "PER":
             ref.label = "OTH"
     return list(refs.values())
+
+
+def _merge_short_names(doc: Doc, refs: dict[tuple, Ref]) -> None:
+    """A one-word name that ends or starts the longer name of exactly one referent of the same
+    type is that referent: "Krim" / "Republik Krim", "Assemblée" / "Assemblée Nationale"."""
+    def label(ref: Ref) -> str:
+        votes = Counter(c.label for c in ref.cands if c.form == "name")
+        return votes.most_common(1)[0][0] if votes else ""
+
+    long_names = [(key, ref) for key, ref in refs.items() if len(key) > 1]
+    for key in [k for k in refs if len(k) == 1]:
+        short = refs[key]
+        if short.canonical or not any(c.form == "name" for c in short.cands):
+            continue
+        hits = [(k, r) for k, r in long_names
+                if r is not short and label(r) == label(short) and key[0] in (k[0], k[-1])]
+        if len({id(r) for _, r in hits}) == 1:
+            target = hits[0][1]
+            target.cands.extend(short.cands)
+            del refs[key]
 
 
 def display_name(doc: Doc, ref: Ref) -> str:

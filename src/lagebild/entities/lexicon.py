@@ -133,6 +133,12 @@ def org_aliases() -> dict[tuple[str, ...], Alias]:
     return out
 
 
+@lru_cache(maxsize=1)
+def alias_forms() -> frozenset[str]:
+    """Every alias exactly as written in `org_aliases.tsv` ("ödp" as well as "ÖDP")."""
+    return frozenset(row[0] for row in _rows("org_aliases.tsv") if row)
+
+
 def inflected_variants(phrase: str) -> set[tuple[str, ...]]:
     """Folded token tuples for a name as it can appear declined: "Vereinten Nationen",
     "Weißen Hauses", "Russlands"."""

@@ -90,40 +90,123 @@ def _is_capitalised(tok: Token) -> bool:
 
 
 def ner_mentions(doc: Doc) -> list[Cand]:
-    """The NER model's spans as candidates (GermEval labels: PER, LOCderiv, ORGpart ...)."""
-    out = []
+    """The NER model's spans as candidates (GermEval labels: PER, LOCderiv, ORGpart ...),
+    repaired where the model is predictably wrong (see `_repair`)."""
+    out: list[Cand] = []
+    ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:
         base = ent.label_[:3]
         if base not in LABELS:
             continue
-        suffix = ent.label_[3:]
-        form = {"deriv": "deriv", "part": "part"}.get(suffix, "name")
+        form = {"deriv": "deriv", "part": "part"}.get(ent.label_[3:], "name")
         start, end = ent.start, ent.end
-        # GermEval spans never start with an article or punctuation; trust but trim
+        # GermEval spans never start or end with punctuation or white space
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".-"
                                or doc[end - 1].is_space):
             end -= 1
-        if base == "PER" and form == "name":
-            # a title the model took into the name: "General Michael Hagee"
-            while end - start > 1 and lex.match_title(doc[start].text) is not None:
-                start += 1
-            if end - start == 1 and lex.match_title(doc[start].text) is not None:
-                continue   # "Nato-Chef" alone is a title, not a name
-        if form == "name" and base != "PER" and end - start == 1:
-            m = lex.match_title(doc[start].text)
-            if m is not None and m.prefix:
-                form = "part"   # "Nato-Chef" tagged ORG: GermEval calls it ORGpart
-        if start < end:
-            prev = out[-1] if out and out[-1].source == "ner" else None
-            if prev and prev.label == base == "PER" and prev.form == form == "name" and prev.end == start \
-                    and doc[prev.end - 1].whitespace_:
-                prev.end = end   # "Angela" + "Merkel" split by the model
-                continue
-            out.append(Cand(start, end, base, form, source="ner"))
-    _harmonise_labels(doc, out)
+        for a, b in _split_at_brackets(doc, start, end):
+            out.extend(_repair(doc, Cand(a, b, base, form, source="ner"), ent_tokens))
+    merged: list[Cand] = []
+    for c in out:
+        prev = merged[-1] if merged else None
+        if prev and prev.label == c.label == "PER" and prev.form == c.form == "name" and prev.end == c.start \
+                and doc[prev.end - 1].whitespace_:
+            prev.end = c.end   # "Angela" + "Merkel" split by the model
+            continue
+        merged.append(c)
+    _harmonise_labels(doc, merged)
+    return merged
+
+
+def _split_at_brackets(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of a span the model ran across a bracket or an enumeration comma:
+    "Bundesamt für Verfassungsschutz (BfV", "Bundesamtes für X, des Militärischen Y"."""
+    pieces = []
+    a = start
+    for i in range(start, end):
+        t = doc[i].text
+        if t in "()[]" or t == "," and i + 1 < end and doc[i + 1].text[:1].islower():
+            pieces.append((a, i))
+            a = i + 1
+    pieces.append((a, end))
+    out = []
+    for a, b in pieces:
+        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].text[:1].islower() and b - a > 1
+                         and lex.is_definite_article(doc[a].text)):
+            a += 1
+        while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ".-" or doc[b - 1].is_space):
+            b -= 1
+        if a < b:
+            out.append((a, b))
     return out
+
+
+def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
+    """Fix what the NER model gets predictably wrong; returns the candidates to keep.
+
+    * a title inside a person span is not part of the name ("General Michael Hagee",
+      "Human Rights Watch-Sprecher Malinowski"); a title alone is no name at all;
+    * a person span stops short of the surname ("Robert" | "Mugabe"): extend over name tokens;
+    * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title;
+    * a place adjective opening an organisation ("deutsche Bundesregierung") is a deriv mention.
+    """
+    start, end = c.start, c.end
+    if c.label == "PER" and c.form == "name":
+        if lex.match_title(doc[end - 1].text) is not None:
+            return []   # "Human Rights Watch-Sprecher": a title with a name part, not a person
+        for i in range(end - 1, start, -1):   # "Russischen Föderation Sergei Lawrow"
+            canonical, label, _ = canonical_of([t.text for t in doc[start:i]])
+            if canonical:
+                return [Cand(start, i, label or "LOC", "name", source="ner")] + \
+                    _repair(doc, Cand(i, end, c.label, c.form, source="ner"), ent_tokens)
+        for i in range(end - 2, start - 1, -1):
+            if lex.match_title(doc[i].text) is not None:
+                start = i + 1
+                break
+        start, end = _extend_person(doc, start, end, ent_tokens)
+        return [Cand(start, end, c.label, c.form, source="ner")]
+    if c.form == "name" and end - start == 1:
+        m = lex.match_title(doc[start].text)
+        if m is not None:
+            if not m.prefix:
+                return []
+            return [Cand(start, end, c.label, "part", source="ner")]
+    if c.form == "name" and end - start > 1 and doc[start].text[:1].islower():
+        place = lex.place_of_adjective(doc[start].text)
+        if place is not None:
+            out = [Cand(start, start + 1, "LOC", "deriv", source="ner")]
+            rest = [t.text for t in doc[start + 1:end]]
+            canonical, _, _ = canonical_of(rest)
+            if canonical:   # "deutsche Bundesregierung"; but "russische Föderation" is one name
+                out.append(Cand(start + 1, end, c.label, "name", source="ner"))
+                return out
+    return [Cand(start, end, c.label, c.form, source="ner")]
+
+
+def _could_be_name(doc: Doc, i: int, ent_tokens: set[int]) -> bool:
+    """Token i may continue a person's name the NER model cut short."""
+    tok = doc[i]
+    return (i not in ent_tokens and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+            and lex.match_title(tok.text) is None and lex.place_of_adjective(tok.text) is None
+            and (lex.fold(tok.text),) not in lex.org_aliases() and (lex.fold(tok.text),) not in lex.demonyms().names)
+
+
+def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tuple[int, int]:
+    """A person span next to an untagged name word: "Abdel Kader" | "Dschassim" (tagged NE),
+    "Robert" | "Mugabe" (a common-noun tag, but used again in the article), "Dmitri" | "Medwedew"."""
+    if not doc.has_annotation("TAG"):
+        return start, end
+    if end < len(doc) and doc[end - 1].whitespace_ and _could_be_name(doc, end, ent_tokens):
+        nxt = doc[end]
+        again = sum(1 for t in doc if t.text == nxt.text) > 1
+        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and again:
+            return start, end + 1
+    if end - start == 1 and start > 0 and doc[start - 1].whitespace_ \
+            and _could_be_name(doc, start - 1, ent_tokens) and doc[start - 1].tag_ in ("NE", "FM"):
+        return start - 1, end
+    return start, end
 
 
 def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
@@ -162,7 +245,8 @@ def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
                 if entry is None:
                     continue
                 first = doc[i].text
-                if entry[:1].isupper() != first[:1].isupper():
+                written = " ".join(t.text for t in doc[i:i + length])
+                if entry[:1].isupper() != first[:1].isupper() and written not in lex.alias_forms():
                     continue
                 if first.isupper() and len(first) > 1 and not entry.split()[0].isupper():
                     continue   # "WHO" the organisation, not "who"; "NATO" is listed itself
@@ -192,9 +276,12 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
             variants = [words]
             if len(words) > 1 and words[-1][:1].isupper():
                 variants.append(words[-1:])
+            if len(words) > 1 and len(words[0]) > 1 and words[0][:1].isupper() and "-" not in words[0]:
+                variants.append(words[:1])   # "Hu" after "Hu Jia"; a first name alone is the person too
         else:
-            if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY"):
-                continue   # a common noun the NER model took for a name: do not spread it
+            if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY") \
+                    and sum(1 for o in names if o.source == "ner" and o.tokens(doc) == words) < 2:
+                continue   # a common noun the NER model took for a name once: do not spread it
             variants = [words]
         for v in variants:
             base = tuple(lex.fold(w) for w in v)

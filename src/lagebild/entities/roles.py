@@ -49,6 +49,23 @@ def _is_title_token(doc: Doc, tok: Token) -> lex.TitleMatch | None:
     return lex.match_title(tok.text)
 
 
+def _scope(role: str) -> str | None:
+    m = lex.match_title(role)
+    return m.title.scope if m else None
+
+
+def _singular(article: Token, noun: Token, m: lex.TitleMatch) -> bool:
+    """Whether "article ... title" is singular: "des"/"dem" always, "die" never with a masculine
+    title ("die NATO-Außenminister"), else as the morphologizer says of the noun."""
+    readings = [p for p in lex.pronouns().get(lex.fold(article.text), []) if p.kind == "article"]
+    numbers = {p.number for p in readings}
+    if numbers == {"sg"}:
+        return True
+    if m.title.gender == "m" and all(p.gender != "m" for p in readings if p.number == "sg"):
+        return False
+    return "Plur" not in noun.morph.get("Number")
+
+
 def _is_function_word(doc: Doc, tok: Token) -> bool:
     """An article or preposition (with the tagger), else a definite article."""
     if doc.has_annotation("TAG"):
@@ -157,6 +174,8 @@ class RoleFinder:
         tok = self.doc[i]
         if any(r.label != "PER" and cc.form != "nominal" for cc, r in self.at.get(i, [])):
             return True
+        if tok.tag_ == "NE" and not self.at.get(i):
+            return True   # a name the NER model missed: "dem UNMIK-Leiter im Kosovo, Joachim Rücker"
         return _is_function_word(self.doc, tok) or _is_adjective(self.doc, tok)
 
     def _title_at(self, k: int) -> lex.TitleMatch | None:
@@ -187,7 +206,7 @@ class RoleFinder:
                 j -= 1
                 steps += 1
             m = self._title_at(j)
-            if m is None or (steps and not any(self._complement(i) and any(
+            if m is None or (steps and not any(self.doc[i].tag_ == "NE" or any(
                     r.label != "PER" for _, r in self.at.get(i, [])) for i in range(j + 1, k + 1))):
                 break   # between a title and its name only a named complement may stand
             if steps and doc[k].text != "," and any(doc[i].text == "," for i in range(j, k)):
@@ -246,8 +265,7 @@ class RoleFinder:
                 j -= 1
             if j < 0 or not lex.is_definite_article(doc[j].text):
                 continue
-            number = doc[j].morph.get("Number") or tok.morph.get("Number")
-            if "Plur" in number or (m.title.gender == "m" and lex.fold(doc[j].text) == "die"):
+            if not _singular(doc[j], tok, m):
                 continue   # "die NATO-Außenminister": several persons
             if k + 1 < len(doc) and any(r.label == "PER" for _, r in self.at.get(k + 1, [])):
                 continue
@@ -282,9 +300,11 @@ class RoleFinder:
                        for r in p.roles)]
         if len(fits) == 1:
             return fits[0]
-        if not fits and owner is not None and m.title.scope == "head":
-            # "der Nato-Chef": the one person who holds any title of the Nato
-            fits = [p for p in before if any(r.of is owner for r in p.roles)]
+        if not fits and owner is not None:
+            # "der Nato-Chef": the one person who holds a title of the Nato (a president is
+            # no foreign minister, though: two state titles do not match)
+            fits = [p for p in before if any(r.of is owner for r in p.roles)
+                    and not (m.title.scope == "state" and any(_scope(r.role) == "state" for r in p.roles))]
             if len(fits) == 1:
                 return fits[0]
         return None

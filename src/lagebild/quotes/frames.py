@@ -34,6 +34,12 @@ def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | No
     return key
 
 
+def backoff_keys(fine: str) -> list[str]:
+    """The fine key and its coarser versions: without title and sentence cue, then without frame."""
+    f = fine.split("|")
+    return ["|".join(f), "|".join(f[:4]), "|".join(f[:3])]
+
+
 class Builder:
     """Candidates of one Doc; `run()` returns them in text order."""
 
@@ -87,6 +93,8 @@ class Builder:
                 cand = self.verb_frame(cue, s, e, done)
             elif cue.kind == "prep":
                 sp = f.np_at(cue.i + 1, e, skip=0)
+                if sp is None and cue.i + 1 < e and f.doc[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
+                    sp = (cue.i + 1, cue.i + 2)  # "laut taz"
                 if sp:
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
             elif cue.kind == "postp":
@@ -157,7 +165,7 @@ class Builder:
             after = f.trim(R + 1, e)
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS:
                 return cand("indirect", [after])
-        if verb_first and before_ok and verb.takes_clause:
+        if verb_first and before_ok and verb.takes_clause and self._before_is_content(s, L):
             before = f.trim(s, L if f.doc[L].text != "–" else L)
             if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.doc[R].text == ","):
                 parts = [before]
@@ -166,7 +174,7 @@ class Builder:
                     if after:
                         parts.append(after)
                 return cand("indirect", parts)
-        if f.lower[lo] == "wie" and lo < i:
+        if f.lower[lo] == "wie" and lo < i and verb.takes_clause:
             parts = [p for p in (f.trim(s, L) if L >= s else None, f.trim(R + 1, e) if R < e else None) if p]
             if parts:
                 return cand("indirect", parts)
@@ -186,6 +194,18 @@ class Builder:
                 return cand("reported", [obj])
         return None
 
+    def _before_is_content(self, s: int, L: int) -> bool:
+        """Is [s, L) the content of a frame that follows it, or only the first constituent of the
+        frame's own clause ("Nachdem ... war, forderten beide", "In der Resolution, die ...
+        angenommen wurde, heißt es:")?"""
+        f = self.f
+        if f.word(s, "adverbial_start") or (f.has_tags and f.doc[s].tag_ == "KOUS" and not f.word(s, "content_start")):
+            return False
+        for k in range(s + 1, L):
+            if f.doc[k].text == "," and k + 1 < L and (f.doc[k + 1].tag_ == "PRELS" or (not f.has_tags and f.word(k + 1, "det"))):
+                return self._has_finite(s, k) and not f.np_list(s, k)
+        return True
+
     def content_end(self, cue: Cue, start: int, e: int) -> int:
         """Where the content after a frame ends: before a verb coordinated with the cue verb
         ("sagte, sie müssten ... aufgeben und bemühte das Bild ...", "erklärt, er sei unschuldig,
@@ -198,7 +218,8 @@ class Builder:
             if f.in_marks[k]:
                 continue
             tok = f.doc[k]
-            if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2:
+            if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2 \
+                    and tok.tag_.startswith("V") and "Sub" not in tok.morph.get("Mood"):
                 cut = k
             elif f.has_tags and seen_finite and tok.tag_ == "VVFIN" and "Ind" in tok.morph.get("Mood") \
                     and f.lower[k - 1] in (",", "und", "aber", "sowie", "oder"):
@@ -235,10 +256,10 @@ class Builder:
         if cue.particle is not None and a <= cue.particle < b:
             b = cue.particle
         if cue.verb.prep:
-            for k in range(a, b):
-                if f.lower[k] == cue.verb.prep:
-                    a = k
-                    break
+            at = next((k for k in range(a, b) if f.lower[k] == cue.verb.prep), None)
+            if at is None and cue.verb.complement == "np":
+                return None  # "sprach mit X" is no report; "sprach von X" is
+            a = at if at is not None else a
         if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
             a = addressee[1]
         while a < b and (f.word(a, "adverb") or (f.has_tags and f.doc[a].tag_ in ("ADV", "PTKNEG"))):
@@ -300,8 +321,7 @@ class Builder:
     def _made_of(self, q: Cand, o: int, c: int) -> bool:
         """True when the candidate q is (almost) only the text of the quotation marks o..c."""
         toks = {k for k in q.tokens() if not self.f.is_punct(k)}
-        inside = {k for k in toks if o < k < c}
-        return bool(toks) and len(inside) >= 0.8 * len(toks)
+        return bool(toks) and all(o < k < c for k in toks)
 
     def _has_subject_here(self, o: int) -> bool:
         return False
@@ -348,9 +368,12 @@ class Builder:
                     title: bool = False, sentence_cue: bool = False) -> bool:
         """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
         fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue)
-        coarse = direct_key(n_words, inside, first_person)
         self.direct_log.append(fine)
-        for key, min_n in ((fine, 12), (coarse, 5)):
+        if framed and sentence_like:
+            return True  # a whole sentence in quotation marks next to a speech verb
+        if inside and n_words == 1 and not framed:
+            return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
+        for key, min_n in zip(backoff_keys(fine), (12, 8, 5)):
             hit = self.f.direct_table.get(key)
             if hit and hit[1] >= min_n:
                 return hit[0] >= DIRECT_THRESHOLD
@@ -361,22 +384,26 @@ class Builder:
     def sentence_subject(self, o: int, c: int) -> tuple[int, int] | None:
         f = self.f
         s, e = f.sents[f.sent_of[o]]
+        parsed = None
         if f.has_parse:
             for k in range(s, e):
                 tok = f.doc[k]
                 if tok.dep_ == "ROOT" or tok.head.i == k:
                     sp = f.subject_of(k, s, e)
                     if sp and not (o <= sp[0] <= c):
-                        return sp
+                        parsed = sp
                     break
-        if f.in_marks[s] or f.is_mark[s]:
-            return None
-        if f.is_pronoun(s):
-            return (s, s + 1)
-        sp = f.np_at(s, min(e, o), skip=0)
-        if sp and sp[0] == s and sp[1] < f.n and f.is_finite(sp[1]):
-            return sp
-        return None
+        initial = None
+        if not (f.in_marks[s] or f.is_mark[s]):
+            if f.is_pronoun(s):
+                initial = (s, s + 1)
+            else:
+                sp = f.np_at(s, min(e, o), skip=0)
+                if sp and sp[0] == s and sp[1] < f.n and f.is_finite(sp[1]):
+                    initial = sp
+        if parsed and initial and not f.is_named(*parsed) and f.is_named(*initial):
+            return initial  # the parse missed the named subject before the finite verb
+        return parsed or initial
 
     # ------------------------------------------------------------ free indirect speech
     def free_indirect(self) -> list[Cand]:

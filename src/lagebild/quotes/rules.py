@@ -101,6 +101,10 @@ class Finder:
         low = self.lower[i]
         return any(low.endswith(n.lower()) for n in self.w.get("source_noun", ()) if len(n) > 5)
 
+    def is_named(self, s: int, e: int) -> bool:
+        """Does [s, e) hold a person or organisation name of the NER?"""
+        return any(ent.start < e and s < ent.end and ent.label_ in ("PER", "ORG") for ent in self.doc.ents)
+
     def is_punct(self, i: int) -> bool:
         return self.doc[i].is_punct or self.doc[i].is_space
 
@@ -196,8 +200,12 @@ class Finder:
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase that ends just before j (for "X zufolge", "X gegenüber")."""
         k = j
-        while k > floor and self.is_np_token(k - 1):
+        if k > floor and self.is_mark[k - 1]:
+            k -= 1  # dem „Figaro“ zufolge
+        while k > floor and (self.is_np_token(k - 1) or self.is_mark[k - 1]):
             k -= 1
+        while k < j and self.is_mark[k] and not any(o == k for o, _ in self.mark_pairs):
+            k += 1
         if k == j or not any(self.is_nounish(x) for x in range(k, j)):
             return None
         return (k, j)

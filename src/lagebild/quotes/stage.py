@@ -69,6 +69,33 @@ class EntityIndex:
         return None
 
 
+def _speaker_pronoun(index: EntityIndex, pos: int, quotes: list[Quote], resolved: dict, earlier: list[Cand],
+                     doc: Doc) -> str | None:
+    """The person a speaker pronoun ("sagte er") refers to, when the context says so clearly.
+
+    A person named after the last quote, outside quotes and not as a genitive ("Rasmussens
+    Bitte"), is the new topic; otherwise the speaker of a quote at most two sentences back goes on
+    speaking. Returns None when neither applies (the entities stage's resolution is used then).
+    """
+    last = earlier[-1] if earlier else None
+    last_end = doc[last.end - 1].idx if last is not None else -1
+    sent_no = {s.start_char: k for k, s in enumerate(doc.sents)}
+    for start, end, eid, etype, form in reversed(index.mentions):
+        if end > pos or start <= last_end:
+            continue
+        if etype == "PER" and form in ("name", "nominal") and not doc.text[start:end].endswith("s"):
+            return eid
+    if last is None or id(last) not in resolved or resolved[id(last)][0] is None:
+        return None
+    here = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    there = doc[last.end - 1]
+    if here is None:
+        return None
+    gap = sent_no.get(here.sent.start_char, 0) - sent_no.get(there.sent.start_char, 0)
+    entity = resolved[id(last)][0]
+    return entity if 0 <= gap <= 2 and index.types.get(entity) == "PER" else None
+
+
 def _span(doc: Doc, rng: tuple[int, int] | None) -> TextSpan | None:
     if not rng:
         return None
@@ -86,10 +113,14 @@ def to_quotes(doc: Doc, article: Article, cands: list[Cand], finder: Finder) -> 
         mention = _span(doc, q.speaker)
         entity = None
         if mention is not None:
-            entity = index.overlapping(mention.start, mention.end)
+            pronoun = q.speaker[1] - q.speaker[0] == 1 and finder.is_pronoun(q.speaker[0])
+            if pronoun:
+                entity = _speaker_pronoun(index, mention.start, quotes, resolved, cands[:n - 1], doc)
+            if entity is None:
+                entity = index.overlapping(mention.start, mention.end)
             if entity is None:
                 entity = index.by_role(mention.text)
-            if entity is None and q.speaker and q.speaker[1] - q.speaker[0] == 1 and finder.is_pronoun(q.speaker[0]):
+            if entity is None and pronoun:
                 entity = index.person_before(mention.start, quoted)
         elif q.inherit is not None and id(q.inherit) in resolved:
             entity, mention = resolved[id(q.inherit)]

@@ -174,6 +174,18 @@ class Database:
     def schema_version(self) -> int:
         return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
 
+    def require_current(self) -> None:
+        """Raise `StoreError` unless every migration is applied (read-only opens cannot migrate)."""
+        latest = migrations()[-1][0]
+        try:
+            version = self.schema_version()
+        except Exception:  # noqa: BLE001 - no schema_migrations table: not a lagebild store
+            version = 0
+        if version < latest:
+            raise StoreError(f"{self.target if self.kind == 'duckdb' else 'the database'} has store schema "
+                             f"version {version}, this lagebild needs {latest}: run `lagebild ingest` "
+                             "on it once (it migrates), then try again")
+
 
 def _pg_value(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) else value

@@ -27,6 +27,7 @@ class IngestSummary:
 
     written: WriteResult = field(default_factory=WriteResult)
     errors: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     analysed: int = 0
 
@@ -105,10 +106,11 @@ def _dataset(folder: Path, table: str):
     """The table as a pyarrow dataset: `table.parquet`, or a folder `table/` of part files."""
     import pyarrow.dataset as ds
 
-    for candidate in (folder / f"{table}.parquet", folder / table):
-        if candidate.exists():
-            return ds.dataset(str(candidate), format="parquet")
-    return None
+    single = folder / f"{table}.parquet"
+    if single.is_file():
+        return ds.dataset(str(single), format="parquet")
+    parts = sorted(str(p) for p in (folder / table).glob("*.parquet") if not p.name.startswith((".", "_")))
+    return ds.dataset(parts, format="parquet") if parts else None
 
 
 def load_parquet_dir(db: Database, folder: str | Path, *, batch_size: int = 500,
@@ -130,6 +132,9 @@ def load_parquet_dir(db: Database, folder: str | Path, *, batch_size: int = 500,
     tables = {t: _dataset(folder, t) for t in TABLE_COLUMNS if t != "documents"}
     writer = StoreWriter(db)
     summary = IngestSummary()
+    if (folder / "_manifest.jsonl").exists() and not (folder / "_SUCCESS").exists():
+        summary.warnings.append(f"{folder} has no _SUCCESS: the batch run is unfinished, loading "
+                                "the chunks written so far (run ingest --from again when it is done)")
     start = time.perf_counter()
     pending: list[dict] = []
 

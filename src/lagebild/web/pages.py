@@ -120,6 +120,7 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
         found = queries.search_quotes(db, speaker=form["speaker"] or None, entity=form["entity"] or None,
                                       q=form["q"] or None, type=form["type"] or None, date_from=date_from,
                                       date_to=date_to, limit=PAGE_SIZE, offset=offset)
-        json_url = "/api/quotes?" + urlencode({k: v for k, v in form.items() if v})
+        valid = {**form, "date_from": date_from, "date_to": date_to}
+        json_url = "/api/quotes?" + urlencode({k: v for k, v in valid.items() if v})
         return render("quotes.html", found=found, form=form, errors=errors,
                       pager=_pager(found["total"], offset), json_url=json_url)

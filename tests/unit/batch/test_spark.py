@@ -52,6 +52,28 @@ def test_spark_equals_local_engine(spark, corpus_and_local, tmp_path):
     assert read_errors(out) == read_errors(local)
     assert read_articles(out) == read_articles(local)
     assert (out / "_SUCCESS").exists()
+    import pyarrow.parquet as pq
+
+    from lagebild.store.rows import TABLE_COLUMNS, arrow_schema
+
+    for table in TABLE_COLUMNS:
+        for part in (out / table).glob("*.parquet"):
+            assert pq.read_schema(part).remove_metadata() == arrow_schema(table), part
+
+
+def test_cli_engine_spark(spark, corpus_and_local, tmp_path):
+    from typer.testing import CliRunner
+
+    import lagebild.cli_batch  # noqa: F401  (registers `lagebild batch`)
+    from lagebild.cli import app
+
+    corpus, local = corpus_and_local
+    out = tmp_path / "cli"
+    res = CliRunner().invoke(app, ["batch", str(corpus), "--output", str(out), "--engine", "spark",
+                                   "--master", "local[2]", "--no-progress"])
+    assert res.exit_code == 0, res.output
+    assert "13 analysed, 1 not German (kept unanalysed), 2 errors" in res.output and "spark" in res.output
+    assert read_tables(out)["documents"] == read_tables(local)["documents"]
 
 
 def test_spark_reads_parquet_records(spark, tmp_path):

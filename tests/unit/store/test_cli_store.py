@@ -74,3 +74,21 @@ def test_serve_binds_localhost_by_default(cli):
     from lagebild.cli_store import serve
 
     assert inspect.signature(serve).parameters["host"].default.default == "127.0.0.1"
+
+
+def test_read_only_commands_refuse_an_unmigrated_file(cli, tmp_path):
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "empty.duckdb")).close()
+    result = runner.invoke(cli, ["export", "--db", str(tmp_path / "empty.duckdb"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "run `lagebild ingest`" in result.output
+
+
+def test_unfinished_batch_folder_is_loaded_with_a_warning(cli, tmp_path, corpus):
+    db = open_database(str(tmp_path / "a.duckdb"))
+    ingest_articles(db, corpus)
+    db.close()
+    runner.invoke(cli, ["export", "--db", str(tmp_path / "a.duckdb"), "-o", str(tmp_path / "out")])
+    (tmp_path / "out" / "_manifest.jsonl").write_text("{}\n")
+    result = runner.invoke(cli, ["ingest", "--from", str(tmp_path / "out"), "--db", str(tmp_path / "b.duckdb"), "--no-progress"])
+    assert result.exit_code == 0 and "no _SUCCESS" in result.output

@@ -165,3 +165,50 @@ def test_unknown_url_scheme_is_a_clear_error():
 
     with pytest.raises(StoreError, match="postgresql://"):
         parse_url("mysql://x")
+
+
+CRASHING_INGEST = """
+import json, sys, time
+from lagebild.store.db import open_database
+from lagebild.store.ingest import ingest_articles
+from lagebild.store.writer import StoreWriter
+original = StoreWriter.write_rows
+def slow(self, batch):
+    result = original(self, batch)
+    print("committed", flush=True)
+    time.sleep(30)  # killed here, after the first batch
+    return result
+StoreWriter.write_rows = slow
+db = open_database(sys.argv[1])
+ingest_articles(db, json.load(open(sys.argv[2])), batch_size=2)
+"""
+
+
+def test_killed_ingest_keeps_committed_batches_and_a_rerun_completes(tmp_path, corpus):
+    """kill -9 in the middle of an ingest: the store holds whole batches only."""
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    from lagebild.store.db import open_database
+
+    (tmp_path / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+    path = str(tmp_path / "crash.duckdb")
+    proc = subprocess.Popen([sys.executable, "-c", CRASHING_INGEST, path, str(tmp_path / "corpus.json")],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "committed"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    db = open_database(path)
+    try:
+        assert count_rows(db)["documents"] == 2
+        orphans = db.scalar("SELECT count(*) FROM quotes WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
+        assert orphans == 0
+        result = ingest_articles(db, corpus)
+        assert (result.new, result.unchanged) == (len(corpus) - 2, 2)
+        assert count_rows(db)["quotes"] == sum(len(a["quotes"]) for a in corpus)
+    finally:
+        db.close()

@@ -1,0 +1,91 @@
+"""What the stage repairs in the NER model's spans, and what it adds to them."""
+from __future__ import annotations
+
+import pytest
+from entity_docs import by_mention, make_doc, run, tokens
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("General|NN|B-PER Michael|NE|I-PER Hagee|NE|I-PER sagte|VVFIN .", "Michael Hagee", "General"),
+    ("Ein|ART Human|NE|B-PER Rights|NE|I-PER Watch-Sprecher|NN|I-PER Malinowski|NE|B-PER sagte|VVFIN .",
+     "Malinowski", "Sprecher"),
+])
+def test_titles_inside_person_spans_are_cut_off(text, person, role):
+    ents = run(make_doc(tokens(text)))
+    p = by_mention(ents, person, "name")
+    assert p is not None and p.type == "PER"
+    assert role in [r.role for r in p.roles]
+
+
+def test_title_with_org_part_tagged_as_person_is_a_part():
+    ents = run(make_doc(tokens(
+        "Ein|ART Human|NE|B-PER Rights|NE|I-PER Watch-Sprecher|NN|I-PER Malinowski|NE|B-PER sagte|VVFIN .")))
+    assert by_mention(ents, "Human Rights Watch-Sprecher", "part").name == "Human Rights Watch"
+
+
+def test_single_title_tagged_as_organisation_is_no_name():
+    ents = run(make_doc(tokens("Der|ART Bundesinnenminister|NN|B-ORG sagte|VVFIN .")))
+    assert by_mention(ents, "Bundesinnenminister", "name") is None
+
+
+def test_span_across_a_bracket_is_split():
+    ents = run(make_doc(tokens(
+        "Das|ART Bundesamt|NN|B-ORG für|APPR|I-ORG Verfassungsschutz|NN|I-ORG (|$(|I-ORG BfV|NE|I-ORG )|$( warnte|VVFIN .")))
+    org = by_mention(ents, "Bundesamt für Verfassungsschutz", "name")
+    assert org is not None and by_mention(ents, "BfV", "name") is org
+
+
+def test_place_name_run_into_a_person_is_split():
+    ents = run(make_doc(tokens(
+        "Außenminister|NN der|ART Russischen|ADJA|B-PER Föderation|NN|I-PER Sergei|NE|I-PER Lawrow|NE|I-PER "
+        "reagierte|VVFIN .")))
+    assert by_mention(ents, "Russischen Föderation", "name").name == "Russland"
+    lawrow = by_mention(ents, "Sergei Lawrow", "name")
+    assert lawrow.type == "PER" and [r.role for r in lawrow.roles] == ["Außenminister"]
+
+
+@pytest.mark.parametrize("text, full", [
+    ("Regierung|NN unter|APPR Robert|NE|B-PER Mugabe|NN wankt|VVFIN . Mugabe|NN schweigt|VVFIN .", "Robert Mugabe"),
+    ("mit|APPR Dmitri|NE Medwedew|NE|B-PER in|APPR Moskau|NE|B-LOC", "Dmitri Medwedew"),
+])
+def test_person_span_cut_short_is_extended(text, full):
+    assert by_mention(run(make_doc(tokens(text))), full, "name") is not None
+
+
+def test_deriv_opening_an_organisation_is_split_off():
+    ents = run(make_doc(tokens("Die|ART deutsche|ADJA|B-ORG Bundesregierung|NN|I-ORG schwieg|VVFIN .")))
+    assert by_mention(ents, "deutsche", "deriv").name == "Deutschland"
+    assert by_mention(ents, "Bundesregierung", "name").name == "Bundesregierung"
+
+
+def test_label_disagreement_is_resolved_by_majority():
+    ents = run(make_doc(tokens(
+        "Medwedew|NE|B-PER kam|VVFIN . Medwedew|NE|B-LOC sprach|VVFIN . Medwedew|NE|B-PER ging|VVFIN .")))
+    assert {e.type for e in ents} == {"PER"} and len(ents) == 1
+
+
+def test_lowercase_alias_is_found():
+    ents = run(make_doc(tokens("Die|ART ödp|NE hatte|VAFIN daran|PAV teilgenommen|VVPP .")))
+    assert by_mention(ents, "ödp", "name") is not None
+
+
+def test_first_name_alone_after_full_name():
+    ents = run(make_doc(tokens("Hu|NE|B-PER Jia|NE|I-PER wurde|VAFIN verurteilt|VVPP . Hu|NE schwieg|VVFIN .")))
+    p = by_mention(ents, "Hu Jia")
+    assert [m.text for m in p.mentions] == ["Hu Jia", "Hu"]
+
+
+@pytest.mark.parametrize("long, short", [
+    ("Republik|NN|B-LOC Krim|NE|I-LOC", "Krim|NE|B-LOC"),
+    ("Assemblée|NE|B-ORG Nationale|NE|I-ORG", "Assemblée|NE|B-ORG"),
+])
+def test_short_form_of_a_longer_name_joins_it(long, short):
+    ents = run(make_doc(tokens(f"Die|ART {long} tagte|VVFIN . Die|ART {short} schwieg|VVFIN .")))
+    assert len(ents) == 1
+
+
+def test_short_form_of_two_longer_names_stays_alone():
+    ents = run(make_doc(tokens(
+        "Das|ART Bundesamt|NN|B-ORG für|APPR|I-ORG Statistik|NN|I-ORG und|KON das|ART Bundesamt|NN|B-ORG "
+        "für|APPR|I-ORG Umwelt|NN|I-ORG und|KON das|ART Bundesamt|NN|B-ORG")))
+    assert len(ents) == 3

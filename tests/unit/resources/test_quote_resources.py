@@ -1,0 +1,102 @@
+"""Format and content checks for the quotes stage's resources: speech_verbs.tsv,
+quote_words.tsv and quote_marks.tsv."""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import lagebild
+from lagebild.quotes.lexicon import load_lexicon, verb_forms, weak_forms
+
+DIR = Path(lagebild.__file__).parent / "resources" / "de"
+HEADERS = {
+    "speech_verbs.tsv": "lemma\tparticle\tmedium\tcomplement\tprep\tforms",
+    "quote_words.tsv": "word\tclass\tnote",
+    "quote_marks.tsv": "open\tclose\tname",
+}
+WORD_CLASSES = {
+    "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
+    "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
+    "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
+    "continuation",
+}
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = (DIR / name).read_text(encoding="utf-8")
+    assert text == unicodedata.normalize("NFC", text), f"{name} is not NFC"
+    lines = text.splitlines()
+    assert lines[0] == HEADERS[name]
+    width = len(lines[0].split("\t"))
+    rows = [line.split("\t") for line in lines[1:]]
+    for r in rows:
+        assert len(r) == width, (name, r)
+        assert all(c == c.strip() for c in r), (name, r)
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(HEADERS))
+def test_header_nfc_and_columns(name: str) -> None:
+    assert _rows(name)
+
+
+def test_speech_verbs() -> None:
+    rows = _rows("speech_verbs.tsv")
+    keys = [(r[0], r[1]) for r in rows]
+    assert len(keys) == len(set(keys)), "duplicate (lemma, particle)"
+    for lemma, particle, medium, complement, prep, forms in rows:
+        assert lemma.islower() and lemma.endswith("n"), lemma
+        assert medium in {"speech", "writing", "thought", "sw"}
+        assert complement in {"clause", "np", "both"}
+        assert all(f.islower() for f in forms.split())
+    assert ("räumen", "ein") in keys and ("regen", "an") in keys and ("kündigen", "an") in keys
+
+
+def test_quote_words() -> None:
+    rows = _rows("quote_words.tsv")
+    keys = [(r[0], r[1]) for r in rows]
+    assert len(keys) == len(set(keys))
+    assert {r[1] for r in rows} <= WORD_CLASSES
+
+
+def test_quote_marks() -> None:
+    rows = _rows("quote_marks.tsv")
+    pairs = [(r[0], r[1]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+    assert all(len(o) == 1 and len(c) == 1 for o, c in pairs)
+    for pair in [("„", "“"), ("»", "«"), ("«", "»"), ('"', '"'), ("‚", "‘"), ("'", "'")]:
+        assert pair in pairs
+
+
+def test_documented_in_readme() -> None:
+    readme = (DIR / "README.md").read_text(encoding="utf-8")
+    for name in HEADERS:
+        assert f"`{name}`" in readme
+
+
+@pytest.mark.parametrize("lemma, forms", [
+    ("sagen", {"sagt", "sagte", "sagten", "gesagt", "sage", "sagen"}),
+    ("erklären", {"erklärt", "erklärte", "erklären"}),
+    ("berichten", {"berichtet", "berichtete", "berichteten"}),
+    ("kritisieren", {"kritisiert", "kritisierte"}),
+    ("bezeichnen", {"bezeichnet", "bezeichnete"}),
+    ("warnen", {"warnt", "warnte"}),
+])
+def test_weak_forms(lemma: str, forms: set[str]) -> None:
+    assert forms <= weak_forms(lemma)
+
+
+@pytest.mark.parametrize("form, key", [
+    ("räumte", "räumen ein"), ("eingeräumt", "räumen ein"), ("mitteilte", "teilen mit"),
+    ("angekündigt", "kündigen an"), ("nannte", "nennen"), ("sprach", "sprechen"), ("ließ", "lassen wissen"),
+    ("bekanntgegeben", "geben bekannt"),
+])
+def test_forms_reach_their_verb(form: str, key: str) -> None:
+    assert key in {v.key for v in load_lexicon().verbs_by_form[form]}
+
+
+def test_nouns_are_not_verb_forms() -> None:
+    forms = load_lexicon().verbs_by_form
+    assert "bekannt" not in forms  # participle of "bekennen", but almost always the adjective
