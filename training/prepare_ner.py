@@ -327,6 +327,9 @@ def main() -> None:
     ap.add_argument("--no-legal", action="store_true")
     ap.add_argument("--no-europeana", action="store_true")
     ap.add_argument("--no-smartdata", action="store_true")
+    ap.add_argument("--germeval-only", action="store_true",
+                    help="in-domain stage: only GermEval dev (80 %%, or all with --full), once")
+    ap.add_argument("--train-name", default="ner_train.spacy")
     args = ap.parse_args()
     rng = random.Random(13)
     nlp = spacy.blank("de")
@@ -349,9 +352,12 @@ def main() -> None:
     ge_tune = [x for i, x in enumerate(ge) if i % 5 == 0]
     ge_train = ge if args.full else [x for i, x in enumerate(ge) if i % 5 != 0]
     add("germeval_tune", ge_tune, tune)
-    for _ in range(args.germeval_repeat):
+    for _ in range(1 if args.germeval_only else args.germeval_repeat):
         add("germeval_train", ge_train, train)
-    add("europarl", europarl(args.data, dem), train)
+    if args.germeval_only:
+        args.no_europeana = args.no_legal = args.no_smartdata = True
+    else:
+        add("europarl", europarl(args.data, dem), train)
     if not args.no_europeana:
         add("europeana", europeana(args.data, dem), train)
     if not args.no_legal:
@@ -360,11 +366,11 @@ def main() -> None:
         add("smartdata", smartdata(args.data, dem, nlp), train)
     rng.shuffle(train)
     args.out.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=train, store_user_data=False).to_disk(args.out / "ner_train.spacy")
+    DocBin(docs=train, store_user_data=False).to_disk(args.out / args.train_name)
     DocBin(docs=tune, store_user_data=False).to_disk(args.out / "ner_tune.spacy")
     for k in sorted(stats):
         print(f"{k}\t{stats[k]}")
-    (args.out / "ner_stats.json").write_text(json.dumps(dict(sorted(stats.items())), indent=1, ensure_ascii=False))
+    (args.out / args.train_name.replace(".spacy", "_stats.json")).write_text(json.dumps(dict(sorted(stats.items())), indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """The readable report of `--format text`: who is in the article and who said what."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from rich.console import Console, Group
@@ -71,7 +71,9 @@ def render(article: dict[str, Any], console: Console) -> None:
             if q.get("addressee"):
                 line.append(f"  — to: {q['addressee']['text']}", style="dim")
             lines.append(line)
-        console.print(Panel(Group(*lines), title=f"{name} said ({len(quotes)})", title_align="left"))
+        kinds = Counter(q["type"] for q in quotes)
+        breakdown = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in kinds.most_common())
+        console.print(Panel(Group(*lines), title=f"{name} said ({breakdown})", title_align="left"))
 
     for kind in ("events", "times", "amounts"):
         items = article.get(kind) or []

@@ -21,7 +21,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Iterator
@@ -108,12 +108,41 @@ def _worker_main(conn: Connection, formats: tuple[str, ...], max_chars: int | No
 
 
 # -- the coordinator -------------------------------------------------------------------------
-def _chunks(tasks: Iterator[Task], size: int, first: int) -> Iterator[Chunk]:
-    for number in itertools.count(first):
-        batch = list(itertools.islice(tasks, size))
-        if not batch:
-            return
-        yield Chunk(f"{number:06d}", batch)
+class ChunkSource:
+    """Cuts the task stream into chunks of `size`; the last tasks into ever smaller chunks.
+
+    It reads `size x (workers + 1)` tasks ahead. Once the input is exhausted, the tasks left are
+    handed out in chunks of (left / 2 workers) (guided self-scheduling), so all workers finish at
+    about the same time instead of one working through a full last chunk while the others idle.
+    """
+
+    def __init__(self, tasks: Iterator[Task], size: int, first: int, workers: int):
+        self.tasks, self.size, self.number, self.workers = tasks, size, first, workers
+        self.buffer: deque[Task] = deque()
+        self.exhausted = False
+        self.lookahead = size * (workers + 1)
+        self.min_size = max(1, size // 8)
+
+    def _fill(self) -> None:
+        while not self.exhausted and len(self.buffer) < self.lookahead:
+            task = next(self.tasks, None)
+            if task is None:
+                self.exhausted = True
+            else:
+                self.buffer.append(task)
+
+    def next(self) -> Chunk | None:
+        """The next chunk, or None when every task has been handed out."""
+        self._fill()
+        if not self.buffer:
+            return None
+        n = self.size
+        if self.exhausted:
+            n = min(n, max(self.min_size, -(-len(self.buffer) // (2 * self.workers))))
+        tasks = [self.buffer.popleft() for _ in range(min(n, len(self.buffer)))]
+        chunk = Chunk(f"{self.number:06d}", tasks)
+        self.number += 1
+        return chunk
 
 
 def _fresh(tasks: Iterator[Task], seen: set[str]) -> Iterator[Task]:
@@ -253,8 +282,9 @@ class LocalRun:
 
     def run(self) -> BatchSummary:
         tasks = _fresh(iter_tasks(self.opts.inputs), self.out.committed.origins)
-        source = _chunks(tasks, self.opts.chunk_size, self.out.committed.max_chunk + 1)
-        first = next(source, None)
+        source = ChunkSource(tasks, self.opts.chunk_size, self.out.committed.max_chunk + 1,
+                             self.opts.workers)
+        first = source.next()
         if first is None:  # nothing (left) to do: no need to start workers
             self.summary.elapsed = time.perf_counter() - self.start
             return self.summary
@@ -271,7 +301,7 @@ class LocalRun:
                         continue  # a worker still building its pipeline cannot take a chunk yet
                     chunk = self.redo.popleft() if self.redo else None
                     if chunk is None and not exhausted:
-                        chunk = next(source, None)
+                        chunk = source.next()
                         exhausted = chunk is None
                     if chunk is None:
                         break

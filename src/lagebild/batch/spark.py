@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -259,11 +260,13 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
     return summary
 
 
-def spark_session(master: str | None):
+def spark_session(master: str | None, conf: dict[str, str] | None = None):
     """A SparkSession for `master` (default: what spark-submit set, else local[*])."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("lagebild-batch")
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
     under_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit set the master already
     if master:
         builder = builder.master(master)
@@ -282,6 +285,9 @@ def run_spark(options: BatchOptions, progress: ProgressCallback | None = None) -
     except ImportError:
         raise RuntimeError("the Spark engine needs PySpark: pip install 'lagebild[spark]' "
                            "(and Java 17+)") from None
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        raise RuntimeError("the Spark engine needs Java 17+ (no `java` on PATH, no JAVA_HOME): "
+                           "apt-get install default-jre-headless, or use --engine local")
     spark = spark_session(options.master)
     spark.sparkContext.setLogLevel("ERROR")
     return run_spark_job(spark, options)

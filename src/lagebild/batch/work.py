@@ -26,6 +26,7 @@ BATCH_SIZE = 16  # as `lagebild analyze`: nlp.pipe batches inside a worker
 # SLOW: seconds a worker sleeps per record, so a test can kill a whole run half-way through.
 KILL_ON_ENV = "LAGEBILD_BATCH_TEST_KILL_ON"
 KILL_MARK_ENV = "LAGEBILD_BATCH_TEST_KILL_MARK"
+KILL_TIMES_ENV = "LAGEBILD_BATCH_TEST_KILL_TIMES"  # kill this many times (default 1)
 SLOW_ENV = "LAGEBILD_BATCH_TEST_SLOW"
 
 
@@ -50,11 +51,12 @@ def _test_hooks(item: Item) -> None:
     if not target or isinstance(item, IngestError) or item.id != target:
         return
     mark = os.environ.get(KILL_MARK_ENV) or f"/tmp/lagebild-batch-kill-{target}"
-    try:
-        os.close(os.open(mark, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-    except FileExistsError:
-        return
-    os.kill(os.getpid(), signal.SIGKILL)
+    for n in range(1, int(os.environ.get(KILL_TIMES_ENV, "1")) + 1):
+        try:  # the n-th kill happens once: whoever creates its marker file first
+            os.close(os.open(mark if n == 1 else f"{mark}.{n}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            continue
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _items(tasks: list[Task]) -> Iterator[Item]:

@@ -62,12 +62,11 @@ def _suffix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def group_persons(doc: Doc, cands: list[Cand]) -> list[Ref]:
-    """Persons from PER name candidates, in text order; a short name joins the most recent
-    person whose full name ends (or, for one-word names, starts) with it."""
+    """Persons from PER name candidates; a short name joins the person whose full name ends
+    (or, for one-word names, starts) with it, the most recently mentioned one if there are two.
+    Longer names are placed first, so a surname seen before the full name still finds it."""
     persons: list[Ref] = []
-    last_seen: dict[int, int] = {}
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
-    # full names first so that a surname seen before its full name still finds it
     for c in ordered:
         words = tuple(lex.fold(w) for w in c.tokens(doc))
         match = None
@@ -87,7 +86,6 @@ def group_persons(doc: Doc, cands: list[Cand]) -> list[Ref]:
             persons.append(Ref("PER", [c], full=words))
         else:
             persons[match].cands.append(c)
-        last_seen[id(c)] = c.start
     return persons
 
 
@@ -97,10 +95,11 @@ def _acronym_links(doc: Doc, cands: list[Cand]) -> dict[tuple, tuple]:
     links: dict[tuple, tuple] = {}
     by_start = {c.start: c for c in cands if c.form == "name" and c.label != "PER"}
     for c in cands:
-        if c.form != "name" or c.label == "PER" or c.end + 2 >= len(doc) + 1:
+        if c.form != "name" or c.label == "PER" or c.end + 1 >= len(doc):
             continue
-        if c.end < len(doc) and doc[c.end].text == "(":
-            acr = by_start.get(c.end + 1)
+        j = c.end + 1 if doc[c.end].is_quote and c.end + 2 < len(doc) else c.end   # „Name“ (ACR)
+        if doc[j].text == "(":
+            acr = by_start.get(j + 1)
             if acr and acr.end < len(doc) and doc[acr.end].text == ")" and acr.key != c.key:
                 links.setdefault(acr.key, c.key)
     names = [c for c in cands if c.form == "name" and c.label in ("ORG", "OTH") and c.end - c.start > 1]
@@ -127,6 +126,7 @@ def assign_keys(doc: Doc, cands: list[Cand]) -> None:
         canonical, label, _ = canonical_of(words)
         if canonical:
             c.canonical, c.key = canonical, key_of(canonical)
+            c.label = label or c.label   # the lexicon knows better: "Nato" is an ORG
         else:
             c.key = name_key(words)
 

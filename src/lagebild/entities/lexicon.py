@@ -15,9 +15,6 @@ from importlib import resources
 # Inflectional endings tried when a surface form is looked up (longest first).
 NOUN_ENDINGS = ("nen", "es", "en", "n", "s", "e", "")
 ADJ_ENDINGS = ("en", "er", "es", "em", "e", "")
-# Direction prefixes of place adjectives: "ostfranzösischen" -> französisch.
-DIRECTION_PREFIXES = ("nordost", "nordwest", "südost", "südwest", "nord", "süd", "ost", "west",
-                      "mittel", "zentral")
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,7 @@ class Pronoun:
     form: str
     number: str
     gender: str
-    kind: str     # personal, possessive or article
+    kind: str     # personal, possessive, article, conjunction or direction
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -212,7 +209,7 @@ def place_of_adjective(word: str) -> Place | None:
         return d.nouns[f]
     if f in d.adjectives:
         return d.adjectives[f]
-    for p in DIRECTION_PREFIXES:
+    for p in sorted(closed_class("direction"), key=len, reverse=True):
         if f.startswith(p) and f[len(p):] in d.adjectives and word[:1].islower():
             return d.adjectives[f[len(p):]]
     return None
@@ -232,6 +229,14 @@ def pronouns() -> dict[str, list[Pronoun]]:
         for f in forms:
             out.setdefault(fold(f), []).append(p)
     return out
+
+
+@lru_cache(maxsize=None)
+def closed_class(kind: str) -> frozenset[str]:
+    """The words of one kind in `pronouns.tsv`: "conjunction" (und, sowie), "direction" (the
+    prefixes of "ostfranzösisch"), "article", "personal", "possessive"."""
+    return frozenset(lex_form for lex_form, readings in pronouns().items()
+                     if any(r.kind == kind and fold(r.form) == lex_form for r in readings))
 
 
 def is_definite_article(word: str) -> bool:

@@ -1,14 +1,13 @@
 """Named mentions of one Doc: names, derived adjectives/demonyms and name parts of compounds.
 
-Sources, in order of trust: the NER model's `doc.ents`; place and organisation names from the
-lexicons (`demonyms.tsv`, `org_aliases.tsv`); further occurrences of a name the article already
+Sources, in order of trust: the NER model's `doc.ents` (repaired in `entities.ner`); place and
+organisation names from the lexicons (`demonyms.tsv`, `org_aliases.tsv`); further occurrences of a name the article already
 used (a surname after the full name, "Hadithas" after "Haditha"); demonym adjectives and nouns;
 hyphenated compounds whose first part is a known name ("US-Präsident", "Georgien-Krieg").
 Every function works on a Doc without tags, parse or entities; it then simply finds less.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -89,141 +88,6 @@ def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
-def ner_mentions(doc: Doc) -> list[Cand]:
-    """The NER model's spans as candidates (GermEval labels: PER, LOCderiv, ORGpart ...),
-    repaired where the model is predictably wrong (see `_repair`)."""
-    out: list[Cand] = []
-    ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:
-        base = ent.label_[:3]
-        if base not in LABELS:
-            continue
-        form = {"deriv": "deriv", "part": "part"}.get(ent.label_[3:], "name")
-        start, end = ent.start, ent.end
-        # GermEval spans never start or end with punctuation or white space
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".-"
-                               or doc[end - 1].is_space):
-            end -= 1
-        for a, b in _split_at_brackets(doc, start, end):
-            out.extend(_repair(doc, Cand(a, b, base, form, source="ner"), ent_tokens))
-    merged: list[Cand] = []
-    for c in out:
-        prev = merged[-1] if merged else None
-        if prev and prev.label == c.label == "PER" and prev.form == c.form == "name" and prev.end == c.start \
-                and doc[prev.end - 1].whitespace_:
-            prev.end = c.end   # "Angela" + "Merkel" split by the model
-            continue
-        merged.append(c)
-    _harmonise_labels(doc, merged)
-    return merged
-
-
-def _split_at_brackets(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Pieces of a span the model ran across a bracket or an enumeration comma:
-    "Bundesamt für Verfassungsschutz (BfV", "Bundesamtes für X, des Militärischen Y"."""
-    pieces = []
-    a = start
-    for i in range(start, end):
-        t = doc[i].text
-        if t in "()[]" or t == "," and i + 1 < end and doc[i + 1].text[:1].islower():
-            pieces.append((a, i))
-            a = i + 1
-    pieces.append((a, end))
-    out = []
-    for a, b in pieces:
-        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].text[:1].islower() and b - a > 1
-                         and lex.is_definite_article(doc[a].text)):
-            a += 1
-        while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ".-" or doc[b - 1].is_space):
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
-
-
-def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
-    """Fix what the NER model gets predictably wrong; returns the candidates to keep.
-
-    * a title inside a person span is not part of the name ("General Michael Hagee",
-      "Human Rights Watch-Sprecher Malinowski"); a title alone is no name at all;
-    * a person span stops short of the surname ("Robert" | "Mugabe"): extend over name tokens;
-    * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title;
-    * a place adjective opening an organisation ("deutsche Bundesregierung") is a deriv mention.
-    """
-    start, end = c.start, c.end
-    if c.label == "PER" and c.form == "name":
-        if lex.match_title(doc[end - 1].text) is not None:
-            return []   # "Human Rights Watch-Sprecher": a title with a name part, not a person
-        for i in range(end - 1, start, -1):   # "Russischen Föderation Sergei Lawrow"
-            canonical, label, _ = canonical_of([t.text for t in doc[start:i]])
-            if canonical:
-                return [Cand(start, i, label or "LOC", "name", source="ner")] + \
-                    _repair(doc, Cand(i, end, c.label, c.form, source="ner"), ent_tokens)
-        for i in range(end - 2, start - 1, -1):
-            if lex.match_title(doc[i].text) is not None:
-                start = i + 1
-                break
-        start, end = _extend_person(doc, start, end, ent_tokens)
-        return [Cand(start, end, c.label, c.form, source="ner")]
-    if c.form == "name" and end - start == 1:
-        m = lex.match_title(doc[start].text)
-        if m is not None:
-            if not m.prefix:
-                return []
-            return [Cand(start, end, c.label, "part", source="ner")]
-    if c.form == "name" and end - start > 1 and doc[start].text[:1].islower():
-        place = lex.place_of_adjective(doc[start].text)
-        if place is not None:
-            out = [Cand(start, start + 1, "LOC", "deriv", source="ner")]
-            rest = [t.text for t in doc[start + 1:end]]
-            canonical, _, _ = canonical_of(rest)
-            if canonical:   # "deutsche Bundesregierung"; but "russische Föderation" is one name
-                out.append(Cand(start + 1, end, c.label, "name", source="ner"))
-                return out
-    return [Cand(start, end, c.label, c.form, source="ner")]
-
-
-def _could_be_name(doc: Doc, i: int, ent_tokens: set[int]) -> bool:
-    """Token i may continue a person's name the NER model cut short."""
-    tok = doc[i]
-    return (i not in ent_tokens and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
-            and lex.match_title(tok.text) is None and lex.place_of_adjective(tok.text) is None
-            and (lex.fold(tok.text),) not in lex.org_aliases() and (lex.fold(tok.text),) not in lex.demonyms().names)
-
-
-def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tuple[int, int]:
-    """A person span next to an untagged name word: "Abdel Kader" | "Dschassim" (tagged NE),
-    "Robert" | "Mugabe" (a common-noun tag, but used again in the article), "Dmitri" | "Medwedew"."""
-    if not doc.has_annotation("TAG"):
-        return start, end
-    if end < len(doc) and doc[end - 1].whitespace_ and _could_be_name(doc, end, ent_tokens):
-        nxt = doc[end]
-        again = sum(1 for t in doc if t.text == nxt.text) > 1
-        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and again:
-            return start, end + 1
-    if end - start == 1 and start > 0 and doc[start - 1].whitespace_ \
-            and _could_be_name(doc, start - 1, ent_tokens) and doc[start - 1].tag_ in ("NE", "FM"):
-        return start - 1, end
-    return start, end
-
-
-def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
-    """One name, one label: the model may call "Medwedew" PER here and ORG there; the majority
-    wins (a tie goes to PER, the costlier one to lose)."""
-    votes: dict[tuple[str, ...], Counter] = {}
-    names = [c for c in cands if c.form == "name"]
-    for c in names:
-        votes.setdefault(name_key(c.tokens(doc)), Counter())[c.label] += 1
-    for c in names:
-        v = votes[name_key(c.tokens(doc))]
-        if len(v) > 1:
-            top = max(v.values())
-            best = [label for label, n in v.items() if n == top]
-            c.label = "PER" if "PER" in best else sorted(best)[0]
-
-
 def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     """Place and organisation names from the lexicons that the NER model left untagged."""
     out = []
@@ -279,9 +143,9 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
             if len(words) > 1 and len(words[0]) > 1 and words[0][:1].isupper() and "-" not in words[0]:
                 variants.append(words[:1])   # "Hu" after "Hu Jia"; a first name alone is the person too
         else:
-            if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY") \
-                    and sum(1 for o in names if o.source == "ner" and o.tokens(doc) == words) < 2:
-                continue   # a common noun the NER model took for a name once: do not spread it
+            if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY") and not (
+                    c.label == "LOC" and sum(1 for o in names if o.source == "ner" and o.tokens(doc) == words) > 1):
+                continue   # a common noun the NER model took for a name: do not spread it
             variants = [words]
         for v in variants:
             base = tuple(lex.fold(w) for w in v)
@@ -335,15 +199,16 @@ def derived_mentions(doc: Doc, covered: list[bool]) -> list[Cand]:
     return out
 
 
-def link_deriv(doc: Doc, cand: Cand, known: dict[tuple[str, ...], Cand]) -> None:
-    """Give an NER deriv span its place: from the lexicon, else a known name it starts with."""
+def link_deriv(doc: Doc, cand: Cand, known: dict[tuple[str, ...], Cand]) -> bool:
+    """Give an NER deriv span its place: from the lexicon, else a known name it starts with.
+    False when neither knows it ("islamischen", "satirischen": the model's usual mistakes)."""
     text = doc[cand.start:cand.end].text
     place = lex.place_of_adjective(text)
     if place is not None:
         cand.canonical, label, _ = _canonical_place(place)
         cand.key = key_of(cand.canonical)
         cand.label = label
-        return
+        return True
     low = lex.fold(text)
     best = None
     for words, other in known.items():
@@ -356,8 +221,9 @@ def link_deriv(doc: Doc, cand: Cand, known: dict[tuple[str, ...], Cand]) -> None
     if best is not None:
         cand.key, cand.canonical, cand.label = best[1].key, best[1].canonical, best[1].label
         cand.extra["person"] = best[1] if best[1].label == "PER" else None
-    else:
-        cand.key = name_key([text])
+        return True
+    cand.key = name_key([text])
+    return False
 
 
 def _segment_target(words: list[str], known: dict[tuple[str, ...], Cand]) -> tuple | None:

@@ -1,7 +1,8 @@
-"""Descriptions of organisations as later mentions: "das westliche Bündnis", "die Allianz" (Nato).
+"""Descriptions as later mentions: "das westliche Bündnis", "die Allianz" (Nato), "des Landes".
 
 An alias of form `nominal` in `org_aliases.tsv` counts only when the article also names the
-organisation it stands for and the phrase is definite ("das Bündnis", not "ein Bündnis").
+organisation it stands for and the phrase is definite ("das Bündnis", not "ein Bündnis"). A
+canonical name "*country" stands for the country the article last named ("das Land").
 """
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from spacy.tokens import Doc
 from lagebild.entities import lexicon as lex
 from lagebild.entities.group import Ref
 from lagebild.entities.mentions import Cand, key_of
+from lagebild.entities.pronouns import SUBJECT_DEPS
 
 MAX_ALIAS_TOKENS = 4
+PLACEHOLDER = "*"   # canonical "*country": the country the article last spoke of
 
 
 def _definite_before(doc: Doc, i: int) -> bool:
@@ -28,6 +31,27 @@ def _definite_before(doc: Doc, i: int) -> bool:
             return False
         j -= 1
     return False
+
+
+def _recent_place(doc: Doc, others: list[Ref], i: int, place_type: str) -> Ref | None:
+    """The place of this type ("country") the text last spoke of before token i: the subject of
+    the previous sentence if it is one ("Frankreich will Soldaten in den Libanon schicken. Das
+    Land ..."), else the most recently named or derived."""
+    sent_start = doc[i].sent.start if doc.has_annotation("SENT_START") else 0
+    prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    best = None
+    for ref in others:
+        place = lex.demonyms().names.get(tuple(lex.fold(w) for w in (ref.canonical or "").split()))
+        if place is None or place.place_type != place_type:
+            continue
+        for c in ref.cands:
+            if c.end > i or c.form not in ("name", "deriv", "part"):
+                continue
+            subject = c.start >= prev_start and any(t.dep_ in SUBJECT_DEPS for t in doc[c.start:c.end])
+            score = (subject, c.end)
+            if best is None or score > best[0]:
+                best = (score, ref)
+    return best[1] if best else None
 
 
 def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
@@ -47,7 +71,10 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
                 continue
             if not doc[i + length - 1].text[:1].isupper():
                 continue
-            ref = by_key.get(key_of(alias.canonical))
+            if alias.canonical.startswith(PLACEHOLDER):
+                ref = _recent_place(doc, others, i, alias.canonical[len(PLACEHOLDER):])
+            else:
+                ref = by_key.get(key_of(alias.canonical))
             if ref is None or not _definite_before(doc, i):
                 continue
             hit = (length, ref)

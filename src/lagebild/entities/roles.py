@@ -18,7 +18,6 @@ from lagebild.entities.mentions import Cand
 
 MAX_ADJ = 3
 MAX_COMPLEMENT = 8
-COORDINATION = ("und", "sowie")
 
 
 def normalise_role(role: str) -> str:
@@ -244,7 +243,7 @@ class RoleFinder:
             k += 1
             while k < len(doc) and self._complement(k) and doc[k].text not in (",", "."):
                 k += 1
-            if k >= len(doc) or lex.fold(doc[k].text) not in COORDINATION:
+            if k >= len(doc) or lex.fold(doc[k].text) not in lex.closed_class("conjunction"):
                 break
             k += 1
         return found

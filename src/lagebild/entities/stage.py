@@ -12,7 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lagebild.article import Entity, Mention, Role
+from lagebild.entities import lexicon as lex
 from lagebild.entities import mentions as M
+from lagebild.entities import ner
 from lagebild.entities.group import Ref, assign_keys, display_name, group_others, group_persons
 from lagebild.entities.nominals import alias_nominals
 from lagebild.entities.pronouns import resolve_pronouns
@@ -29,39 +31,48 @@ def _mark(covered: list[bool], cands: list[M.Cand]) -> None:
             covered[i] = True
 
 
-def find_referents(doc: Doc) -> list[Ref]:
-    """All referents of the Doc with their mention candidates (token spans) and roles."""
-    covered = [False] * len(doc)
-    ner = M.ner_mentions(doc)
-    names = [c for c in ner if c.form == "name"]
-    ner_derivs = [c for c in ner if c.form == "deriv"]
-    ner_parts = [c for c in ner if c.form == "part"]
+def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[M.Cand], list[M.Cand]]:
+    """(names, derivs, parts): every named mention candidate, most trusted source first; marks
+    the tokens it uses in `covered`."""
+    from_ner = ner.ner_mentions(doc)
+    names = [c for c in from_ner if c.form == "name"]
+    ner_derivs = [c for c in from_ner if c.form == "deriv"]
+    ner_parts = [c for c in from_ner if c.form == "part"]
     _mark(covered, names)
     _mark(covered, ner_derivs)
     names += M.lexicon_names(doc, covered)
     _mark(covered, names)
+    names += ner.titled_names(doc, covered)
     assign_keys(doc, names)
     names += M.propagate_names(doc, names, covered)
+    tagged = ner.tagged_names(doc, covered)
+    assign_keys(doc, tagged)
+    names += tagged
 
     known: dict[tuple[str, ...], M.Cand] = {}
     for c in names:
-        words = tuple(M.lex.fold(w) for w in c.tokens(doc))
+        words = tuple(lex.fold(w) for w in c.tokens(doc))
         known.setdefault(words, c)
         if c.label == "PER" and len(words) > 1:
             known.setdefault(words[-1:], c)
-    for c in ner_derivs:
-        M.link_deriv(doc, c, known)
-    derivs = ner_derivs + M.derived_mentions(doc, covered)
+    # a deriv that neither the demonym list nor the article's names explain is the model's guess
+    derivs = [c for c in ner_derivs if M.link_deriv(doc, c, known)]
+    derivs += M.derived_mentions(doc, covered)
     _mark(covered, derivs)
     _mark(covered, ner_parts)
     parts = M.part_mentions(doc, covered, known, ner_parts)
     _mark(covered, parts)
+    return names, derivs, parts
 
+
+def find_referents(doc: Doc) -> list[Ref]:
+    """All referents of the Doc with their mention candidates (token spans) and roles."""
+    covered = [False] * len(doc)
+    names, derivs, parts = named_candidates(doc, covered)
     persons = group_persons(doc, [c for c in names if c.label == "PER"])
     person_of = {id(c): p for p in persons for c in p.cands}
-    linked_to_person = [c for c in derivs + parts if c.extra.get("person") is not None]
-    for c in linked_to_person:
-        p = person_of.get(id(c.extra["person"]))
+    for c in derivs + parts:   # "Rice-Äußerungen": a part of a person's name
+        p = person_of.get(id(c.extra.get("person")))
         if p is not None:
             p.cands.append(c)
     rest = [c for c in names if c.label != "PER"] + [

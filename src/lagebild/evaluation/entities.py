@@ -148,11 +148,16 @@ def evaluate_entities(facts_dir: Path) -> dict:
     b_p = b_r = 0.0
     b_items = b_gold = 0
     articles = []
+    failed: list[str] = []
     for path in sorted(facts_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = texts[gold["file"]]
-        result = analyze(text, date=gold.get("date"), id=path.stem)
-        c = score_article(gold, result["entities"], text)
+        try:
+            predicted = analyze(text, date=gold.get("date"), id=path.stem)["entities"]
+        except Exception as err:  # noqa: BLE001 - a failing article scores as finding nothing
+            predicted = []
+            failed.append(f"{path.stem}: {type(err).__name__}: {err}")
+        c = score_article(gold, predicted, text)
         for k in ("span", "typed", "roles"):
             for i in range(3):
                 total[k][i] += c[k][i]
@@ -179,6 +184,7 @@ def evaluate_entities(facts_dir: Path) -> dict:
         "identities_bcubed": {"p": round(100 * bp, 1), "r": round(100 * br, 1), "f1": round(100 * bf, 1),
                               "found": b_items, "gold": b_gold},
         "person_roles": _prf(*total["roles"]),
+        "failed": failed,
         "errors": articles,
     }
 
@@ -206,4 +212,5 @@ def format_entities(res: dict) -> str:
     out.append(f"{'identities (B-cubed)':<26} P {b['p']:5.1f}  R {b['r']:5.1f}  F1 {b['f1']:5.1f}"
                f"   (over {b['found']} of {b['gold']} gold mentions found)")
     out.append(line("person roles", res["person_roles"]))
+    out += [f"FAILED (scored as empty): {f}" for f in res.get("failed", [])]
     return "\n".join(out)

@@ -43,8 +43,9 @@ def backoff_keys(fine: str) -> list[str]:
 class Builder:
     """Candidates of one Doc; `run()` returns them in text order."""
 
-    def __init__(self, finder: Finder):
+    def __init__(self, finder: Finder, sentence_model=None):
         self.f = finder
+        self.sentence_model = sentence_model
         self.cands: list[Cand] = []
         self.direct_log: list[str] = []  # feature key of every quotation-mark pair, for training
         self.direct_pairs: list[tuple[int, int]] = []
@@ -181,7 +182,8 @@ class Builder:
         if after_ok and verb.takes_clause:
             start = R if f.is_mark[R] and f.doc[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))
-            if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
+            if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start") \
+                    and (not self._subordinate(lo, i) or f.word(after[0], "content_start")):
                 return cand("indirect", [after])
         if lo < i and f.word(lo, "anaphor") and i == lo + 1 and f.sent_of[s] > 0:
             ps, pe = f.sents[f.sent_of[s] - 1]
@@ -193,6 +195,17 @@ class Builder:
             if obj:
                 return cand("reported", [obj])
         return None
+
+    def _subordinate(self, lo: int, i: int) -> bool:
+        """Is the frame lo..i a relative or adverbial clause ("die vor Fetten warnt", "ob er
+        entscheidet")? Its verb then does not introduce what follows the comma."""
+        f = self.f
+        if lo >= i or f.lower[lo] == "wie":
+            return False
+        if f.has_tags and f.doc[lo].tag_ in ("PRELS", "PRELAT", "PWS", "KOUS", "PWAV"):
+            return True
+        return lo > 0 and f.doc[lo - 1].text == "," and (
+            f.word(lo, "det") or f.word(lo, "adverbial_start") or f.lower[lo] in ("was", "wer", "wo"))
 
     def _before_is_content(self, s: int, L: int) -> bool:
         """Is [s, L) the content of a frame that follows it, or only the first constituent of the
@@ -300,6 +313,8 @@ class Builder:
                     inherit = prev
                 else:
                     speaker = self.sentence_subject(o, c)
+                    if speaker is None and n_words >= 4 and (f.is_mark[f.sents[f.sent_of[o]][0]] or o == f.sents[f.sent_of[o]][0]):
+                        speaker = self.person_in_sentence_before(o)
             out.append(Cand("direct", [(o + 1, c)], speaker, cue or [], addressee, inherit=inherit))
         return out
 
@@ -325,6 +340,19 @@ class Builder:
 
     def _has_subject_here(self, o: int) -> bool:
         return False
+
+    def person_in_sentence_before(self, o: int) -> tuple[int, int] | None:
+        """A quote standing alone as a sentence is said by the person named in the sentence before
+        ("Künast warnte vor den Folgen. „Es droht eine Erderwärmung …“")."""
+        f = self.f
+        k = f.sent_of[o] - 1
+        if k < 0:
+            return None
+        s, e = f.sents[k]
+        people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
+        if not people:
+            people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
+        return (people[0].start, people[0].end) if people else None
 
     def frame_next_to(self, o: int, c: int):
         """Cue, speaker and addressee of the frame right after or right before the marks o..c."""
@@ -478,4 +506,37 @@ class Builder:
                 if outer is not None:
                     d.inherit, d.speaker = outer, None
         self.cands = sorted(self.cands + free, key=lambda q: (q.start, -q.end))
+        if self.sentence_model is not None:
+            self.cands = sorted(self.cands + self.sentence_quotes(), key=lambda q: (q.start, -q.end))
         return self.cands
+
+    def sentence_slots(self):
+        """Sentences no candidate touches: (sentence number, start, end, previous sentence's quote)."""
+        f = self.f
+        covered = set()
+        by_sent: dict[int, Cand] = {}
+        for q in self.cands:
+            covered |= q.tokens()
+            by_sent[f.sent_of[q.end - 1]] = q
+        for k, (s, e) in enumerate(f.sents):
+            if f.in_marks[s] or any(i in covered or f.in_marks[i] for i in range(s, e)):
+                continue
+            part = f.trim(s, e)
+            if part and f.words_in(*part) >= 4:
+                yield k, part, by_sent.get(k - 1)
+
+    def sentence_quotes(self) -> list[Cand]:
+        """Sentences the learned classifier calls reported speech (rules found nothing there)."""
+        from lagebild.quotes.model import sentence_features
+
+        f, out = self.f, []
+        for k, (s, e), prev in self.sentence_slots():
+            feats = sentence_features(f, s, e, prev is not None)
+            if self.sentence_model.prob(feats) < self.sentence_model.threshold:
+                continue
+            first = next((i for i in range(s, e) if f.is_finite(i)), None)
+            kind = "free_indirect" if first is not None and (f.is_ki(first) or prev is not None) else "reported"
+            cand = Cand(kind, [(s, e)], inherit=prev) if prev is not None else \
+                Cand(kind, [(s, e)], speaker=self.sentence_subject(e - 1, e - 1))
+            out.append(cand)
+        return out

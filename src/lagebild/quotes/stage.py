@@ -20,6 +20,7 @@ from lagebild.article import Article, Quote, Speaker, TextSpan
 from lagebild.nlp import components  # noqa: F401  (registers doc._.article)
 from lagebild.quotes.frames import Builder
 from lagebild.quotes.lexicon import load_lexicon
+from lagebild.quotes.model import load_sentence_model
 from lagebild.quotes.rules import Cand, Finder
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,7 @@ def to_quotes(doc: Doc, article: Article, cands: list[Cand], finder: Finder) -> 
 def find_quotes(doc: Doc, article: Article) -> list[Quote]:
     """All quotes of one analysed Doc (the function the component calls)."""
     finder = Finder(doc, load_lexicon(), load_direct_table())
-    cands = Builder(finder).run()
+    cands = Builder(finder, load_sentence_model()).run()
     return to_quotes(doc, article, cands, finder)
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from lagebild.batch import BatchOptions, run_batch
 from lagebild.batch.output import ERRORS, MANIFEST, OutputDir
-from lagebild.batch.work import KILL_MARK_ENV, KILL_ON_ENV, SLOW_ENV
+from lagebild.batch.work import KILL_MARK_ENV, KILL_ON_ENV, KILL_TIMES_ENV, SLOW_ENV
 
 from batch_corpus import read_articles, read_errors, read_tables, write_corpus
 
@@ -58,6 +58,22 @@ def test_killed_worker_is_replaced_and_its_chunk_redone(clean, tmp_path, monkeyp
     assert summary.restarts == 1 and summary.complete
     assert summary.records == 20
     assert_same_as_clean(tmp_path / "out", clean_out)
+
+
+def test_record_that_keeps_killing_workers_becomes_an_error(clean, tmp_path, monkeypatch):
+    corpus, clean_out = clean
+    monkeypatch.setenv(KILL_ON_ENV, "a005")
+    monkeypatch.setenv(KILL_MARK_ENV, str(tmp_path / "kill"))
+    monkeypatch.setenv(KILL_TIMES_ENV, "4")  # chunk twice, then the record alone twice
+    out = tmp_path / "out"
+    summary = run_batch(BatchOptions([str(corpus)], out, workers=2, chunk_size=4, formats=FORMATS))
+    assert summary.restarts == 4 and summary.complete and summary.records == 20
+    poisoned = [e for e in read_errors(out) if e["id"] == "a005"]
+    assert len(poisoned) == 1 and "worker process died (signal 9)" in poisoned[0]["reason"]
+    want = {k: v for k, v in read_articles(clean_out).items() if k != "a005"}
+    assert read_articles(out) == want
+    docs = read_tables(out)["documents"]
+    assert sorted(d["doc_id"] for d in docs) == sorted(want)
 
 
 def start_cli(corpus: Path, out: Path, slow: float) -> subprocess.Popen:

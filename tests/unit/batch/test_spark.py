@@ -1,4 +1,4 @@
-"""The Spark engine (local[2]) gives the same tables and errors as the local engine, and reads
+"""The Spark engine (local[2]) gives what `lagebild analyze` gives (articles, table rows, errors),
 Parquet records. One SparkSession for the module: Spark takes long to start."""
 from __future__ import annotations
 
@@ -28,29 +28,44 @@ FORMATS = ("parquet", "jsonl")
 def spark():
     from lagebild.batch.spark import spark_session
 
-    session = spark_session("local[2]")
+    session = spark_session("local[2]", {"spark.ui.enabled": "false",
+                                         "spark.ui.showConsoleProgress": "false"})
     yield session
     session.stop()
 
 
 @pytest.fixture(scope="module")
-def corpus_and_local(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("spark")
-    corpus = write_corpus(tmp / "corpus.jsonl", n=12)
-    local = tmp / "local"
-    run_batch(BatchOptions([str(corpus)], local, workers=2, chunk_size=4, formats=FORMATS))
-    return corpus, local
+def corpus_and_expected(tmp_path_factory):
+    """A corpus and what `lagebild analyze` makes of it: articles, their rows, error records."""
+    from lagebild.analyze import analyze_stream
+    from lagebild.ingest import read_inputs
+    from lagebild.ingest.records import IngestError
+    from lagebild.store.rows import TABLE_COLUMNS, article_to_rows
+
+    corpus = write_corpus(tmp_path_factory.mktemp("spark") / "corpus.jsonl", n=12)
+    articles, errors = {}, []
+    for result in analyze_stream(read_inputs([str(corpus)])):
+        if isinstance(result, IngestError):
+            errors.append({"error": True, "id": result.id, "origin": result.origin, "reason": result.reason})
+        else:
+            articles[result.id] = result.to_json()
+    tables = {t: [] for t in TABLE_COLUMNS}
+    for article in articles.values():
+        for table, rows in article_to_rows(article).items():
+            tables[table] += rows
+    key = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    return corpus, articles, {t: sorted(rows, key=key) for t, rows in tables.items()}, errors
 
 
-def test_spark_equals_local_engine(spark, corpus_and_local, tmp_path):
-    corpus, local = corpus_and_local
+def test_spark_equals_analyze(spark, corpus_and_expected, tmp_path):
+    corpus, articles, tables, errors = corpus_and_expected
     out = tmp_path / "spark"
     summary = run_batch(BatchOptions([str(corpus)], out, engine="spark", master="local[2]",
                                      formats=FORMATS))
     assert (summary.analysed, summary.unanalysed, summary.errors) == (13, 1, 2)
-    assert read_tables(out) == read_tables(local)
-    assert read_errors(out) == read_errors(local)
-    assert read_articles(out) == read_articles(local)
+    assert read_articles(out) == articles
+    assert read_tables(out) == tables  # what the local engine writes: the same rows function
+    assert read_errors(out) == errors
     assert (out / "_SUCCESS").exists()
     import pyarrow.parquet as pq
 
@@ -61,19 +76,19 @@ def test_spark_equals_local_engine(spark, corpus_and_local, tmp_path):
             assert pq.read_schema(part).remove_metadata() == arrow_schema(table), part
 
 
-def test_cli_engine_spark(spark, corpus_and_local, tmp_path):
+def test_cli_engine_spark(spark, corpus_and_expected, tmp_path):
     from typer.testing import CliRunner
 
     import lagebild.cli_batch  # noqa: F401  (registers `lagebild batch`)
     from lagebild.cli import app
 
-    corpus, local = corpus_and_local
+    corpus, _, tables, _ = corpus_and_expected
     out = tmp_path / "cli"
     res = CliRunner().invoke(app, ["batch", str(corpus), "--output", str(out), "--engine", "spark",
                                    "--master", "local[2]", "--no-progress"])
     assert res.exit_code == 0, res.output
     assert "13 analysed, 1 not German (kept unanalysed), 2 errors" in res.output and "spark" in res.output
-    assert read_tables(out)["documents"] == read_tables(local)["documents"]
+    assert read_tables(out)["documents"] == tables["documents"]
 
 
 def test_spark_reads_parquet_records(spark, tmp_path):

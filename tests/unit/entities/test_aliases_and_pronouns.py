@@ -58,3 +58,11 @@ def test_plural_sie_is_left_alone():
         "Außenministerin|NN Condoleezza|NE|B-PER Rice|NE|I-PER kam|VVFIN . "
         "Dann|ADV gingen|VVFIN sie|PPER|O|Number=Plur ."), sent_starts=[0, 5])
     assert by_mention(run(doc), "sie") is None
+
+
+def test_das_land_is_the_country_last_named():
+    ents = run(make_doc(tokens(
+        "In|APPR Simbabwe|NE|B-LOC wird|VAFIN gewählt|VVPP . Die|ART Lage|NN des|ART Landes|NN ist|VAFIN ernst|ADJD .")))
+    assert by_mention(ents, "Landes", "nominal") is by_mention(ents, "Simbabwe", "name")
+    ents = run(make_doc(tokens("Ein|ART Land|NN wählt|VVFIN . Das|ART Land|NN wartet|VVFIN .")))
+    assert ents == []

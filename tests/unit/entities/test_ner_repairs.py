@@ -89,3 +89,22 @@ def test_short_form_of_two_longer_names_stays_alone():
         "Das|ART Bundesamt|NN|B-ORG für|APPR|I-ORG Statistik|NN|I-ORG und|KON das|ART Bundesamt|NN|B-ORG "
         "für|APPR|I-ORG Umwelt|NN|I-ORG und|KON das|ART Bundesamt|NN|B-ORG")))
     assert len(ents) == 3
+
+
+def test_person_after_a_title_missed_by_the_model():
+    doc = make_doc(tokens(
+        "Generalsekretär|NN Anders|NE Fogh|NE Rasmussen|NN sprach|VVFIN . Rasmussen|NN lachte|VVFIN ."))
+    p = by_mention(run(doc), "Anders Fogh Rasmussen", "name")
+    assert p is not None and p.type == "PER"
+    assert [m.text for m in p.mentions] == ["Anders Fogh Rasmussen", "Rasmussen"]
+    assert [r.role for r in p.roles] == ["Generalsekretär"]
+
+
+def test_common_noun_after_a_title_is_no_name():
+    doc = make_doc(tokens("Der|ART Richter|NN Gericht|NN sprach|VVFIN . Das|ART Gericht|NN tagte|VVFIN ."))
+    assert run(doc) == []
+
+
+def test_lexicon_type_wins_over_the_model():
+    ents = run(make_doc(tokens("Die|ART Nato|NE|B-LOC und|KON die|ART Nato|NE|B-LOC tagten|VVFIN .")))
+    assert ents[0].name == "Nato" and ents[0].type == "ORG"

@@ -21,6 +21,7 @@ def test_format():
         assert len(r) == 4, r
         alias, canonical, etype, form = r
         assert alias and alias == alias.strip() and canonical and canonical == canonical.strip(), r
+        assert not canonical.startswith("*") or canonical == "*country" and form == "nominal", r
         assert etype in ("ORG", "LOC", "OTH"), r
         assert form in ("name", "nominal"), r
 

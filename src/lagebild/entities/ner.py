@@ -1,0 +1,227 @@
+"""The NER model's spans as mention candidates, repaired where the model is predictably wrong.
+
+A model trained on GermEval 2014 (without its training split) misses and mis-cuts names in ways
+that are cheap to fix with the article itself: a title run into a person's name, a person cut
+after the first name, two names run across a bracket, a place adjective opening an organisation,
+a person right after a title that the model did not tag at all.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from lagebild.entities import lexicon as lex
+from lagebild.entities.mentions import LABELS, Cand, canonical_of, name_key
+
+
+def ner_mentions(doc: Doc) -> list[Cand]:
+    """The NER model's spans as candidates (GermEval labels: PER, LOCderiv, ORGpart ...),
+    repaired where the model is predictably wrong (see `_repair`)."""
+    out: list[Cand] = []
+    ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        base = ent.label_[:3]
+        if base not in LABELS:
+            continue
+        form = {"deriv": "deriv", "part": "part"}.get(ent.label_[3:], "name")
+        start, end = ent.start, ent.end
+        # GermEval spans never start or end with punctuation or white space
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in ".-"
+                               or doc[end - 1].is_space):
+            end -= 1
+        for a, b in _split_at_brackets(doc, start, end):
+            out.extend(_repair(doc, Cand(a, b, base, form, source="ner"), ent_tokens))
+    merged: list[Cand] = []
+    for c in out:
+        prev = merged[-1] if merged else None
+        if prev and prev.label == c.label == "PER" and prev.form == c.form == "name" and prev.end == c.start \
+                and doc[prev.end - 1].whitespace_:
+            prev.end = c.end   # "Angela" + "Merkel" split by the model
+            continue
+        merged.append(c)
+    _harmonise_labels(doc, merged)
+    return merged
+
+
+def _split_at_brackets(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of a span the model ran across a bracket or an enumeration comma:
+    "Bundesamt für Verfassungsschutz (BfV", "Bundesamtes für X, des Militärischen Y"."""
+    pieces = []
+    a = start
+    for i in range(start, end):
+        t = doc[i].text
+        if t in "()[]" or t == "," and i + 1 < end and doc[i + 1].text[:1].islower():
+            pieces.append((a, i))
+            a = i + 1
+    pieces.append((a, end))
+    out = []
+    for a, b in pieces:
+        while a < b and (doc[a].is_punct or doc[a].is_space or doc[a].text[:1].islower() and b - a > 1
+                         and lex.is_definite_article(doc[a].text)):
+            a += 1
+        while b > a and (doc[b - 1].is_punct and doc[b - 1].text not in ".-" or doc[b - 1].is_space):
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
+    """Fix what the NER model gets predictably wrong; returns the candidates to keep.
+
+    * a title inside a person span is not part of the name ("General Michael Hagee",
+      "Human Rights Watch-Sprecher Malinowski"); a title alone is no name at all;
+    * a person span stops short of the surname ("Robert" | "Mugabe"): extend over name tokens;
+    * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title;
+    * a place adjective opening an organisation ("deutsche Bundesregierung") is a deriv mention.
+    """
+    start, end = c.start, c.end
+    if c.label == "PER" and c.form == "name":
+        if lex.match_title(doc[end - 1].text) is not None:
+            return []   # "Human Rights Watch-Sprecher": a title with a name part, not a person
+        for i in range(end - 1, start, -1):   # "Russischen Föderation Sergei Lawrow"
+            canonical, label, _ = canonical_of([t.text for t in doc[start:i]])
+            if canonical:
+                return [Cand(start, i, label or "LOC", "name", source="ner")] + \
+                    _repair(doc, Cand(i, end, c.label, c.form, source="ner"), ent_tokens)
+        for i in range(end - 2, start - 1, -1):
+            if lex.match_title(doc[i].text) is not None:
+                start = i + 1
+                break
+        start, end = _extend_person(doc, start, end, ent_tokens)
+        return [Cand(start, end, c.label, c.form, source="ner")]
+    if c.form == "name" and end - start > 2:   # "Russischen Föderation Sergei Lawrow" as one LOC
+        for i in range(end - 1, start, -1):
+            canonical, label, _ = canonical_of([t.text for t in doc[start:i]])
+            if canonical and all(t.tag_ in ("NE", "FM") and t.text[:1].isupper() for t in doc[i:end]):
+                return [Cand(start, i, label or c.label, "name", source="ner"),
+                        Cand(i, end, "PER", "name", source="ner")]
+    if c.form == "name" and end - start == 1:
+        m = lex.match_title(doc[start].text)
+        if m is not None:
+            if not m.prefix:
+                return []
+            return [Cand(start, end, c.label, "part", source="ner")]
+    if c.form == "name" and end - start > 1 and doc[start].text[:1].islower():
+        place = lex.place_of_adjective(doc[start].text)
+        if place is not None:
+            out = [Cand(start, start + 1, "LOC", "deriv", source="ner")]
+            rest = [t.text for t in doc[start + 1:end]]
+            canonical, _, _ = canonical_of(rest)
+            if canonical:   # "deutsche Bundesregierung"; but "russische Föderation" is one name
+                out.append(Cand(start + 1, end, c.label, "name", source="ner"))
+                return out
+    return [Cand(start, end, c.label, c.form, source="ner")]
+
+
+def _could_be_name(doc: Doc, i: int, ent_tokens: set[int]) -> bool:
+    """Token i may continue a person's name the NER model cut short."""
+    tok = doc[i]
+    return (i not in ent_tokens and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
+            and lex.match_title(tok.text) is None and lex.place_of_adjective(tok.text) is None
+            and (lex.fold(tok.text),) not in lex.org_aliases() and (lex.fold(tok.text),) not in lex.demonyms().names)
+
+
+def _name_like(doc: Doc, word: str) -> bool:
+    """A word tagged as a common noun may still be a surname the tagger does not know: the
+    article uses it more than once and never after an article ("Rasmussen", not "das Gericht")."""
+    seen = [t for t in doc if t.text == word]
+    return len(seen) > 1 and not any(t.i > 0 and doc[t.i - 1].tag_ == "ART" for t in seen)
+
+
+def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tuple[int, int]:
+    """A person span next to an untagged name word: "Abdel Kader" | "Dschassim" (tagged NE),
+    "Robert" | "Mugabe" (a common-noun tag, but used again in the article), "Dmitri" | "Medwedew"."""
+    if not doc.has_annotation("TAG"):
+        return start, end
+    if end < len(doc) and doc[end - 1].whitespace_ and _could_be_name(doc, end, ent_tokens):
+        nxt = doc[end]
+        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and _name_like(doc, nxt.text):
+            return start, end + 1
+    if end - start == 1 and start > 0 and doc[start - 1].whitespace_ \
+            and _could_be_name(doc, start - 1, ent_tokens) and doc[start - 1].tag_ in ("NE", "FM"):
+        return start - 1, end
+    return start, end
+
+
+def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
+    """One name, one label: the model may call "Medwedew" PER here and ORG there; the majority
+    wins (a tie goes to PER, the costlier one to lose)."""
+    votes: dict[tuple[str, ...], Counter] = {}
+    names = [c for c in cands if c.form == "name"]
+    for c in names:
+        votes.setdefault(name_key(c.tokens(doc)), Counter())[c.label] += 1
+    for c in names:
+        v = votes[name_key(c.tokens(doc))]
+        if len(v) > 1:
+            top = max(v.values())
+            best = [label for label, n in v.items() if n == top]
+            c.label = "PER" if "PER" in best else sorted(best)[0]
+
+
+def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
+    """Persons the NER model missed right after a title: "Generalsekretär Anders Fogh
+    Rasmussen". Name words are tagged NE, or are `_name_like`."""
+    if not doc.has_annotation("TAG"):
+        return []
+    ent_tokens = {i for i, c in enumerate(covered) if c}
+    out = []
+    for tok in doc:
+        if covered[tok.i] or lex.match_title(tok.text) is None or not tok.whitespace_:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 4 and _could_be_name(doc, end, ent_tokens) \
+                and (doc[end].tag_ in ("NE", "FM") or doc[end].tag_ in ("NN", "XY") and _name_like(doc, doc[end].text)):
+            end += 1
+            if not doc[end - 1].whitespace_:
+                break
+        if end > tok.i + 1 and not canonical_of([t.text for t in doc[tok.i + 1:end]])[0]:
+            out.append(Cand(tok.i + 1, end, "PER", "name", source="title"))
+            for i in range(tok.i + 1, end):
+                covered[i] = True
+    return out
+
+
+def tagged_names(doc: Doc, covered: list[bool]) -> list[Cand]:
+    """Names the NER model missed but the tagger calls proper nouns (NE): an acronym ("IWF",
+    "UNMIK": an organisation) or a name the article repeats, once after a preposition
+    ("in Haditha": a place)."""
+    if not doc.has_annotation("TAG"):
+        return []
+
+    def usable(i: int) -> bool:
+        t = doc[i]
+        return (not covered[i] and t.tag_ == "NE" and t.text[:1].isupper() and t.text.isalnum()
+                and not t.is_sent_start and lex.match_title(t.text) is None
+                and lex.place_of_adjective(t.text) is None)
+
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if usable(i):
+            j = i + 1
+            while j < len(doc) and j - i < 3 and usable(j) and doc[j - 1].whitespace_:
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    texts = Counter(doc[a:b].text for a, b in runs)
+    out = []
+    for a, b in runs:
+        text = doc[a:b].text
+        acronym = b - a == 1 and len(text) >= 2 and sum(ch.isupper() for ch in text) >= 2
+        if not acronym and texts[text] < 2:
+            continue
+        after_preposition = any(doc[x].text == text and x > 0 and doc[x - 1].tag_ in ("APPR", "APPRART")
+                                for x, _ in runs)
+        if not acronym and not after_preposition:
+            continue
+        label = "ORG" if acronym else "LOC"
+        out.append(Cand(a, b, label, "name", source="tagger"))
+        for k in range(a, b):
+            covered[k] = True
+    return out

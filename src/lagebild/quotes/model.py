@@ -1,0 +1,96 @@
+"""A small learned sentence classifier: is a sentence that no rule claimed still reported speech?
+
+News reports speech without any frame a rule can see ("Die Verantwortlichen erwarten von Litauen eine
+Lösung."; a Konjunktiv-II sentence after a report). A logistic regression over the sentence's words
+and a few flags, learned on WikiNews train by `training/learn_quotes.py`, decides for the sentences
+that the rules left alone; it never changes what the rules found. Without
+`models/de_quotes/sentence_model.json` the stage simply skips this step.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lagebild import paths
+from lagebild.quotes.rules import Finder
+
+MODEL_FILE = "sentence_model.json"
+
+
+def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
+    """Binary features of sentence [s, e): its lower-case words and a few flags."""
+    feats = {f"w:{f.lower[i]}" for i in range(s, e) if f.doc[i].is_alpha and not f.in_marks[i]}
+    words = f.words_in(s, e)
+    feats.add(f"len:{min(words // 8, 5)}")
+    if prev_quote:
+        feats.add("f:prev_quote")
+    finite = next((i for i in range(s, e) if not f.in_marks[i] and f.is_finite(i)), None)
+    if finite is not None:
+        if f.is_ki(finite):
+            feats.add("f:ki")
+        if f.lower[finite] in f.w.get("continuation", ()):
+            feats.add("f:continuation")
+    if any(f.is_ki(i) for i in range(s, e) if not f.in_marks[i]):
+        feats.add("f:any_ki")
+    if any(f.lex.verbs_by_form.get(f.lower[i]) for i in range(s, e) if not f.in_marks[i]):
+        feats.add("f:speech_verb_form")
+    labels = {ent.label_ for ent in f.doc.ents if s <= ent.start < e}
+    feats.update(f"ent:{lab}" for lab in labels if lab in ("PER", "ORG"))
+    if any(f.is_mark[i] for i in range(s, e)):
+        feats.add("f:marks")
+    if f.is_pronoun(s):
+        feats.add("f:pronoun_first")
+    return sorted(feats)
+
+
+@dataclass
+class SentenceModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def prob(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_sentence_model() -> SentenceModel | None:
+    """The learned sentence classifier, or None when `models/de_quotes/` has none."""
+    for base in (paths.models_dir(), paths.REPO_ROOT / "models"):
+        path = base / "de_quotes" / MODEL_FILE
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return SentenceModel(data["weights"], data["bias"], data["threshold"])
+    return None
+
+
+def train_logistic(samples: list[tuple[list[str], int]], epochs: int = 15, lr: float = 0.1,
+                   l2: float = 1e-4, min_count: int = 3) -> tuple[dict[str, float], float]:
+    """Plain SGD logistic regression on binary features (single-threaded, seconds)."""
+    import random
+
+    counts: dict[str, int] = {}
+    for feats, _ in samples:
+        for x in feats:
+            counts[x] = counts.get(x, 0) + 1
+    keep = {x for x, n in counts.items() if n >= min_count}
+    w: dict[str, float] = {}
+    b = 0.0
+    order = list(range(len(samples)))
+    rng = random.Random(0)
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        rate = lr / (1 + epoch)
+        for k in order:
+            feats, y = samples[k]
+            feats = [x for x in feats if x in keep]
+            z = b + sum(w.get(x, 0.0) for x in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = p - y
+            b -= rate * g
+            for x in feats:
+                w[x] = w.get(x, 0.0) * (1 - rate * l2) - rate * g
+    return {x: round(v, 4) for x, v in w.items() if abs(v) > 1e-3}, round(b, 4)
