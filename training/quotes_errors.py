@@ -52,7 +52,6 @@ def main() -> None:
             a, b = min(toks), max(toks)
             return text[words[a][0]:words[b][1]].replace("\n", " / ")
 
-        anns = [a for a in doc["annotations"] if (a.get("quote") or {}).get("spans")]
         for j, g in enumerate(gold):
             if j not in mg:
                 kinds["fn_" + g["type"]] += 1
@@ -63,6 +62,10 @@ def main() -> None:
                 p = pred[i]
                 if "spk" in show and g["speaker"] and not (p["speaker"] & g["speaker"]):
                     print(f"SPK [{g['type']}] {txt(g['tokens'])[:90]!r} gold={txt(g['speaker'])!r} pred={txt(p['speaker'])!r}")
+                if "near" in show and 0.6 <= s < 1.0:
+                    extra_p = sorted(p["tokens"] - g["tokens"])
+                    extra_g = sorted(g["tokens"] - p["tokens"])
+                    print(f"NEAR {s:.2f} [{g['type']}->{p['type']}] +pred={txt(frozenset(extra_p))[:80]!r} +gold={txt(frozenset(extra_g))[:80]!r}")
                 if "part" in show and s < 0.6:
                     print(f"PART {s:.2f} [{g['type']}->{p['type']}] gold={txt(g['tokens'])[:150]!r}\n          pred={txt(p['tokens'])[:150]!r}")
         for i, p in enumerate(pred):

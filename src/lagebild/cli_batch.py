@@ -1,19 +1,19 @@
-"""`lagebild batch`: a thin Typer command around `lagebild.batch.run_batch`.
-
-Importing this module registers the command on `lagebild.cli.app` (cli.py imports it once).
-"""
+"""`lagebild batch`: a thin Typer command around `lagebild.batch.run_batch`; cli.py adds it to
+the main CLI with `register(app)`, as it does the store commands."""
 from __future__ import annotations
 
 import logging
-import os
 from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
+from rich.console import Console
+
+from lagebild.batch.job import DEFAULT_CHUNK_SIZE
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lagebild.cli import app, err_console
+err_console = Console(stderr=True)
 
 
 class Engine(str, Enum):
@@ -26,25 +26,26 @@ class BatchFormat(str, Enum):
     jsonl = "jsonl"
 
 
-@app.command("batch")
 def batch(
     inputs: list[str] = typer.Argument(..., help="Files (.jsonl .jsonl.gz .csv .warc .warc.gz .parquet .txt .html) or folders of them."),
     output: Path = typer.Option(..., "--output", "-o", help="Output folder: one Parquet table per store table, errors.jsonl, the resume manifest."),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes (local engine); each loads the pipeline once."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Worker processes (local engine; default: one per usable core); each loads the pipeline once."),
     format: list[BatchFormat] = typer.Option([BatchFormat.parquet], "--format", "-f", help="parquet: the store's tables; jsonl: full lagebild/1 articles. Repeat for both."),
-    engine: Engine = typer.Option(Engine.local, help="local: worker processes on this machine; spark: Apache Spark (needs lagebild[spark] and Java)."),
+    engine: Engine = typer.Option(Engine.local, help="local: worker processes on this machine; spark: Apache Spark (needs PySpark, the extra 'spark', and Java 17+)."),
     master: Optional[str] = typer.Option(None, help="Spark master URL, e.g. local[2], yarn, spark://host:7077 (engine spark; default local[*])."),
-    chunk_size: int = typer.Option(200, help="Records per chunk: the unit of work, of output files and of redo after a crash."),
+    chunk_size: int = typer.Option(DEFAULT_CHUNK_SIZE, help="Records per chunk: the unit of work, of output files and of redo after a crash."),
     max_chars: Optional[int] = typer.Option(None, help="Refuse articles longer than this many characters (default as analyze)."),
     progress: bool = typer.Option(True, help="Progress bar on stderr."),
 ) -> None:
     """Analyse a corpus in parallel into Parquet tables; re-run the same command to resume."""
     from lagebild.batch import BatchOptions, run_batch
+    from lagebild.batch.job import usable_cores
     from lagebild.batch.output import OutputError
 
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
-        options = BatchOptions(inputs=list(inputs), output=output, workers=workers,
+        options = BatchOptions(inputs=list(inputs), output=output,
+                               workers=usable_cores() if workers is None else workers,
                                formats=tuple(dict.fromkeys(f.value for f in format)),
                                chunk_size=chunk_size, max_chars=max_chars, engine=engine.value,
                                master=master)
@@ -71,6 +72,9 @@ def batch(
         except (OutputError, RuntimeError) as err:
             err_console.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
             raise typer.Exit(1)
+        except KeyboardInterrupt:
+            err_console.print("interrupted; re-run the same command to resume (a Spark job starts over)")
+            raise typer.Exit(130)
         except OSError as err:
             err_console.print(f"[red]error:[/red] cannot write to {output}: {err}; free space or "
                               "fix permissions, then re-run the same command to resume",
@@ -82,3 +86,9 @@ def batch(
                       else "yellow", highlight=False, soft_wrap=True)
     if not summary.complete:
         raise typer.Exit(130)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `lagebild batch` to the main CLI (once)."""
+    if not any(c.name == "batch" for c in app.registered_commands):
+        app.command("batch")(batch)

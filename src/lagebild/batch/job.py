@@ -10,12 +10,20 @@ FORMATS = ("parquet", "jsonl")
 DEFAULT_CHUNK_SIZE = 200
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity), not all the machine has."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 @dataclass
 class BatchOptions:
     """What `lagebild batch` was asked to do."""
     inputs: list[str]
     output: Path | str  # a str only for URIs (hdfs://, s3a://) of the Spark engine
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int = field(default_factory=usable_cores)
     formats: tuple[str, ...] = ("parquet",)
     chunk_size: int = DEFAULT_CHUNK_SIZE  # records per chunk: the unit of work, commit and redo
     max_chars: int | None = None

@@ -28,7 +28,7 @@ from typing import Iterator
 
 from lagebild.batch.job import BatchOptions, BatchSummary, Progress, ProgressCallback
 from lagebild.batch.output import ARTICLES, OutputDir
-from lagebild.batch.sources import Task, iter_tasks, origin_of
+from lagebild.batch.sources import Task, iter_tasks, origin_of, task_id
 
 log = logging.getLogger(__name__)
 MAX_DEATHS_PER_CHUNK = 2
@@ -194,8 +194,8 @@ class LocalRun:
     def _stop_all(self, *, graceful: bool) -> None:
         for w in self.workers.values():
             try:
-                if graceful and w.chunk is None:
-                    w.conn.send(None)
+                if graceful and w.chunk is None and w.ready:
+                    w.conn.send(None)  # one still loading its pipeline is simply stopped
                 else:
                     w.proc.terminate()
             except (BrokenPipeError, OSError):
@@ -267,7 +267,7 @@ class LocalRun:
             from lagebild.ingest.records import IngestError
 
             task = chunk.tasks[0]
-            error = IngestError(getattr(task, "id", None), origin_of(task),
+            error = IngestError(task_id(task), origin_of(task),
                                 f"the worker process died ({reason}) on this record "
                                 f"{deaths} times; not analysed")
             self.redo.appendleft(Chunk(chunk.id, [error], chunk.attempt + 1))
@@ -336,7 +336,12 @@ class LocalRun:
             self._stop_all(graceful=True)
         except (KeyboardInterrupt, _Interrupted):
             self.summary.complete = False
-            self._stop_all(graceful=False)
+            old_int = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
+            try:  # a second Ctrl-C must not cut the clean-up short
+                self._stop_all(graceful=False)
+            finally:
+                if main_thread:
+                    signal.signal(signal.SIGINT, old_int)
         except BaseException:
             self.summary.complete = False
             self._stop_all(graceful=False)

@@ -1,12 +1,14 @@
 """What a batch run works on: the inputs as a stream of small, picklable tasks.
 
-The process that reads the inputs does only the cheap part (splitting files into records, JSON
-parsing); whatever is expensive and per record (HTML extraction of pages and .html files) is left
-to the workers as a deferred task. Every task has an `origin` (file and position) known before it
-runs: that is the key of the resume manifest, so a re-run can skip finished records unread.
+The process that reads the inputs does only the cheap part (splitting files into records:
+lines, WARC records, files); parsing and extraction (JSON, HTML of pages and .html files) are
+left to the workers as deferred tasks. CSV and Parquet records are parsed by the reader.
+Every task has an `origin` (file and position) known before it runs: that is the key of the
+resume manifest, so a re-run can skip finished records unparsed.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from dataclasses import dataclass
@@ -30,13 +32,35 @@ class FileTask:
         return self.path
 
 
-Task = Union[RawArticle, IngestError, FileTask, WarcPage]
+@dataclass
+class JsonlLine:
+    """One non-blank line of a JSONL file, parsed by the worker (as `read_jsonl` would)."""
+    name: str
+    lineno: int
+    raw: bytes
+
+    @property
+    def origin(self) -> str:
+        return f"{self.name}:{self.lineno}"
+
+
+Task = Union[RawArticle, IngestError, FileTask, WarcPage, JsonlLine]
 Item = Union[RawArticle, IngestError]
 BATCH_KINDS = ("txt", "html", "jsonl", "csv", "warc", "parquet")
 
 
 def origin_of(task: Task) -> str:
     return task.origin or task.id  # RawArticle.origin is optional in general; ours always set it
+
+
+def task_id(task: Task) -> str | None:
+    """The article id a task stands for, where it can be known without extracting HTML."""
+    if isinstance(task, JsonlLine):
+        item = jsonl_line_to_item(task.raw, task.name, task.lineno)
+        return item.id if item is not None else None
+    if isinstance(task, FileTask):
+        return Path(task.path).stem
+    return task.id
 
 
 def kind_of(path: Path) -> str:
@@ -76,8 +100,22 @@ def _file_tasks(path: Path) -> Iterator[Task]:
         yield from iter_warc_pages(path)
     elif kind == "parquet":
         yield from read_parquet_records(path)
-    else:  # jsonl, csv: the very reader `lagebild analyze` uses
+    elif kind == "jsonl":
+        yield from _jsonl_lines(path)
+    else:  # csv (a record may span lines): the very reader `lagebild analyze` uses
         yield from read_path(path)
+
+
+def _jsonl_lines(path: Path) -> Iterator[JsonlLine | IngestError]:
+    """Lines of a JSONL(.gz) file, unparsed: JSON and HTML parsing happen in the workers."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                if raw.strip():
+                    yield JsonlLine(str(path), lineno, raw)
+    except (OSError, EOFError) as err:  # also a truncated .gz: the lines before it still count
+        yield IngestError(None, str(path), f"cannot read: {getattr(err, 'strerror', None) or err}")
 
 
 def resolve(task: Task) -> Item:
@@ -87,6 +125,8 @@ def resolve(task: Task) -> Item:
         return items[0] if items else IngestError(None, task.path, "file gave no article")
     if isinstance(task, WarcPage):
         return page_to_article(task)
+    if isinstance(task, JsonlLine):
+        return jsonl_line_to_item(task.raw, task.name, task.lineno)
     return task
 
 
@@ -106,7 +146,8 @@ def read_parquet_records(path: Path, *, batch_rows: int = 1024) -> Iterator[Item
         return
     columns = [c for c in PARQUET_FIELDS if c in pf.schema_arrow.names]
     if "text" not in columns and "html" not in columns:
-        yield IngestError(None, name, f"Parquet needs a 'text' or 'html' column; found {pf.schema_arrow.names}")
+        yield IngestError(None, name, "Parquet needs a 'text' or 'html' column; "
+                                      f"found {pf.schema_arrow.names}")
         return
     rowno = 0
     for batch in pf.iter_batches(batch_size=batch_rows, columns=columns):
@@ -127,8 +168,8 @@ def parquet_record_to_item(rec: dict, name: str, rowno: int) -> Item:
 def jsonl_line_to_item(raw: bytes, name: str, lineno: int) -> Item | None:
     """One JSONL line as `read_jsonl` reads it (None for a blank line, which it skips).
 
-    For the Spark engine, which gets a file's lines split over partitions; the local engine uses
-    `read_jsonl` itself. A test checks the two agree line for line.
+    Both engines parse JSONL lines with this, in their workers; a test checks it agrees with
+    `read_jsonl` line for line.
     """
     if not raw.strip():
         return None

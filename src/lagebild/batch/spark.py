@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -169,7 +170,10 @@ def task_rdd(spark, jsonl: list[str], parquet: list[str]):
         lines = sc.union(per_file)
         # Line numbers: count each partition once, then number each partition's lines from
         # where its file's earlier partitions ended (a file's partitions are in order in a union).
-        counts = lines.mapPartitions(_count).collect()
+        if all(rdd.getNumPartitions() == 1 for rdd in per_file):  # small or .gz files
+            counts = [0] * lines.getNumPartitions()  # every partition starts its file at line 1
+        else:
+            counts = lines.mapPartitions(_count).collect()
         starts, i = [], 0
         for f, rdd in zip(jsonl, per_file):
             lineno = 1
@@ -237,17 +241,23 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
     try:
         counts = {r["status"]: r["count"] for r in
                   df.where(F.col("kind") == "status").groupBy("status").count().collect()}
-        writer_opts = {"compression": "zstd"}
-        if "parquet" in options.formats:
-            for table in tables:
-                (df.where(F.col("kind") == table).select(f"{table}.*")
-                   .write.mode("overwrite").options(**writer_opts).parquet(f"{out}/{table}"))
-        if "jsonl" in options.formats:
-            df.where(F.col("kind") == "article").select("line").write.mode("overwrite").text(f"{out}/articles")
-            _rename_parts(spark, f"{out}/articles", ".txt", ".jsonl")
-        (df.where(F.col("kind") == "error").select("line").coalesce(1)
-           .write.mode("overwrite").text(f"{out}/_errors"))
-        _move_single(spark, f"{out}/_errors", "part-*", f"{out}/errors.jsonl")
+
+        def write(kind: str) -> None:
+            rows = df.where(F.col("kind") == kind)
+            if kind in tables:
+                rows.select(f"{kind}.*").write.mode("overwrite").option("compression", "zstd") \
+                    .parquet(f"{out}/{kind}")
+            elif kind == "article":
+                rows.select("line").write.mode("overwrite").text(f"{out}/articles")
+                _rename_parts(spark, f"{out}/articles", ".txt", ".jsonl")
+            else:
+                rows.select("line").coalesce(1).write.mode("overwrite").text(f"{out}/_errors")
+                _move_single(spark, f"{out}/_errors", "part-*", f"{out}/errors.jsonl")
+
+        kinds = (list(tables) if "parquet" in options.formats else []) + \
+            (["article"] if "jsonl" in options.formats else []) + ["error"]
+        with ThreadPoolExecutor(4) as pool:  # small write jobs overlap instead of queueing
+            list(pool.map(write, kinds))
     finally:
         df.unpersist()
     fs, _ = _hadoop_fs(spark, out)

@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from lagebild.analyze import analyze_stream
 from lagebild.article import Article
-from lagebild.batch.sources import Item, Task, origin_of, resolve
+from lagebild.batch.sources import Item, Task, origin_of, resolve, task_id
 from lagebild.ingest.records import IngestError
 
 BATCH_SIZE = 16  # as `lagebild analyze`: nlp.pipe batches inside a worker
@@ -64,10 +64,17 @@ def _items(tasks: list[Task]) -> Iterator[Item]:
         try:
             item = resolve(task)
         except Exception as err:  # noqa: BLE001 - an odd file must not cost the chunk
-            item = IngestError(getattr(task, "id", None), origin_of(task),
+            item = IngestError(_safe_id(task), origin_of(task),
                                f"cannot read: {type(err).__name__}: {err}")
         _test_hooks(item)
         yield item
+
+
+def _safe_id(task: Task) -> str | None:
+    try:
+        return task_id(task)
+    except Exception:  # noqa: BLE001 - the id is only a help for the error record
+        return None
 
 
 def _pair(tasks: list[Task], results: Iterable[Item | Article],
@@ -108,8 +115,7 @@ def analyse_tasks(tasks: Iterable[Task], nlp: Language, *, batch_size: int = BAT
             outcomes += _pair([task], analyze_stream(_items([task]), nlp=nlp, **kwargs), on_outcome)
         except Exception as err:  # noqa: BLE001 - reported as an error record
             outcomes.append(Outcome(origin_of(task), error=IngestError(
-                getattr(task, "id", None), origin_of(task),
-                f"pipeline failed: {type(err).__name__}: {err}")))
+                _safe_id(task), origin_of(task), f"pipeline failed: {type(err).__name__}: {err}")))
     return outcomes
 
 

@@ -89,6 +89,11 @@ def group_persons(doc: Doc, cands: list[Cand]) -> list[Ref]:
     return persons
 
 
+def _looks_like_acronym(text: str) -> bool:
+    """"MDC", "GdP", "D66": short, with at least two capitals ("Hermeskeil (Kreis X)" is none)."""
+    return 2 <= len(text) <= 8 and text.isalnum() and sum(ch.isupper() for ch in text) >= 2
+
+
 def _acronym_links(doc: Doc, cands: list[Cand]) -> dict[tuple, tuple]:
     """Key of an acronym to the key of the name it abbreviates: "Name (ACR)" or matching
     initials of the capitalised words of an organisation name in the article."""
@@ -100,7 +105,8 @@ def _acronym_links(doc: Doc, cands: list[Cand]) -> dict[tuple, tuple]:
         j = c.end + 1 if doc[c.end].is_quote and c.end + 2 < len(doc) else c.end   # „Name“ (ACR)
         if doc[j].text == "(":
             acr = by_start.get(j + 1)
-            if acr and acr.end < len(doc) and doc[acr.end].text == ")" and acr.key != c.key:
+            if acr and acr.end == acr.start + 1 and _looks_like_acronym(doc[acr.start].text) \
+                    and acr.end < len(doc) and doc[acr.end].text == ")" and acr.key != c.key:
                 links.setdefault(acr.key, c.key)
     names = [c for c in cands if c.form == "name" and c.label in ("ORG", "OTH") and c.end - c.start > 1]
     for c in cands:
@@ -120,10 +126,12 @@ def _acronym_links(doc: Doc, cands: list[Cand]) -> dict[tuple, tuple]:
 def assign_keys(doc: Doc, cands: list[Cand]) -> None:
     """Grouping keys of non-person names, from the lexicons or the declension-blind surface."""
     for c in cands:
-        if c.label == "PER" or c.key is not None:
+        if c.key is not None:
             continue
         words = c.tokens(doc)
         canonical, label, _ = canonical_of(words)
+        if c.label == "PER" and not canonical:
+            continue   # a listed place or organisation is no person, whatever the model said
         if canonical:
             c.canonical, c.key = canonical, key_of(canonical)
             c.label = label or c.label   # the lexicon knows better: "Nato" is an ORG

@@ -8,6 +8,7 @@ Every function works on a Doc without tags, parse or entities; it then simply fi
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -15,7 +16,6 @@ from spacy.tokens import Doc, Token
 from lagebild.entities import lexicon as lex
 
 LABELS = ("PER", "ORG", "LOC", "OTH")
-MAX_NAME_TOKENS = 10
 
 
 @dataclass
@@ -88,20 +88,30 @@ def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
+def name_like(doc: Doc, word: str) -> bool:
+    """A word tagged as a common noun may still be a surname the tagger does not know: the
+    article uses it more than once and never after an article ("Rasmussen", not "das Gericht",
+    "am Montag")."""
+    seen = [t for t in doc if t.text == word]
+    return len(seen) > 1 and not any(t.i > 0 and doc[t.i - 1].tag_ in ("ART", "APPRART") for t in seen)
+
+
 def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     """Place and organisation names from the lexicons that the NER model left untagged."""
     out = []
     aliases = lex.org_aliases()
     places = lex.demonyms().names
+    longest = max((len(k) for k in list(aliases) + list(places)), default=0)
+    folded_doc = [lex.fold(t.text) for t in doc]
     i = 0
     n = len(doc)
     while i < n:
         found = None
         if not covered[i] and not doc[i].is_space:
-            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 if any(covered[i:i + length]):
                     continue
-                folded = tuple(lex.fold(t.text) for t in doc[i:i + length])
+                folded = tuple(folded_doc[i:i + length])
                 alias = aliases.get(folded)
                 place = places.get(folded)
                 entry = alias.alias if alias is not None and alias.form == "name" else (
@@ -131,6 +141,7 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
     """Further occurrences of names the article already used: the full name again, a person's
     surname ("Rasmussen", "Rasmussens"), an untagged repetition of an organisation or place."""
     tagged = _tagged(doc)
+    ner_counts = Counter(tuple(c.tokens(doc)) for c in names if c.source == "ner")
     patterns: dict[tuple[str, ...], tuple[str, Cand]] = {}
     for c in names:
         if c.form != "name":
@@ -144,7 +155,7 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
                 variants.append(words[:1])   # "Hu" after "Hu Jia"; a first name alone is the person too
         else:
             if len(words) == 1 and tagged and doc[c.start].tag_ not in ("NE", "FM", "XY") and not (
-                    c.label == "LOC" and sum(1 for o in names if o.source == "ner" and o.tokens(doc) == words) > 1):
+                    c.label == "LOC" and ner_counts[tuple(words)] > 1):
                 continue   # a common noun the NER model took for a name: do not spread it
             variants = [words]
         for v in variants:
@@ -153,20 +164,25 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
                 patterns.setdefault(form, (c.label, c))
     out = []
     n = len(doc)
+    longest = max((len(k) for k in patterns), default=0)
+    folded_doc = [lex.fold(t.text) for t in doc]
     i = 0
     while i < n:
         hit = None
         if not covered[i] and _is_capitalised(doc[i]):
-            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 if any(covered[i:i + length]):
                     continue
-                folded = tuple(lex.fold(t.text) for t in doc[i:i + length])
+                folded = tuple(folded_doc[i:i + length])
                 if folded in patterns and doc[i + length - 1].text[:1].isupper():
                     hit = (length, patterns[folded])
                     break
         if hit:
             length, (label, origin) = hit
-            if not (tagged and length == 1 and doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART")):
+            common = tagged and length == 1 and (doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART") or (
+                origin.label == "PER" and origin.end - origin.start > 1 and doc[i].tag_ in ("NN", "ADV")
+                and not name_like(doc, doc[i].text)))   # "Jerzy Montag" ... "am Montag"
+            if not common:
                 out.append(Cand(i, i + length, label, "name", origin.key, origin.canonical,
                                 source="propagated"))
                 for j in range(i, i + length):

@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from lagebild.entities import lexicon as lex
-from lagebild.entities.mentions import LABELS, Cand, canonical_of, name_key
+from lagebild.entities.mentions import LABELS, Cand, canonical_of, name_key, name_like
 
 
 def ner_mentions(doc: Doc) -> list[Cand]:
@@ -76,7 +76,8 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
       "Human Rights Watch-Sprecher Malinowski"); a title alone is no name at all;
     * a person span stops short of the surname ("Robert" | "Mugabe"): extend over name tokens;
     * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title;
-    * a place adjective opening an organisation ("deutsche Bundesregierung") is a deriv mention.
+    * a place adjective opening an organisation ("deutsche Bundesregierung") or a person
+      ("Nürnberger Trommler", "Franzose Jean Dupont") is a deriv mention of its own.
     """
     start, end = c.start, c.end
     if c.label == "PER" and c.form == "name":
@@ -87,6 +88,11 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
             if canonical:
                 return [Cand(start, i, label or "LOC", "name", source="ner")] + \
                     _repair(doc, Cand(i, end, c.label, c.form, source="ner"), ent_tokens)
+        place = lex.place_of_adjective(doc[start].text)
+        if place is not None and end - start > 1:   # "Nürnberger Trommler": a deriv, no person
+            rest = _repair(doc, Cand(start + 1, end, c.label, c.form, source="ner"), ent_tokens)
+            keep = [r for r in rest if all(t.tag_ in ("NE", "FM") for t in doc[r.start:r.end])]
+            return [Cand(start, start + 1, "LOC", "deriv", source="ner")] + keep
         for i in range(end - 2, start - 1, -1):
             if lex.match_title(doc[i].text) is not None:
                 start = i + 1
@@ -105,6 +111,8 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
             if not m.prefix:
                 return []
             return [Cand(start, end, c.label, "part", source="ner")]
+        if _known_prefix_compound(doc[start].text):
+            return [Cand(start, end, c.label, "part", source="ner")]
     if c.form == "name" and end - start > 1 and doc[start].text[:1].islower():
         place = lex.place_of_adjective(doc[start].text)
         if place is not None:
@@ -117,19 +125,25 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
     return [Cand(start, end, c.label, c.form, source="ner")]
 
 
+def _known_prefix_compound(word: str) -> bool:
+    """"UN-Mission", "UNO-Mitgliedsstaaten": a known name before a hyphen and a noun after it
+    make a compound (GermEval: ORGpart), unless the whole is itself a listed name
+    ("UN-Sicherheitsrat")."""
+    if "-" not in word.strip("-") or canonical_of([word])[0]:
+        return False
+    head, tail = word.split("-", 1)
+    if not tail[:1].isupper() or "-" in tail:
+        return False
+    f = lex.fold(head)
+    return bool(canonical_of([head])[0]) or f in lex.demonyms().prefixes
+
+
 def _could_be_name(doc: Doc, i: int, ent_tokens: set[int]) -> bool:
     """Token i may continue a person's name the NER model cut short."""
     tok = doc[i]
     return (i not in ent_tokens and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
             and lex.match_title(tok.text) is None and lex.place_of_adjective(tok.text) is None
             and (lex.fold(tok.text),) not in lex.org_aliases() and (lex.fold(tok.text),) not in lex.demonyms().names)
-
-
-def _name_like(doc: Doc, word: str) -> bool:
-    """A word tagged as a common noun may still be a surname the tagger does not know: the
-    article uses it more than once and never after an article ("Rasmussen", not "das Gericht")."""
-    seen = [t for t in doc if t.text == word]
-    return len(seen) > 1 and not any(t.i > 0 and doc[t.i - 1].tag_ == "ART" for t in seen)
 
 
 def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tuple[int, int]:
@@ -139,7 +153,7 @@ def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tupl
         return start, end
     if end < len(doc) and doc[end - 1].whitespace_ and _could_be_name(doc, end, ent_tokens):
         nxt = doc[end]
-        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and _name_like(doc, nxt.text):
+        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and name_like(doc, nxt.text):
             return start, end + 1
     if end - start == 1 and start > 0 and doc[start - 1].whitespace_ \
             and _could_be_name(doc, start - 1, ent_tokens) and doc[start - 1].tag_ in ("NE", "FM"):
@@ -164,7 +178,7 @@ def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
 
 def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     """Persons the NER model missed right after a title: "Generalsekretär Anders Fogh
-    Rasmussen". Name words are tagged NE, or are `_name_like`."""
+    Rasmussen". Name words are tagged NE, or are `mentions.name_like`."""
     if not doc.has_annotation("TAG"):
         return []
     ent_tokens = {i for i, c in enumerate(covered) if c}
@@ -174,7 +188,7 @@ def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 4 and _could_be_name(doc, end, ent_tokens) \
-                and (doc[end].tag_ in ("NE", "FM") or doc[end].tag_ in ("NN", "XY") and _name_like(doc, doc[end].text)):
+                and (doc[end].tag_ in ("NE", "FM") or doc[end].tag_ in ("NN", "XY") and name_like(doc, doc[end].text)):
             end += 1
             if not doc[end - 1].whitespace_:
                 break
@@ -187,8 +201,8 @@ def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
 
 def tagged_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     """Names the NER model missed but the tagger calls proper nouns (NE): an acronym ("IWF",
-    "UNMIK": an organisation) or a name the article repeats, once after a preposition
-    ("in Haditha": a place)."""
+    "UNMIK": an organisation) or a name the article repeats, once after a place preposition
+    ("in Haditha", "auf der Krim": a place)."""
     if not doc.has_annotation("TAG"):
         return []
 
@@ -196,7 +210,13 @@ def tagged_names(doc: Doc, covered: list[bool]) -> list[Cand]:
         t = doc[i]
         return (not covered[i] and t.tag_ == "NE" and t.text[:1].isupper() and t.text.isalnum()
                 and not t.is_sent_start and lex.match_title(t.text) is None
-                and lex.place_of_adjective(t.text) is None)
+                and lex.place_of_adjective(t.text) is None and doc[i - 1].tag_ != "CARD")   # "250.000 Euro"
+
+    def located(i: int) -> bool:   # "in Haditha", "auf der Krim"
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and prev.tag_ == "ART" and i > 1:
+            prev = doc[i - 2]
+        return prev is not None and lex.fold(prev.text) in lex.closed_class("place_preposition")
 
     runs: list[tuple[int, int]] = []
     i = 0
@@ -216,8 +236,7 @@ def tagged_names(doc: Doc, covered: list[bool]) -> list[Cand]:
         acronym = b - a == 1 and len(text) >= 2 and sum(ch.isupper() for ch in text) >= 2
         if not acronym and texts[text] < 2:
             continue
-        after_preposition = any(doc[x].text == text and x > 0 and doc[x - 1].tag_ in ("APPR", "APPRART")
-                                for x, _ in runs)
+        after_preposition = any(doc[x:y].text == text and located(x) for x, y in runs)
         if not acronym and not after_preposition:
             continue
         label = "ORG" if acronym else "LOC"
@@ -225,3 +244,59 @@ def tagged_names(doc: Doc, covered: list[bool]) -> list[Cand]:
         for k in range(a, b):
             covered[k] = True
     return out
+
+
+def introduced_acronyms(doc: Doc, names: list[Cand]) -> list[Cand]:
+    """Organisations the article introduces with their acronym: "„Union pour un Mouvement
+    Populaire“ (UMP)", "Movement for Democratic Change (MDC)", "Gewerkschaft der Polizei (GdP)".
+    Returns `names` with the long names and acronyms added; model spans inside them are dropped."""
+    added: list[Cand] = []
+    for i, tok in enumerate(doc):
+        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i == 0:
+            continue
+        acr = doc[i + 1].text
+        if not (acr.isalnum() and sum(ch.isupper() for ch in acr) >= 2 and acr[:1].isupper()):
+            continue
+        span = _quoted_before(doc, i) or _initials_before(doc, i, acr)
+        if span is None:
+            continue
+        added.append(Cand(span[0], span[1], "ORG", "name", source="acronym"))
+        added.append(Cand(i + 1, i + 2, "ORG", "name", source="acronym"))
+    if not added:
+        return names
+    taken = {k for c in added for k in range(c.start, c.end)}
+    kept = [c for c in names if not any(k in taken for k in range(c.start, c.end))]
+    return kept + added
+
+
+def _quoted_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The quoted words right before token i: „People's Power Party“ (PPP)."""
+    if not doc[i - 1].is_quote:
+        return None
+    for j in range(i - 2, max(-1, i - 14), -1):
+        if doc[j].is_quote:
+            return (j + 1, i - 1) if j + 1 < i - 1 and doc[j + 1].text[:1].isupper() else None
+    return None
+
+
+def _initials_before(doc: Doc, i: int, acr: str) -> tuple[int, int] | None:
+    """The capitalised words before token i whose initials spell the acronym (in any order
+    of its letters, first letter first): "Serbischen Radikalen Partei (SRS)"."""
+    j = i
+    while j > 0 and i - j < 10:
+        t = doc[j - 1]
+        if t.text[:1].isupper() and not (t.tag_ == "ART" or lex.is_definite_article(t.text)) or t.text.isdigit():
+            j -= 1
+        elif t.text.islower() and len(t.text) <= 4 and t.is_alpha and j < i:
+            j -= 1   # "für", "der", "for", "pour", "un"
+        else:
+            break
+    letters = {ch for ch in acr if ch.isupper() or ch.isdigit()}
+    for a in range(j, i):
+        words = [t.text for t in doc[a:i] if t.text[:1].isupper() or t.text[:1].isdigit()]
+        if not doc[a].text[:1].isupper() or len(words) < 2:
+            continue
+        initials = [w[0].upper() for w in words]
+        if initials[0] == acr[0].upper() and letters <= set(initials) | set(ch for w in words for ch in w if ch.isdigit()):
+            return a, i
+    return None

@@ -59,6 +59,7 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
     by_key = {ref.key: ref for ref in others if any(c.form == "name" for c in ref.cands)}
     aliases = lex.org_aliases()
     tagged = doc.has_annotation("TAG")
+    folded_doc = [lex.fold(t.text) for t in doc]
     i = 0
     n = len(doc)
     while i < n:
@@ -66,7 +67,7 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
         for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
             if any(covered[i:i + length]):
                 continue
-            alias = aliases.get(tuple(lex.fold(t.text) for t in doc[i:i + length]))
+            alias = aliases.get(tuple(folded_doc[i:i + length]))
             if alias is None or alias.form != "nominal":
                 continue
             if not doc[i + length - 1].text[:1].isupper():

@@ -2,9 +2,16 @@
 
 * a title right before a name: "Generalsekretär Anders Fogh Rasmussen", "US-Präsident Barack
   Obama" (Präsident of USA), "Russlands Präsident Dmitri Medwedew" (Präsident of Russland);
+* a title with its organisation before a name: "Der Umweltminister der Französischen Republik,
+  Jean-Louis Borloo";
 * a title in apposition after a name: "Konrad Freiberg, Vorsitzender der Gewerkschaft der Polizei";
+* a title in a copula clause: "Neuer Innenminister wird der Schiit Dschauad al-Bolani";
 * a definite title phrase without a name, "der Nato-Chef": a nominal mention of the one person
   the title fits, else (when it says whose title it is: "der US-Präsident") a person of its own.
+
+Whose title it is (`Role.of`) comes from the compound ("US-"), a genitive or adjective before it
+("Russlands", "russische"), a name after it ("der Nato"), the title itself ("Bundeskanzler"), or
+else the country or organisation the article is clearly about.
 """
 from __future__ import annotations
 
@@ -66,10 +73,10 @@ def _singular(article: Token, noun: Token, m: lex.TitleMatch) -> bool:
 
 
 def _is_function_word(doc: Doc, tok: Token) -> bool:
-    """An article or preposition (with the tagger), else a definite article."""
-    if doc.has_annotation("TAG"):
-        return tok.tag_ in ("ART", "APPR", "APPRART")
-    return lex.is_definite_article(tok.text)
+    """A definite article, or (with the tagger) any article or preposition."""
+    if lex.is_definite_article(tok.text):   # also when tagged PRELS: "X, der ... Minister"
+        return True
+    return doc.has_annotation("TAG") and tok.tag_ in ("ART", "APPR", "APPRART")
 
 
 def _is_adjective(doc: Doc, tok: Token) -> bool:
@@ -219,6 +226,34 @@ class RoleFinder:
                 break
         return found
 
+    def title_copula(self, c: Cand, person: Ref, left: int) -> list[int]:
+        """Roles in a copula clause: "Neuer Innenminister wird der Schiit Dschauad al-Bolani",
+        "Der letzte Premierminister einer Cohabitation war der Sozialist Lionel Jospin", "Fillon
+        ist Premierminister". `left` is the first token of the name and the titles before it."""
+        doc = self.doc
+        found = []
+        j = left - 1
+        while j >= 0 and left - j <= 3 and doc[j].tag_ in ("ART", "NN", "ADJA") and self._title_at(j) is None:
+            j -= 1
+        if j >= 1 and doc[j].tag_ == "VAFIN":
+            k = j - 1
+            while k >= 0 and j - k <= 3 and doc[k].tag_ in ("ART", "NN", "NE") and self._title_at(k) is None:
+                k -= 1
+            m = self._title_at(k)
+            if m is not None:
+                self._add(person, k, m)
+                found.append(k)
+        j = c.end
+        if j + 1 < len(doc) and doc[j].tag_ == "VAFIN":
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and (doc[k].tag_ in ("ART", "ADJA") or self._ref_ending_at(k, ("deriv",))):
+                k += 1
+            m = self._title_at(k)
+            if m is not None and (k + 1 >= len(doc) or not doc[k + 1].text[:1].isupper()):
+                self._add(person, k, m)
+                found.append(k)
+        return found
+
     def title_after(self, c: Cand, person: Ref) -> list[int]:
         """Roles from an apposition after a name: "Rasmussen, Nato-Generalsekretär, ...",
         "Slobodan Samardzic, der für das Kosovo zuständige serbische Minister", "X, Vorsitzende
@@ -309,14 +344,46 @@ class RoleFinder:
         return None
 
 
+def _promote_titled(doc: Doc, persons: list[Ref], others: list[Ref]) -> None:
+    """A name the model typed LOC or ORG but that a title introduces ("Präsident X") or that
+    has a title in apposition ("Slobodan Samardzic, der ... serbische Minister") is a person."""
+    for ref in list(others):
+        if ref.label == "PER" or ref.canonical or any(c.form != "name" for c in ref.cands):
+            continue
+        titled = False
+        for c in ref.cands:
+            before = c.start > 0 and lex.match_title(doc[c.start - 1].text) is not None
+            after = c.end + 1 < len(doc) and doc[c.end].text == ","
+            if after:
+                k = c.end + 1
+                while k < len(doc) and k - c.end <= MAX_COMPLEMENT and lex.match_title(doc[k].text) is None \
+                        and doc[k].text not in ",.;:" and (doc[k].tag_ != "VVFIN"):
+                    k += 1
+                after = k < len(doc) and lex.match_title(doc[k].text) is not None \
+                    and lex.is_definite_article(doc[c.end + 1].text) or (
+                        lex.match_title(doc[c.end + 1].text) is not None)
+            if before or after:
+                titled = True
+                break
+        if titled:
+            others.remove(ref)
+            words = max((tuple(lex.fold(w) for w in c.tokens(doc)) for c in ref.cands), key=len)
+            persons.append(Ref("PER", ref.cands, full=words))
+            for c in ref.cands:
+                c.label = "PER"
+
+
 def find_roles(doc: Doc, persons: list[Ref], others: list[Ref]) -> None:
     """Attach roles to persons and add nominal title mentions (may add title-only persons)."""
+    _promote_titled(doc, persons, others)
     finder = RoleFinder(doc, persons, others)
     used: set[int] = set()
     for person in list(persons):
         for c in list(person.cands):
             if c.form != "name":
                 continue
-            used.update(finder.title_before(c, person))
+            before = finder.title_before(c, person)
+            used.update(before)
             used.update(finder.title_after(c, person))
+            used.update(finder.title_copula(c, person, min(before + [c.start])))
     finder.nominal_titles(used)

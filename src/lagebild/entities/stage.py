@@ -35,7 +35,7 @@ def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[
     """(names, derivs, parts): every named mention candidate, most trusted source first; marks
     the tokens it uses in `covered`."""
     from_ner = ner.ner_mentions(doc)
-    names = [c for c in from_ner if c.form == "name"]
+    names = ner.introduced_acronyms(doc, [c for c in from_ner if c.form == "name"])
     ner_derivs = [c for c in from_ner if c.form == "deriv"]
     ner_parts = [c for c in from_ner if c.form == "part"]
     _mark(covered, names)
@@ -59,6 +59,9 @@ def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[
     derivs = [c for c in ner_derivs if M.link_deriv(doc, c, known)]
     derivs += M.derived_mentions(doc, covered)
     _mark(covered, derivs)
+    # a listed name wins over the model's part label: "UN-Sicherheitsrates" is a name
+    name_tokens = {i for c in names for i in range(c.start, c.end)}
+    ner_parts = [c for c in ner_parts if not any(i in name_tokens for i in range(c.start, c.end))]
     _mark(covered, ner_parts)
     parts = M.part_mentions(doc, covered, known, ner_parts)
     _mark(covered, parts)

@@ -66,11 +66,14 @@ def score_article(gold: dict, pred_entities: list[dict], text: str) -> dict[str,
     """Counts of one article (gold annotation dict, predicted `entities` of lagebild/1)."""
     from lagebild.entities.roles import normalise_role
 
-    optional = {(m["start"], m["end"]) for m in gold["entities"] if m.get("optional")}
+    # an optional nominal does not hide a required part on the same span ("UN-Truppen")
+    optional = {(m["start"], m["end"], m["kind"] in NAMED) for m in gold["entities"] if m.get("optional")}
+    required = {(m["start"], m["end"], m["kind"] in NAMED) for m in gold["entities"] if not m.get("optional")}
+    optional -= required
     gmentions = [m for m in gold["entities"] if not m.get("optional")]
     pmentions = [(m["start"], m["end"], e["type"], e["id"], m["form"])
                  for e in pred_entities for m in e["mentions"]
-                 if (m["start"], m["end"]) not in optional]
+                 if (m["start"], m["end"], m["form"] in NAMED) not in optional]
 
     counts: dict[str, Any] = {}
     g_span = {(m["start"], m["end"]) for m in gmentions if m["kind"] in NAMED}

@@ -8,39 +8,16 @@ frame, which continue the speaker of the sentence before.
 """
 from __future__ import annotations
 
+from lagebild.quotes.direct import DirectQuotes, backoff_keys, direct_key  # noqa: F401  (re-exported)
 from lagebild.quotes.rules import Cand, Cue, Finder
 
 MIN_CONTENT_WORDS = 2
-# Used when no learned table (models/de_quotes/direct_table.json) is there: keep a quotation-mark
-# span as a quote when it is long, first person, or a multi-word fragment inside reported speech.
-FALLBACK_MIN_WORDS = 8
-# Keep a quotation-mark span when P(quote) from the learned table reaches this. WikiNews marks
-# about half of the short unframed fragments as quotes; lagebild treats such scare quotes and
-# titles as no quotes ("neue Qualität"), so the threshold sits a little above the coin flip.
-DIRECT_THRESHOLD = 0.55
+# Consecutive free indirect sentences form one quote, as in the corpus (a quarter of its frameless
+# Konjunktiv-I quotes run over several sentences); merging scored better on WikiNews train.
+MERGE_FREE_INDIRECT = True
 
 
-def _bucket(n: int) -> int:
-    return min(n, 8)
-
-
-def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | None = None,
-               title: bool | None = None, sentence_cue: bool | None = None) -> str:
-    """Key of the learned direct-quote table: length bucket, inside reported speech, first person
-    (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence)."""
-    key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
-    if framed is not None:
-        key += f"|{int(framed)}|{int(bool(title))}|{int(bool(sentence_cue))}"
-    return key
-
-
-def backoff_keys(fine: str) -> list[str]:
-    """The fine key and its coarser versions: without title and sentence cue, then without frame."""
-    f = fine.split("|")
-    return ["|".join(f), "|".join(f[:4]), "|".join(f[:3])]
-
-
-class Builder:
+class Builder(DirectQuotes):
     """Candidates of one Doc; `run()` returns them in text order."""
 
     def __init__(self, finder: Finder, sentence_model=None):
@@ -94,6 +71,9 @@ class Builder:
                 cand = self.verb_frame(cue, s, e, done)
             elif cue.kind == "prep":
                 sp = f.np_at(cue.i + 1, e, skip=0)
+                titled = f.marked_title_after(sp[1] if sp else cue.i + 1)
+                if titled:  # laut „Berliner Zeitung“, laut der Zeitung „Die Welt“
+                    sp = (sp[0] if sp else titled[0], titled[1])
                 if sp is None and cue.i + 1 < e and f.doc[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
                     sp = (cue.i + 1, cue.i + 2)  # "laut taz"
                 if sp:
@@ -126,10 +106,17 @@ class Builder:
         """Content around an attribution frame: the sentence minus the frame."""
         f = self.f
         left = f.clause_left(frame[0], s)
-        if left >= s and f.doc[left].text == "," and (f.word(left + 1, "adverbial_start") or f.word(left + 1, "content_start")
-                                                      or f.word(left + 1, "det") or f.doc[left + 1].tag_ in ("PRELS", "KOUS")):
-            s = left + 1  # "..., weil die Mission nach Angaben der UN überfordert ist": only that clause
-            e = min(e, f.clause_right(frame[1] - 1, e) if frame[1] < e else e)
+        opener = left + 2 if left + 2 < e and f.word(left + 1, "preposition") else left + 1  # ", auf dem ..."
+        if left >= s and f.doc[left].text == "," and (
+                f.word(left + 1, "adverbial_start") or f.word(left + 1, "content_start") or f.word(opener, "det")
+                or f.doc[opener].tag_ in ("PRELS", "KOUS")):
+            # "..., weil die Mission nach Angaben der UN überfordert ist": only that clause, which
+            # ends at a comma followed by a finite verb (the main clause going on) or at the sentence end
+            s = left + 1
+            for k in range(frame[1], e - 1):
+                if f.doc[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
+                    e = k
+                    break
         parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
         if sum(f.words_in(*p) for p in parts) < 3:
             return None
@@ -155,6 +142,15 @@ class Builder:
         if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
             addressee = None
         cue_toks = [i] + ([cue.particle] if cue.particle is not None else [])
+        if speaker and R < e - 1 and f.doc[R].text == "," and speaker[1] >= R - 1:
+            # "sagte der Direktor der IAEO, Mohammed el-Baradei, Nordkorea besitze ...": skip the apposition
+            j = R + 1
+            while j < e and f.doc[j].text not in (",", ":", ".", ";"):
+                j += 1
+            if j < e - 1 and f.doc[j].text in (",", ":") and f.np_list(R + 1, j) and f.words_in(R + 1, j) <= 6 \
+                    and any(f.is_nounish(x) and f.doc[x].text[:1].isupper() for x in range(R + 1, j)) \
+                    and not f.word(R + 1, "content_start"):
+                speaker, R = (speaker[0], j), j
         verb_first = i == lo and not (speaker and speaker[1] <= i)
         before_ok = L >= s and f.doc[L].text in (",", "–", "—", "-")
         after_ok = R < e and (f.doc[R].text in (",", ":") or f.is_mark[R])
@@ -166,6 +162,9 @@ class Builder:
             after = f.trim(R + 1, e)
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS:
                 return cand("indirect", [after])
+        if verb_first and before_ok and speaker is None and not self._has_finite(s, L) and f.np_list(s, L):
+            speaker = (s, L)  # "Der Vorsitzende des Betriebsrats, Stefan Sporn, zeigt sich ...": its subject
+            verb_first = False
         if verb_first and before_ok and verb.takes_clause and self._before_is_content(s, L):
             before = f.trim(s, L if f.doc[L].text != "–" else L)
             if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.doc[R].text == ","):
@@ -231,6 +230,9 @@ class Builder:
             if f.in_marks[k]:
                 continue
             tok = f.doc[k]
+            if f.lower[k - 1] == "," and f.lower[k] in f.w.get("parenthetical", ()) and k + 1 < e \
+                    and f.np_at(k + 1, e, skip=0):
+                return k - 1  # a second frame: "..., die Grenze zu öffnen, so Nasrallah im Fernsehen"
             if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2 \
                     and tok.tag_.startswith("V") and "Sub" not in tok.morph.get("Mood"):
                 cut = k
@@ -282,42 +284,6 @@ class Builder:
             return None
         return span
 
-    # ------------------------------------------------------------ direct quotes
-    def direct_quotes(self) -> list[Cand]:
-        f = self.f
-        out: list[Cand] = []
-        pairs = f.mark_pairs
-        for o, c in pairs:
-            if any(oo < o and c < cc for oo, cc in pairs):
-                continue  # a quote inside a quote belongs to the outer one
-            n_words = f.words_in(o + 1, c)
-            if n_words == 0:
-                continue
-            first_person = any(f.word(k, "first_person") for k in range(o + 1, c))
-            enclosing = next((q for q in self.cands if q.start <= o and c < q.end + 1 and q.type != "direct"
-                              and {k for k in range(o + 1, c) if not f.is_punct(k)} <= q.tokens() | {o, c}
-                              and not self._made_of(q, o, c)), None)
-            cue, speaker, addressee = self.frame_next_to(o, c)
-            inherit = enclosing if enclosing and not cue else None
-            title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
-            self.direct_pairs.append((o, c))
-            sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
-            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=cue is not None,
-                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
-                                    sentence_cue=sentence_cue)
-            if not keep:
-                continue
-            if not cue and not inherit:
-                prev = out[-1] if out else None
-                if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4 and not self._has_subject_here(o):
-                    inherit = prev
-                else:
-                    speaker = self.sentence_subject(o, c)
-                    if speaker is None and n_words >= 4 and (f.is_mark[f.sents[f.sent_of[o]][0]] or o == f.sents[f.sent_of[o]][0]):
-                        speaker = self.person_in_sentence_before(o)
-            out.append(Cand("direct", [(o + 1, c)], speaker, cue or [], addressee, inherit=inherit))
-        return out
-
     def _split(self, outer: Cand, inner: Cand) -> bool:
         """Make room for `inner`, a later frame inside `outer`'s content: an attribution ("nach
         Angaben der UN") stays nested; a second frame after a comma ends the outer content."""
@@ -332,82 +298,6 @@ class Builder:
                 outer.parts[-1] = cut
                 return True
         return False
-
-    def _made_of(self, q: Cand, o: int, c: int) -> bool:
-        """True when the candidate q is (almost) only the text of the quotation marks o..c."""
-        toks = {k for k in q.tokens() if not self.f.is_punct(k)}
-        return bool(toks) and all(o < k < c for k in toks)
-
-    def _has_subject_here(self, o: int) -> bool:
-        return False
-
-    def person_in_sentence_before(self, o: int) -> tuple[int, int] | None:
-        """A quote standing alone as a sentence is said by the person named in the sentence before
-        ("Künast warnte vor den Folgen. „Es droht eine Erderwärmung …“")."""
-        f = self.f
-        k = f.sent_of[o] - 1
-        if k < 0:
-            return None
-        s, e = f.sents[k]
-        people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
-        if not people:
-            people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
-        return (people[0].start, people[0].end) if people else None
-
-    def frame_next_to(self, o: int, c: int):
-        """Cue, speaker and addressee of the frame right after or right before the marks o..c."""
-        f = self.f
-        # after: „…“, sagte er. / „…“ sagte er. / „…“, so X.
-        j = c + 1
-        if j < f.n and f.doc[j].text == ",":
-            j += 1
-        if j < f.n and f.sent_of[j] in (f.sent_of[c], f.sent_of[c] + 1) and not f.is_punct(j):
-            s, e = f.sents[f.sent_of[j]]
-            e = max(e, j + 1)
-            if f.lower[j] in f.w.get("parenthetical", ()):
-                sp = f.np_at(j + 1, e, skip=0)
-                if sp:
-                    return [j], sp, None
-            cue = f.verb_cue(j, j, e)
-            if cue:
-                hi = f.clause_right(j, e)
-                hi = max(hi, cue.particle + 1) if cue.particle is not None else hi
-                sp = f.speaker_in_frame(cue, j, hi, [])
-                return [j] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(j, hi, cue)
-        # before: X sagte: „…“ / X sagte, „…“ / X erklärte gegenüber Y: „…“
-        k = o - 1
-        if k >= 0 and f.doc[k].text in (":", ","):
-            s, _ = f.sents[f.sent_of[k]]
-            lo = f.clause_left(k, s) + 1
-            for v in range(k - 1, lo - 1, -1):
-                if f.in_marks[v]:
-                    continue
-                cue = f.verb_cue(v, lo, k)
-                if cue:
-                    sp = f.speaker_in_frame(cue, lo, k, [])
-                    return [v] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(lo, k, cue)
-            if f.doc[k].text == ":":
-                sp = self.sentence_subject(lo, k)
-                if sp:
-                    return [], sp, None
-        return None, None, None
-
-    def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
-                    title: bool = False, sentence_cue: bool = False) -> bool:
-        """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
-        fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue)
-        self.direct_log.append(fine)
-        if framed and sentence_like:
-            return True  # a whole sentence in quotation marks next to a speech verb
-        if inside and n_words == 1 and not framed:
-            return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
-        for key, min_n in zip(backoff_keys(fine), (12, 8, 5)):
-            hit = self.f.direct_table.get(key)
-            if hit and hit[1] >= min_n:
-                return hit[0] >= DIRECT_THRESHOLD
-        if framed and (n_words >= 2 or sentence_like):
-            return True
-        return n_words >= FALLBACK_MIN_WORDS or first_person or (inside and n_words >= 2) or (sentence_like and n_words >= 4)
 
     def sentence_subject(self, o: int, c: int) -> tuple[int, int] | None:
         f = self.f
@@ -454,13 +344,25 @@ class Builder:
             if first is None or f.in_marks[s] or f.is_mark[s] or f.lower[s] in ("ich", "wir"):
                 continue
             prev = by_sent.get(k - 1)
+            if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out:
+                first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
+                if first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
+                    part = f.trim(s, e)
+                    if part:
+                        prev.parts[-1] = (prev.parts[-1][0], part[1])
+                        by_sent[k] = prev
+                        continue
             # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
             # continue the report too; without one, only Konjunktiv I opens free indirect speech
-            if not (f.is_ki(first) or (prev is not None and f.lower[first] in f.w.get("continuation", ()))):
+            reportative = f.lower[first] in f.w.get("reportative", ()) and any(
+                f.lower[x] in f.w.get("perfect_infinitive", ()) for x in range(max(first + 1, e - 4), e))
+            if not (f.is_ki(first) or reportative or (prev is not None and f.lower[first] in f.w.get("continuation", ()))):
                 continue
             part = f.trim(s, e)
             if not part or f.words_in(*part) < 3:
                 continue
+            if prev is None and reportative:  # "X soll ... getan haben": a claim of the last source
+                prev = next((q for q in reversed(self.cands + out) if q.end <= s and k - f.sent_of[q.end - 1] <= 2), None)
             if prev is not None and prev.type != "direct" or (prev is not None and prev.speaker):
                 cand = Cand("free_indirect", [part], inherit=prev)
             elif f.is_pronoun(s):
@@ -506,6 +408,9 @@ class Builder:
                 if outer is not None:
                     d.inherit, d.speaker = outer, None
         self.cands = sorted(self.cands + free, key=lambda q: (q.start, -q.end))
+        for q in self.cands:  # "heißt es", "so hieß es": no speaker
+            if q.speaker and q.speaker[1] - q.speaker[0] == 1 and f.word(q.speaker[0], "impersonal"):
+                q.speaker = None
         if self.sentence_model is not None:
             self.cands = sorted(self.cands + self.sentence_quotes(), key=lambda q: (q.start, -q.end))
         return self.cands
@@ -536,7 +441,12 @@ class Builder:
                 continue
             first = next((i for i in range(s, e) if f.is_finite(i)), None)
             kind = "free_indirect" if first is not None and (f.is_ki(first) or prev is not None) else "reported"
-            cand = Cand(kind, [(s, e)], inherit=prev) if prev is not None else \
-                Cand(kind, [(s, e)], speaker=self.sentence_subject(e - 1, e - 1))
+            if prev is None and kind == "free_indirect":
+                prev = next((q for q in reversed(self.cands) if q.end <= s and f.sent_of[s] - f.sent_of[q.end - 1] <= 3), None)
+            if prev is not None:
+                cand = Cand(kind, [(s, e)], inherit=prev)
+            else:
+                subject = self.sentence_subject(e - 1, e - 1)
+                cand = Cand(kind, [(s, e)], speaker=subject if subject and f.is_named(*subject) else None)
             out.append(cand)
         return out

@@ -28,6 +28,9 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
         feats.add("f:prev_quote")
     finite = next((i for i in range(s, e) if not f.in_marks[i] and f.is_finite(i)), None)
     if finite is not None:
+        feats.add(f"fin:{f.lower[finite]}")
+        if finite + 1 < e and f.doc[finite + 1].is_alpha:
+            feats.add(f"fin+1:{f.lower[finite + 1]}")
         if f.is_ki(finite):
             feats.add("f:ki")
         if f.lower[finite] in f.w.get("continuation", ()):
@@ -42,6 +45,9 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
         feats.add("f:marks")
     if f.is_pronoun(s):
         feats.add("f:pronoun_first")
+    feats.add(f"first:{f.lower[s]}")
+    if f.doc[e - 1].text in ("?", "!"):
+        feats.add(f"end:{f.doc[e - 1].text}")
     return sorted(feats)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from lagebild.quotes.lexicon import Lexicon, SpeechVerb
 from lagebild.quotes.marks import pair_marks
@@ -184,6 +184,13 @@ class Finder:
             k -= 1
         return (start, k)
 
+    def marked_title_after(self, j: int) -> tuple[int, int] | None:
+        """The span of a title in quotation marks that opens at token j („Berliner Zeitung“)."""
+        for o, c in self.mark_pairs:
+            if o == j and c - o <= 8:
+                return (o, c + 1)
+        return None
+
     def np_list(self, s: int, e: int) -> bool:
         """True when [s, e) is a noun phrase with appositions: "Hans Papier, Präsident des Gerichts"."""
         k, skip = s, 2
@@ -277,20 +284,29 @@ class Finder:
         best: Cue | None = None
         for verb in cands:
             if verb.lemma in self.w.get("impersonal_verb", ()):
-                if not ((i > s and self.lower[i - 1] == "es") or (i + 1 < e and self.lower[i + 1] == "es")):
+                # "heißt es", "hieß es", "wie es in der Erklärung hieß"
+                left = self.clause_left_loose(i, s)
+                near = [k for k in (i - 1, i + 1) if s <= k < e] + ([left + 2] if self.lower[left + 1] == "wie" else [])
+                if not any(s <= k < e and self.lower[k] == "es" for k in near):
                     continue
             if not verb.particle:
                 if best is None:
                     best = Cue(i, verb)
                 continue
-            last = verb.particle.split()[-1]
-            if self.lower[i].startswith(last) and not verb.lemma.startswith(last):
+            *others, last = verb.particle.split()
+            if self.lower[i].startswith(last) and not verb.lemma.startswith(last) and not others:
                 return Cue(i, verb)  # fused: "mitteilte", "angekündigt"
             right = self.clause_right_loose(i, e)
             left = self.clause_left_loose(i, s)
-            for k in list(range(i + 1, right)) + list(range(i - 1, left, -1)):
+            window = list(range(i + 1, right)) + list(range(i - 1, left, -1))
+            if others and not all(any(self.lower[k] == o for k in window) for o in others):
+                continue  # "geht davon aus" needs "davon" too
+            for k in window:
                 if self.lower[k] == last and not self.in_marks[k] > self.in_marks[i]:
                     return Cue(i, verb, particle=k)
+            fused = others and self.lower[i].startswith(last) and not verb.lemma.startswith(last)
+            if fused:
+                return Cue(i, verb)  # "davon ausgeht"
         return best
 
     def clause_left_loose(self, i: int, s: int) -> int:
@@ -338,7 +354,7 @@ class Finder:
     def speaker_in_frame(self, cue: Cue, lo: int, hi: int, cands_in_sent: list[tuple[Cue, tuple[int, int] | None]]) -> tuple[int, int] | None:
         v = cue.i
         span = self.subject_of(v, lo, hi)
-        if span and not (span[0] <= v < span[1]):
+        if span and not (span[0] <= v < span[1]) and not (span[1] - span[0] == 1 and self.word(span[0], "anaphor")):
             return span
         if v > lo and self.lower[v - 1] == "und":
             for other, sp in reversed(cands_in_sent):

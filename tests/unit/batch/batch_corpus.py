@@ -71,3 +71,12 @@ def read_articles(out: Path) -> dict[str, dict]:
     return arts
 
 
+
+
+def cli_app():
+    """The `lagebild` Typer app with `batch` registered (whether or not cli.py has done it yet)."""
+    from lagebild.cli import app
+    from lagebild.cli_batch import register
+
+    register(app)
+    return app

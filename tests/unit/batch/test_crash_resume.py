@@ -19,7 +19,8 @@ from lagebild.batch.work import KILL_MARK_ENV, KILL_ON_ENV, KILL_TIMES_ENV, SLOW
 from batch_corpus import read_articles, read_errors, read_tables, write_corpus
 
 FORMATS = ("parquet", "jsonl")
-CLI = "import lagebild.cli_batch; from lagebild.cli import app; app()"
+CLI = ("from lagebild.cli import app; from lagebild.cli_batch import register; "
+       "register(app); app()")
 
 
 @pytest.fixture(scope="module")

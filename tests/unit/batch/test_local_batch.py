@@ -6,15 +6,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-import lagebild.cli_batch  # noqa: F401  (registers `lagebild batch`)
 from lagebild.batch import BatchOptions, run_batch
 from lagebild.batch.output import OutputDir, OutputError
-from lagebild.cli import app
 from lagebild.store.rows import TABLE_COLUMNS
 
-from batch_corpus import read_articles, read_errors, read_table, write_corpus
+from batch_corpus import cli_app, read_articles, read_errors, read_table, write_corpus
 
 runner = CliRunner()
+app = cli_app()
 
 
 def invoke(*args):
@@ -105,3 +104,20 @@ def test_a_second_run_on_the_same_folder_is_refused(tmp_path):
 def test_bad_options_exit_2(tmp_path):
     res = invoke("batch", tmp_path / "x.jsonl", "--output", tmp_path / "o", "--workers", 0)
     assert res.exit_code == 2 and "--workers must be at least 1" in res.output
+
+
+def test_store_loads_the_batch_output(batch_run, tmp_path):
+    """The contract with `lagebild ingest --from DIR`: every row of every table gets in."""
+    from lagebild.store.db import open_database
+    from lagebild.store.ingest import count_rows, load_parquet_dir
+
+    _, out, _ = batch_run
+    db = open_database(str(tmp_path / "store.duckdb"))
+    try:
+        summary = load_parquet_dir(db, out)
+        assert not summary.errors and not summary.warnings
+        counts = count_rows(db)
+    finally:
+        db.close()
+    for table in TABLE_COLUMNS:  # the corpus has no duplicate texts, which the store would merge
+        assert counts[table] == len(read_table(out, table)), table

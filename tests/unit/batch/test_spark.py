@@ -79,9 +79,9 @@ def test_spark_equals_analyze(spark, corpus_and_expected, tmp_path):
 def test_cli_engine_spark(spark, corpus_and_expected, tmp_path):
     from typer.testing import CliRunner
 
-    import lagebild.cli_batch  # noqa: F401  (registers `lagebild batch`)
-    from lagebild.cli import app
+    from batch_corpus import cli_app
 
+    app = cli_app()
     corpus, _, tables, _ = corpus_and_expected
     out = tmp_path / "cli"
     res = CliRunner().invoke(app, ["batch", str(corpus), "--output", str(out), "--engine", "spark",
@@ -116,3 +116,21 @@ def test_jsonl_line_reader_agrees_with_read_jsonl(tmp_path):
     got = [jsonl_line_to_item(line, str(path), i)
            for i, line in enumerate(path.read_bytes().splitlines(keepends=True), start=1)]
     assert [g for g in got if g is not None] == expected
+
+
+def test_line_numbers_hold_when_a_file_is_split_over_partitions(spark, tmp_path):
+    """Origins and fallback ids (`<stem>-<line>`) must not depend on how Spark splits a file."""
+    from lagebild.batch.spark import task_rdd
+
+    first = write_corpus(tmp_path / "eins.jsonl", n=30)
+    second = write_corpus(tmp_path / "zwei.jsonl", n=5)
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    conf.set("mapreduce.input.fileinputformat.split.maxsize", "2000")  # several splits per file
+    try:
+        rdd = task_rdd(spark, [f"file:{first}", f"file:{second}"], [])
+        assert rdd.getNumPartitions() > 3
+        got = rdd.collect()
+    finally:
+        conf.unset("mapreduce.input.fileinputformat.split.maxsize")
+    want = [*read_jsonl(open(first, "rb"), str(first)), *read_jsonl(open(second, "rb"), str(second))]
+    assert got == want

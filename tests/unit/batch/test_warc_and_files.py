@@ -1,4 +1,5 @@
-"""WARC files and folders of .txt/.html through the batch runner, as `lagebild analyze` reads them."""
+"""WARC files, CSV and folders of .txt/.html through the batch runner, as `lagebild analyze` reads
+them."""
 from __future__ import annotations
 
 import io
@@ -72,10 +73,12 @@ def test_folder_of_txt_html_and_warc_equals_analyze(tmp_path):
     (folder / "eins.txt").write_text(german(3), encoding="utf-8")
     (folder / "zwei.html").write_text(page(4), encoding="utf-8")
     (folder / "leer.txt").write_text("   ", encoding="utf-8")
+    (folder / "drei.csv").write_text(f"id;title;text\nc1;Eins;{german(5)}\nc2;Zwei;{german(6)}\n",
+                                     encoding="utf-8")
     write_warc(folder / "crawl.warc.gz")
     out = tmp_path / "out"
     summary = run_batch(BatchOptions([str(folder)], out, workers=2, chunk_size=2, formats=("jsonl",)))
-    assert (summary.analysed, summary.errors) == (4, 2)
+    assert (summary.analysed, summary.errors) == (6, 2)
     got = read_articles(out)
     # what `lagebild analyze` gives for the same inputs (it is given the WARC file by name)
     inputs = [str(folder), str(folder / "crawl.warc.gz")]

@@ -108,3 +108,42 @@ def test_common_noun_after_a_title_is_no_name():
 def test_lexicon_type_wins_over_the_model():
     ents = run(make_doc(tokens("Die|ART Nato|NE|B-LOC und|KON die|ART Nato|NE|B-LOC tagten|VVFIN .")))
     assert ents[0].name == "Nato" and ents[0].type == "ORG"
+
+
+def test_acronym_and_located_name_from_the_tagger():
+    ents = run(make_doc(tokens(
+        "Der|ART IWF|NE warnte|VVFIN . Kämpfe|NN in|APPR Haditha|NE . Haditha|NE brennt|VVFIN .")))
+    assert by_mention(ents, "IWF", "name").type == "ORG"
+    haditha = by_mention(ents, "Haditha", "name")
+    assert haditha.type == "LOC" and len(haditha.mentions) == 2
+
+
+def test_unexplained_deriv_from_the_model_is_dropped():
+    ents = run(make_doc(tokens("die|ART islamischen|ADJA|B-LOCderiv Länder|NN")))
+    assert ents == []
+
+
+@pytest.mark.parametrize("word, form", [
+    ("UN-Mission", "part"), ("UNO-Mitgliedsstaaten", "part"), ("UN-Sicherheitsrat", "name"), ("G10-Kommission", "name"),
+])
+def test_compound_with_a_known_name_tagged_as_name_is_a_part(word, form):
+    ents = run(make_doc(tokens(f"Die|ART {word}|NN|B-ORG tagte|VVFIN .")))
+    assert by_mention(ents, word, form) is not None
+
+
+@pytest.mark.parametrize("text, long, acr", [
+    ("Die|ART regierende|ADJA „|$( People's|FM Power|FM Party|FM “|$( (|$( PPP|NE )|$( siegte|VVFIN .",
+     "People's Power Party", "PPP"),
+    ("Die|ART Oppositionspartei|NN Movement|FM for|FM Democratic|FM Change|FM (|$( MDC|NE )|$( siegte|VVFIN .",
+     "Movement for Democratic Change", "MDC"),
+    ("Die|ART Gewerkschaft|NN der|ART Polizei|NN (|$( GdP|NE )|$( warnt|VVFIN .", "Gewerkschaft der Polizei", "GdP"),
+])
+def test_organisation_introduced_with_its_acronym(text, long, acr):
+    ents = run(make_doc(tokens(text)))
+    org = by_mention(ents, long, "name")
+    assert org is not None and org.type == "ORG" and by_mention(ents, acr, "name") is org
+
+
+def test_words_before_an_unrelated_bracket_are_no_name():
+    ents = run(make_doc(tokens("Das|PDS kostet|VVFIN 250.000|CARD Euro|NN (|$( Ledige|NN )|$( .")))
+    assert ents == []

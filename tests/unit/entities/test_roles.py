@@ -79,3 +79,29 @@ def test_female_title_sets_gender_for_pronouns():
         "Außenministerin|NN Condoleezza|NE|B-PER Rice|NE|I-PER reiste|VVFIN ab|PTKVZ . "
         "Dort|ADV sagte|VVFIN sie|PPER|O|Number=Sing , alles|PIS sei|VAFIN gut|ADJD ."), sent_starts=[0, 6]))
     assert by_mention(ents, "sie", "pronoun") is by_mention(ents, "Condoleezza Rice")
+
+
+def test_name_typed_as_place_but_titled_is_a_person():
+    ents = run(make_doc(tokens(
+        "Davon|PAV geht|VVFIN Slobodan|NE|B-LOC Samardzic|NE|I-LOC ,|$, der|ART für|APPR das|ART "
+        "Kosovo|NE|B-LOC zuständige|ADJA serbische|ADJA Minister|NN ,|$, aus|PTKVZ .")))
+    p = by_mention(ents, "Slobodan Samardzic")
+    assert p.type == "PER"
+    assert [(r.role, _name_of(ents, r.of)) for r in p.roles] == [("Minister", "Serbien")]
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Neuer|ADJA Innenminister|NN wird|VAFIN der|ART Schiit|NN Dschauad|NE|B-PER al-Bolani|NE|I-PER .",
+     "Dschauad al-Bolani", "Innenminister"),
+    ("Der|ART letzte|ADJA Premierminister|NN einer|ART Cohabitation|NN war|VAFIN der|ART Sozialist|NN "
+     "Lionel|NE|B-PER Jospin|NE|I-PER .", "Lionel Jospin", "Premierminister"),
+    ("Bisher|ADV ist|VAFIN François|NE|B-PER Fillon|NE|I-PER Premierminister|NN .", None, None),
+    ("François|NE|B-PER Fillon|NE|I-PER ist|VAFIN der|ART neue|ADJA Premierminister|NN .",
+     "François Fillon", "Premierminister"),
+])
+def test_title_in_a_copula_clause(text, person, role):
+    ents = run(make_doc(tokens(text)))
+    if person is None:
+        assert all(not e.roles for e in ents)
+        return
+    assert role in [r.role for r in by_mention(ents, person).roles]

@@ -122,3 +122,20 @@ def test_subject_from_the_parse() -> None:
     (q,) = quotes_of(text, parse=parse)
     assert q.speaker.mention.text == "der Sprecher des Ministeriums"
     assert part_texts(q) == ["die Lage sei ernst"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Das Unternehmen bekomme, wie es auf einer Pressekonferenz hieß, vier Millionen Euro.",
+     ["Das Unternehmen bekomme", "vier Millionen Euro"]),
+    ("Ein Motorboot, auf dem sich nach Angaben des Piratenchefs viel Geld befunden haben soll, ist gekentert.",
+     ["auf dem sich", "viel Geld befunden haben soll"]),
+])
+def test_frames_inside_the_sentence(text: str, parts: list[str]) -> None:
+    (q,) = quotes_of(text)
+    assert part_texts(q) == parts
+
+
+def test_second_frame_ends_the_content() -> None:
+    text = "Ägypten wurde aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah im Fernsehen."
+    quotes = quotes_of(text)
+    assert ["die Grenze zu öffnen"] in [part_texts(q) for q in quotes]

@@ -17,7 +17,7 @@ def test_format_and_no_duplicates():
         assert len(r) == 4, r
         form, number, gender, kind = r
         assert form == form.lower() and number in ("sg", "pl", "x") and gender in ("m", "f", "n", "x"), r
-        assert kind in ("personal", "possessive", "article", "conjunction", "direction"), r
+        assert kind in ("personal", "possessive", "article", "conjunction", "direction", "place_preposition"), r
     assert len({tuple(r) for r in rows}) == len(rows)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import lagebild
-from lagebild.quotes.lexicon import load_lexicon, verb_forms, weak_forms
+from lagebild.quotes.lexicon import load_lexicon, weak_forms
 
 DIR = Path(lagebild.__file__).parent / "resources" / "de"
 HEADERS = {
@@ -20,7 +20,7 @@ WORD_CLASSES = {
     "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
-    "continuation",
+    "continuation", "reportative", "perfect_infinitive",
 }
 
 

@@ -1,0 +1,151 @@
+"""Direct quotes: quotation-mark spans, their frames, and the learned quote/scare-quote decision.
+
+A mixin of `frames.Builder`: it reads the candidates the frames found (`self.cands`) to know whether
+marks sit inside reported speech, and returns one `Cand` per kept pair of marks.
+"""
+from __future__ import annotations
+
+from lagebild.quotes.rules import Cand
+
+# Used when no learned table (models/de_quotes/direct_table.json) is there: keep a quotation-mark
+# span as a quote when it is long, first person, or a multi-word fragment inside reported speech.
+FALLBACK_MIN_WORDS = 8
+# Keep a quotation-mark span when P(quote) from the learned table reaches this. WikiNews marks
+# about half of the short unframed fragments as quotes; lagebild treats such scare quotes and
+# titles as no quotes ("neue Qualität"), so the threshold sits a little above the coin flip.
+DIRECT_THRESHOLD = 0.55
+
+
+def _bucket(n: int) -> int:
+    return min(n, 8)
+
+
+def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | None = None,
+               title: bool | None = None, sentence_cue: bool | None = None) -> str:
+    """Key of the learned direct-quote table: length bucket, inside reported speech, first person
+    (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence)."""
+    key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
+    if framed is not None:
+        key += f"|{int(framed)}|{int(bool(title))}|{int(bool(sentence_cue))}"
+    return key
+
+
+def backoff_keys(fine: str) -> list[str]:
+    """The fine key and its coarser versions: without title and sentence cue, then without frame."""
+    f = fine.split("|")
+    return ["|".join(f), "|".join(f[:4]), "|".join(f[:3])]
+
+
+class DirectQuotes:
+    """Direct-quote part of `frames.Builder` (uses its `f`, `cands`, `sentence_subject`, ...)."""
+
+    def direct_quotes(self) -> list[Cand]:
+        f = self.f
+        out: list[Cand] = []
+        pairs = f.mark_pairs
+        for o, c in pairs:
+            if any(oo < o and c < cc for oo, cc in pairs):
+                continue  # a quote inside a quote belongs to the outer one
+            n_words = f.words_in(o + 1, c)
+            if n_words == 0:
+                continue
+            first_person = any(f.word(k, "first_person") for k in range(o + 1, c))
+            enclosing = next((q for q in self.cands if q.start <= o and c < q.end + 1 and q.type != "direct"
+                              and {k for k in range(o + 1, c) if not f.is_punct(k)} <= q.tokens() | {o, c}
+                              and not self._made_of(q, o, c)), None)
+            cue, speaker, addressee = self.frame_next_to(o, c)
+            inherit = enclosing if enclosing and not cue else None
+            title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
+            self.direct_pairs.append((o, c))
+            sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
+            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=cue is not None,
+                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
+                                    sentence_cue=sentence_cue)
+            if not keep:
+                continue
+            if not cue and not inherit:
+                prev = out[-1] if out else None
+                if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4 and not self._has_subject_here(o):
+                    inherit = prev
+                else:
+                    speaker = self.sentence_subject(o, c)
+                    if speaker is None and n_words >= 4 and (f.is_mark[f.sents[f.sent_of[o]][0]] or o == f.sents[f.sent_of[o]][0]):
+                        speaker = self.person_in_sentence_before(o)
+            out.append(Cand("direct", [(o + 1, c)], speaker, cue or [], addressee, inherit=inherit))
+        return out
+
+    def _made_of(self, q: Cand, o: int, c: int) -> bool:
+        """True when the candidate q is (almost) only the text of the quotation marks o..c."""
+        toks = {k for k in q.tokens() if not self.f.is_punct(k)}
+        return bool(toks) and all(o < k < c for k in toks)
+
+    def _has_subject_here(self, o: int) -> bool:
+        return False
+
+    def person_in_sentence_before(self, o: int) -> tuple[int, int] | None:
+        """A quote standing alone as a sentence is said by the person named in the sentence before
+        ("Künast warnte vor den Folgen. „Es droht eine Erderwärmung …“")."""
+        f = self.f
+        k = f.sent_of[o] - 1
+        if k < 0:
+            return None
+        s, e = f.sents[k]
+        people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
+        if not people:
+            people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
+        return (people[0].start, people[0].end) if people else None
+
+    def frame_next_to(self, o: int, c: int):
+        """Cue, speaker and addressee of the frame right after or right before the marks o..c."""
+        f = self.f
+        # after: „…“, sagte er. / „…“ sagte er. / „…“, so X.
+        j = c + 1
+        if j < f.n and f.doc[j].text == ",":
+            j += 1
+        if j < f.n and f.sent_of[j] in (f.sent_of[c], f.sent_of[c] + 1) and not f.is_punct(j):
+            s, e = f.sents[f.sent_of[j]]
+            e = max(e, j + 1)
+            if f.lower[j] in f.w.get("parenthetical", ()):
+                sp = f.np_at(j + 1, e, skip=0)
+                if sp:
+                    return [j], sp, None
+            cue = f.verb_cue(j, j, e)
+            if cue:
+                hi = f.clause_right(j, e)
+                hi = max(hi, cue.particle + 1) if cue.particle is not None else hi
+                sp = f.speaker_in_frame(cue, j, hi, [])
+                return [j] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(j, hi, cue)
+        # before: X sagte: „…“ / X sagte, „…“ / X erklärte gegenüber Y: „…“
+        k = o - 1
+        if k >= 0 and f.doc[k].text in (":", ","):
+            s, _ = f.sents[f.sent_of[k]]
+            lo = f.clause_left(k, s) + 1
+            for v in range(k - 1, lo - 1, -1):
+                if f.in_marks[v]:
+                    continue
+                cue = f.verb_cue(v, lo, k)
+                if cue:
+                    sp = f.speaker_in_frame(cue, lo, k, [])
+                    return [v] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(lo, k, cue)
+            if f.doc[k].text == ":":
+                sp = self.sentence_subject(lo, k)
+                if sp:
+                    return [], sp, None
+        return None, None, None
+
+    def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
+                    title: bool = False, sentence_cue: bool = False) -> bool:
+        """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
+        fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue)
+        self.direct_log.append(fine)
+        if framed and sentence_like:
+            return True  # a whole sentence in quotation marks next to a speech verb
+        if inside and n_words == 1 and not framed:
+            return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
+        for key, min_n in zip(backoff_keys(fine), (12, 8, 5)):
+            hit = self.f.direct_table.get(key)
+            if hit and hit[1] >= min_n:
+                return hit[0] >= DIRECT_THRESHOLD
+        if framed and (n_words >= 2 or sentence_like):
+            return True
+        return n_words >= FALLBACK_MIN_WORDS or first_person or (inside and n_words >= 2) or (sentence_like and n_words >= 4)
