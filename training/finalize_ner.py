@@ -46,6 +46,8 @@ def main() -> None:
     ap.add_argument("--cmd", default="training/train_ner.sh")
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--stats", type=Path, default=ROOT / "training/corpus/ner_stats.json")
+    ap.add_argument("--tune-model", type=Path, default=None,
+                    help="model that never saw the tuning split (stage 2 model-best): its tuning score is reported")
     args = ap.parse_args()
 
     if args.out.exists():
@@ -60,12 +62,16 @@ def main() -> None:
 
     tune_tsv = write_tune_tsv(args.data, ROOT / "training/corpus/germeval_tune.tsv")
     tune = evaluate_ner(nlp, tune_tsv)
+    clean_tune = evaluate_ner(spacy.load(args.tune_model), tune_tsv) if args.tune_model else tune
     test = evaluate_ner(nlp, args.data / "germeval2014_ner/NER-de-test.tsv")
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
         commit = "unknown"
     stats = json.loads(args.stats.read_text()) if args.stats.exists() else {}
+    full_stats = ROOT / "training/corpus/ner_train_germeval_full_stats.json"
+    if args.full and full_stats.exists():
+        stats.update({"stage3 " + k: v for k, v in json.loads(full_stats.read_text()).items() if k.startswith("germeval_train")})
     size_mb = round(dir_size(args.out) / 1e6, 1)
 
     def short(r):
@@ -79,7 +85,9 @@ def main() -> None:
         "trained_on_all_germeval_dev": args.full,
         "tuning_set": "GermEval 2014 dev, sentences with index % 5 == 0 (440 sentences)"
         + (" -- NOTE: also in the training data of this final model" if args.full else ""),
-        "scores_tuning_set": short(tune),
+        "scores_tuning_set_clean": short(clean_tune),
+        "scores_tuning_set_clean_model": str(args.tune_model or args.src),
+        "scores_tuning_set_shipped_model": short(tune),
         "scores_germeval2014_test": short(test),
         "words_per_second_ner_only_1_thread": test["words_per_second"],
         "size_mb": size_mb,
@@ -87,12 +95,14 @@ def main() -> None:
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     readme = (ROOT / "training/ner_model_README.md").read_text(encoding="utf-8")
-    readme = readme.replace("{{TUNE}}", format_ner(tune)).replace("{{TEST}}", format_ner(test))
+    readme = readme.replace("{{TUNE}}", format_ner(clean_tune)).replace("{{TEST}}", format_ner(test))
+    readme = readme.replace("{{TUNE_SHIPPED}}", f"{tune['base4']['f']:.2f} (4 classes) / {tune['all12']['f']:.2f} (12 labels)")
     readme = readme.replace("{{CMD}}", args.cmd).replace("{{COMMIT}}", commit).replace("{{SIZE}}", str(size_mb))
     readme = readme.replace("{{STATS}}", "\n".join(f"| {k} | {v} |" for k, v in stats.items()))
     readme = readme.replace("{{FULL}}", "yes (tuning-set scores are therefore optimistic)" if args.full else "no")
     (args.out / "README.md").write_text(readme, encoding="utf-8")
-    print(format_ner(tune))
+    print(format_ner(clean_tune))
+    print("shipped model on tuning set (seen in training):", tune["base4"]["f"], tune["all12"]["f"])
     print()
     print(format_ner(test))
     print("size MB", size_mb)

@@ -96,6 +96,51 @@ class Demonyms:
         return out
 
 
+# ---------------------------------------------------------------- partial labels
+def common_nouns(data: Path) -> set[str]:
+    """Word forms tagged NN (common noun) more often than NE in the POS-tagged corpora here, and the
+    capitalised forms of words seen lower-case at least 3 times."""
+    nn, ne = Counter(), Counter()
+    lower = Counter()
+
+    def add(form, tag):
+        if form[:1].islower():
+            lower[form] += 1
+        if tag == "NN":
+            nn[form] += 1
+        elif tag == "NE":
+            ne[form] += 1
+
+    for p in ("ud_german_gsd/de_gsd-ud-dev.conllu", "ud_german_gsd/de_gsd-ud-test.conllu",
+              "ud_german_lit/de_lit-ud-test.conllu"):
+        for line in open(data / p, encoding="utf-8"):
+            c = line.split("\t")
+            if len(c) > 5 and c[0].isdigit():
+                add(c[1], c[4])
+    for split in ("train", "dev", "test"):
+        for line in open(data / f"europarl_ner_de/{split}.tsv", encoding="utf-8"):
+            c = line.rstrip("\n").split("\t")
+            if len(c) > 2:
+                add(c[0], c[2])
+    for p in glob.glob(str(data / "redewiedergabe/tsv/*.tsv")):
+        for line in open(p, encoding="utf-8"):
+            c = line.split("\t")
+            if len(c) > 4:
+                add(c[0], c[3])
+    # plus capitalised forms of words seen lower-case (Die, Sie, In, Nach ...)
+    return {w for w in nn if nn[w] > ne[w]} | {w.capitalize() for w, n in lower.items() if n >= 3}
+
+
+def mark_unknown_caps(words: list[str], biluo: list[str], nouns: set[str]) -> list[str]:
+    """Corpora without OTH (and with sparse annotation): capitalised O tokens that are not known
+    common nouns and not sentence-initial may be unannotated names -> missing instead of O."""
+    out = list(biluo)
+    for i, w in enumerate(words):
+        if i > 0 and out[i] == "O" and w[:1].isupper() and w not in nouns and words[i - 1] not in (".", ":", "!", "?", '"'):
+            out[i] = "-"
+    return out
+
+
 # ---------------------------------------------------------------- helpers
 def bio_to_biluo(tags: list[str]) -> list[str]:
     """IOB1 or IOB2 tags (label may be any string) -> BILUO."""
@@ -330,6 +375,8 @@ def main() -> None:
     ap.add_argument("--germeval-only", action="store_true",
                     help="in-domain stage: only GermEval dev (80 %%, or all with --full), once")
     ap.add_argument("--train-name", default="ner_train.spacy")
+    ap.add_argument("--mark-missing", action="store_true",
+                    help="Europeana/Legal/SmartData: capitalised non-noun O tokens -> missing")
     args = ap.parse_args()
     rng = random.Random(13)
     nlp = spacy.blank("de")
@@ -339,8 +386,14 @@ def main() -> None:
     train, tune = [], []
     stats = Counter()
 
+    nouns = common_nouns(args.data) if args.mark_missing else set()
+    partial = {"europeana", "legal", "smartdata"}
+
     def add(name, it, target):
         for words, biluo in it:
+            if args.mark_missing and name in partial:
+                biluo = mark_unknown_caps(words, biluo, nouns)
+                stats[name + " missing"] += biluo.count("-")
             doc = make_doc(vocab, words, biluo)
             target.append(doc)
             stats[name + " sents"] += 1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Train small floret vectors (50k buckets x 100 dims, char 3-5-grams) on the raw text of
+# Train small floret vectors (cbow, 50k buckets x 100 dims, char 3-5-grams, 15 epochs) on the raw text of
 # /work/shared/data (GermEval 2014 test excluded) and convert them to a spaCy vectors model.
 # Usage: training/train_vectors.sh [DATA_DIR]   (needs: pip install floret==0.10.5)
+# (A skipgram variant, 5 epochs, was tried: no gain on the tuning set, 60.65 vs 60.89 F1.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -18,7 +19,7 @@ m = floret.train_unsupervised(f"{out}/raw.txt", model="cbow", mode="floret", has
                               bucket=50000, minn=3, maxn=5, dim=100, epoch=15, minCount=2,
                               thread=1, lr=0.05, neg=10)
 m.save_floret_vectors(f"{out}/de_100d.floret")
-for w in ["Moskau", "russischen", "Merkel", "Siemens"]:
+for w in ["Moskau", "russischen", "Merkel", "Siemens", "Torsten"]:
     print(w, [x[1] for x in m.get_nearest_neighbors(w, k=5)])
 PYEOF
 $PY -m spacy init vectors de "$OUT/de_100d.floret" "$OUT/de_vectors" --mode floret

@@ -40,9 +40,16 @@ class DirectQuotes:
     """Direct-quote part of `frames.Builder` (uses its `f`, `cands`, `sentence_subject`, ...)."""
 
     def direct_quotes(self) -> list[Cand]:
+        """One candidate per kept pair of quotation marks (the outermost of nested pairs).
+
+        Speaker and cue come from the frame next to the marks, else from the report around them
+        (a fragment inside indirect speech), else from the quote just before (a quote going on in
+        the next sentence), else from the sentence's subject or the person named just before.
+        """
         f = self.f
         out: list[Cand] = []
         pairs = f.mark_pairs
+        spans = [(q.start, q.end, q) for q in self.cands if q.type != "direct"]
         for o, c in pairs:
             if any(oo < o and c < cc for oo, cc in pairs):
                 continue  # a quote inside a quote belongs to the outer one
@@ -50,22 +57,25 @@ class DirectQuotes:
             if n_words == 0:
                 continue
             first_person = any(f.word(k, "first_person") for k in range(o + 1, c))
-            enclosing = next((q for q in self.cands if q.start <= o and c < q.end + 1 and q.type != "direct"
+            enclosing = next((q for qs, qe, q in spans if qs <= o and c < qe + 1
                               and {k for k in range(o + 1, c) if not f.is_punct(k)} <= q.tokens() | {o, c}
                               and not self._made_of(q, o, c)), None)
             cue, speaker, addressee = self.frame_next_to(o, c)
+            framed = cue is not None
             inherit = enclosing if enclosing and not cue else None
+            if inherit is not None:
+                cue, addressee = list(inherit.cue), inherit.addressee  # a fragment shares its report's frame
             title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
             self.direct_pairs.append((o, c))
             sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
-            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=cue is not None,
+            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=framed,
                                     sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
                                     sentence_cue=sentence_cue)
             if not keep:
                 continue
-            if not cue and not inherit:
+            if not framed and not inherit:
                 prev = out[-1] if out else None
-                if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4 and not self._has_subject_here(o):
+                if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4:
                     inherit = prev
                 else:
                     speaker = self.sentence_subject(o, c)
@@ -78,9 +88,6 @@ class DirectQuotes:
         """True when the candidate q is (almost) only the text of the quotation marks o..c."""
         toks = {k for k in q.tokens() if not self.f.is_punct(k)}
         return bool(toks) and all(o < k < c for k in toks)
-
-    def _has_subject_here(self, o: int) -> bool:
-        return False
 
     def person_in_sentence_before(self, o: int) -> tuple[int, int] | None:
         """A quote standing alone as a sentence is said by the person named in the sentence before

@@ -52,6 +52,9 @@ class Builder(DirectQuotes):
                 sp = f.np_at(i + 1, e, skip=0)
                 if sp and (sp[1] >= e - 1 or f.is_boundary(sp[1]) or f.word(sp[1], "adverb")):
                     out.append(Cue(i, None, kind="so"))
+            elif f.doc[i].text in f.w.get("opinion_noun", ()) and i + 2 < e and f.doc[i + 1].text == "," \
+                    and f.lower[i + 2] in ("dass", "ob"):
+                out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "kam zu dem Ergebnis, dass ..."
             else:
                 cue = f.verb_cue(i, s, e)
                 if cue:
@@ -91,6 +94,11 @@ class Builder(DirectQuotes):
                 sp = f.np_before(cue.i - 1, s)
                 if part and f.words_in(*part) >= 3:
                     cand = Cand("indirect", [part], sp, [cue.i])
+            elif cue.kind == "noun":
+                part = f.trim(cue.i + 2, e)
+                if part and f.words_in(*part) >= 3:
+                    sp = self.sentence_subject(cue.i, e - 1)
+                    cand = Cand("indirect", [part], sp if sp and sp[1] <= cue.i else None, [cue.i])
             elif cue.kind == "adv":
                 part = f.trim(cue.i + 1, e)
                 if part and f.words_in(*part) >= 3:
@@ -196,15 +204,15 @@ class Builder(DirectQuotes):
         return None
 
     def _subordinate(self, lo: int, i: int) -> bool:
-        """Is the frame lo..i a relative or adverbial clause ("die vor Fetten warnt", "ob er
-        entscheidet")? Its verb then does not introduce what follows the comma."""
+        """Is the frame lo..i a relative clause ("die vor Fetten warnt", "was er verkündet")? Its
+        verb then does not introduce what follows the comma ("indem er sagte, ..." still does)."""
         f = self.f
         if lo >= i or f.lower[lo] == "wie":
             return False
-        if f.has_tags and f.doc[lo].tag_ in ("PRELS", "PRELAT", "PWS", "KOUS", "PWAV"):
-            return True
-        return lo > 0 and f.doc[lo - 1].text == "," and (
-            f.word(lo, "det") or f.word(lo, "adverbial_start") or f.lower[lo] in ("was", "wer", "wo"))
+        if f.has_tags:
+            return f.doc[lo].tag_ in ("PRELS", "PRELAT", "PWS") or (
+                f.doc[lo].tag_ == "APPR" and lo + 1 < i and f.doc[lo + 1].tag_ in ("PRELS", "PRELAT"))
+        return lo > 0 and f.doc[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
 
     def _before_is_content(self, s: int, L: int) -> bool:
         """Is [s, L) the content of a frame that follows it, or only the first constituent of the
@@ -394,7 +402,8 @@ class Builder(DirectQuotes):
         # a frame whose whole content is one direct quote gives that quote its cue and speaker
         kept = []
         for q in self.cands:
-            twin = next((d for d in directs if self._made_of(q, d.parts[0][0] - 1, d.parts[0][1])), None)
+            twin = next((d for d in directs if d.start <= q.end and q.start <= d.end
+                         and self._made_of(q, d.parts[0][0] - 1, d.parts[0][1])), None)
             if twin is not None:
                 if not twin.cue:
                     twin.cue, twin.speaker, twin.addressee, twin.inherit = q.cue, q.speaker, q.addressee or twin.addressee, q.inherit
@@ -440,8 +449,11 @@ class Builder(DirectQuotes):
             if self.sentence_model.prob(feats) < self.sentence_model.threshold:
                 continue
             first = next((i for i in range(s, e) if f.is_finite(i)), None)
-            kind = "free_indirect" if first is not None and (f.is_ki(first) or prev is not None) else "reported"
-            if prev is None and kind == "free_indirect":
+            continues = first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ()))
+            kind = "free_indirect" if continues else "reported"
+            if kind == "reported":
+                prev = None  # an indicative report names its own speaker, if any
+            elif prev is None:
                 prev = next((q for q in reversed(self.cands) if q.end <= s and f.sent_of[s] - f.sent_of[q.end - 1] <= 3), None)
             if prev is not None:
                 cand = Cand(kind, [(s, e)], inherit=prev)

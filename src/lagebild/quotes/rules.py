@@ -71,6 +71,7 @@ class Finder:
         self.has_morph = any(str(t.morph) for t in doc[:50])
         self.has_parse = doc.has_annotation("DEP")
         self.lower = [t.text.lower() for t in doc]
+        self.punct = [t.is_punct or t.is_space for t in doc]
         self.sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
         self.sent_of = [0] * self.n
         for k, (s, e) in enumerate(self.sents):
@@ -106,7 +107,7 @@ class Finder:
         return any(ent.start < e and s < ent.end and ent.label_ in ("PER", "ORG") for ent in self.doc.ents)
 
     def is_punct(self, i: int) -> bool:
-        return self.doc[i].is_punct or self.doc[i].is_space
+        return self.punct[i]
 
     def is_boundary(self, i: int) -> bool:
         return self.doc[i].text in BOUNDARY or self.is_mark[i]
@@ -353,6 +354,8 @@ class Finder:
 
     def speaker_in_frame(self, cue: Cue, lo: int, hi: int, cands_in_sent: list[tuple[Cue, tuple[int, int] | None]]) -> tuple[int, int] | None:
         v = cue.i
+        if cue.particle is not None and cue.particle > v:
+            hi = min(hi, cue.particle)  # "räumte Rasmussen ein": the particle is no part of the speaker
         span = self.subject_of(v, lo, hi)
         if span and not (span[0] <= v < span[1]) and not (span[1] - span[0] == 1 and self.word(span[0], "anaphor")):
             return span

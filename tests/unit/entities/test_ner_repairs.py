@@ -147,3 +147,15 @@ def test_organisation_introduced_with_its_acronym(text, long, acr):
 def test_words_before_an_unrelated_bracket_are_no_name():
     ents = run(make_doc(tokens("Das|PDS kostet|VVFIN 250.000|CARD Euro|NN (|$( Ledige|NN )|$( .")))
     assert ents == []
+
+
+def test_listed_place_tagged_as_person_is_a_place():
+    ents = run(make_doc(tokens("In|APPR Simbabwe|NE|B-PER wird|VAFIN gewählt|VVPP .")))
+    assert by_mention(ents, "Simbabwe", "name").type == "LOC"
+
+
+def test_surname_that_is_also_a_common_word_is_not_spread():
+    ents = run(make_doc(tokens(
+        "Jerzy|NE|B-PER Montag|NE|I-PER sprach|VVFIN . Am|APPRART Montag|NN kam|VVFIN er|PPER .")))
+    p = by_mention(ents, "Jerzy Montag")
+    assert [m.text for m in p.mentions if m.form == "name"] == ["Jerzy Montag"]

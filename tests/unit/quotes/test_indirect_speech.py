@@ -139,3 +139,9 @@ def test_second_frame_ends_the_content() -> None:
     text = "Ägypten wurde aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah im Fernsehen."
     quotes = quotes_of(text)
     assert ["die Grenze zu öffnen"] in [part_texts(q) for q in quotes]
+
+
+def test_opinion_noun_frame() -> None:
+    (q,) = quotes_of("Günter Metzges ist der Meinung, dass die Klage die Umsetzung nicht verzögern dürfe.")
+    assert part_texts(q) == ["dass die Klage die Umsetzung nicht verzögern dürfe"]
+    assert [c.text for c in q.cue] == ["Meinung"] and q.speaker.mention.text == "Günter Metzges"

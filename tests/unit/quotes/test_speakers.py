@@ -54,3 +54,19 @@ def test_ids_and_offsets() -> None:
     for q in quotes:
         for span in [*q.parts, *q.cue, q.speaker.mention]:
             assert text[span.start:span.end] == span.text
+
+
+def test_surname_the_ner_missed_links_to_the_full_name() -> None:
+    text = "Anders Fogh Rasmussen kam nach Moskau. Es gebe Bereiche mit anderer Ansicht, räumte Rasmussen ein."
+    (q,) = quotes_of(text, entities=[("e1", "Anders Fogh Rasmussen", "PER", [("Anders Fogh Rasmussen", "name")])])
+    assert q.speaker.mention.text == "Rasmussen" and q.speaker.entity == "e1"
+
+
+def test_speaker_pronoun_continues_the_last_speaker() -> None:
+    text = ("Es gebe Bereiche mit anderer Ansicht, räumte Rasmussen ein. "
+            "In prinzipiellen Fragen werde das Bündnis nicht nachgeben, kündigte er an.")
+    quotes = quotes_of(text, entities=[
+        ("e1", "Anders Fogh Rasmussen", "PER", [("Rasmussen", "name")]),
+        ("e2", "Dmitri Medwedew", "PER", [("er", "pronoun")]),  # a wrong resolution upstream
+    ])
+    assert [q.speaker.entity for q in quotes] == ["e1", "e1"]
