@@ -52,6 +52,7 @@ def main() -> None:
     ap.add_argument("--model", default=str(paths.models_dir() / "de_core"))
     ap.add_argument("--no-accuracy", action="store_true")
     ap.add_argument("--full", action="store_true", help="also time lagebild.load_nlp()")
+    ap.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size (default: the model's)")
     ap.add_argument("--json", default=None, help="write the figures to this file")
     args = ap.parse_args()
 
@@ -65,13 +66,14 @@ def main() -> None:
     for _ in nlp.pipe(texts[:5]):  # warm-up
         pass
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=64))
+    docs = list(nlp.pipe(texts, batch_size=args.batch_size or nlp.batch_size))
     secs = time.perf_counter() - t0
     n_words = sum(len(d) for d in docs)
     n_alpha = sum(1 for d in docs for t in d if not t.is_space)
     rss = peak_rss_mb()
     out = {
         "articles": len(texts), "tokens": n_words, "core_pipeline": nlp.pipe_names,
+        "batch_size": args.batch_size or nlp.batch_size,
         "core_load_s": round(load_s, 2), "core_words_per_sec": round(n_words / secs),
         "peak_rss_mb_core": round(rss, 1), "rss_before_load_mb": round(rss0, 1),
     }
@@ -99,7 +101,7 @@ def main() -> None:
         for _ in full.pipe(texts[:5]):
             pass
         t0 = time.perf_counter()
-        fd = list(full.pipe(texts, batch_size=64))
+        fd = list(full.pipe(texts))
         fs = time.perf_counter() - t0
         fw = sum(len(d) for d in fd)
         out["load_nlp_pipeline"] = full.pipe_names

@@ -45,7 +45,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--cmd", default="training/train_ner.sh")
     ap.add_argument("--full", action="store_true")
-    ap.add_argument("--stats", type=Path, default=ROOT / "training/corpus/ner_stats.json")
+    ap.add_argument("--stats", type=Path, default=ROOT / "training/corpus/ner_train_stats.json")
     ap.add_argument("--tune-model", type=Path, default=None,
                     help="model that never saw the tuning split (stage 2 model-best): its tuning score is reported")
     args = ap.parse_args()
@@ -68,6 +68,8 @@ def main() -> None:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
         commit = "unknown"
+    if not args.stats.exists() and (ROOT / "training/corpus/ner_stats.json").exists():
+        args.stats = ROOT / "training/corpus/ner_stats.json"
     stats = json.loads(args.stats.read_text()) if args.stats.exists() else {}
     full_stats = ROOT / "training/corpus/ner_train_germeval_full_stats.json"
     if args.full and full_stats.exists():

@@ -60,6 +60,10 @@ def main() -> None:
             else:
                 i, s = mg[j]
                 p = pred[i]
+                if g["speaker"] and not (p["speaker"] & g["speaker"]):
+                    kinds["speaker_missing" if not p["speaker"] else "speaker_wrong"] += 1
+                if s < 0.5:
+                    kinds["partial<0.5"] += 1
                 if "spk" in show and g["speaker"] and not (p["speaker"] & g["speaker"]):
                     print(f"SPK [{g['type']}] {txt(g['tokens'])[:90]!r} gold={txt(g['speaker'])!r} pred={txt(p['speaker'])!r}")
                 if "near" in show and 0.6 <= s < 1.0:

@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.skipif(not HAVE_MODELS, reason="models/de_core and models/de_ner are needed"),
 ]
 
-FLOORS = {"named_span": 85.0, "identities_bcubed": 92.0, "person_roles": 80.0}
+FLOORS = {"named_span": 90.0, "identities_bcubed": 95.0, "person_roles": 90.0}
 
 
 @pytest.fixture(scope="module")

@@ -93,7 +93,10 @@ def name_like(doc: Doc, word: str) -> bool:
     article uses it more than once and never after an article ("Rasmussen", not "das Gericht",
     "am Montag")."""
     seen = [t for t in doc if t.text == word]
-    return len(seen) > 1 and not any(t.i > 0 and doc[t.i - 1].tag_ in ("ART", "APPRART") for t in seen)
+    return len(seen) > 1 and not any(
+        t.i > 0 and doc[t.i - 1].tag_ in ("ART", "APPRART")
+        and not (t.i > 1 and doc[t.i - 2].text == ",")   # "Medwedew, der Rasmussen empfing": relative
+        for t in seen)
 
 
 def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:

@@ -34,6 +34,8 @@ def ner_mentions(doc: Doc) -> list[Cand]:
             end -= 1
         for a, b in _split_at_brackets(doc, start, end):
             out.extend(_repair(doc, Cand(a, b, base, form, source="ner"), ent_tokens))
+    for c in out:
+        _number_continuation(doc, c, ent_tokens)
     merged: list[Cand] = []
     for c in out:
         prev = merged[-1] if merged else None
@@ -44,6 +46,18 @@ def ner_mentions(doc: Doc) -> list[Cand]:
         merged.append(c)
     _harmonise_labels(doc, merged)
     return merged
+
+
+def _number_continuation(doc: Doc, c: Cand, ent_tokens: set[int]) -> None:
+    """"WM" | "2006", "Channel" | "10", "Resolution" | "1701": a number right after an event or
+    work name belongs to it, after another name only when it is no year ("die SPD 1998")."""
+    if c.form != "name" or c.label == "PER" or c.end >= len(doc) or c.end in ent_tokens:
+        return
+    nxt = doc[c.end]
+    if not nxt.text.isdigit() or not doc[c.end - 1].whitespace_:
+        return
+    if c.label == "OTH" or not 1000 <= int(nxt.text) <= 2100:
+        c.end += 1
 
 
 def _split_at_brackets(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -75,7 +89,8 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
     * a title inside a person span is not part of the name ("General Michael Hagee",
       "Human Rights Watch-Sprecher Malinowski"); a title alone is no name at all;
     * a person span stops short of the surname ("Robert" | "Mugabe"): extend over name tokens;
-    * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title;
+    * "Nato-Chef" tagged ORG is a name part (ORGpart in GermEval), "Bundesinnenministers" a title,
+      "Euro" after an amount a unit;
     * a place adjective opening an organisation ("deutsche Bundesregierung") or a person
       ("Nürnberger Trommler", "Franzose Jean Dupont") is a deriv mention of its own.
     """
@@ -105,6 +120,10 @@ def _repair(doc: Doc, c: Cand, ent_tokens: set[int]) -> list[Cand]:
             if canonical and all(t.tag_ in ("NE", "FM") and t.text[:1].isupper() for t in doc[i:end]):
                 return [Cand(start, i, label or c.label, "name", source="ner"),
                         Cand(i, end, "PER", "name", source="ner")]
+    if c.form == "name" and end - start == 1 and start > 0 and c.label != "PER" and (
+            doc[start - 1].tag_ == "CARD" or start > 1 and doc[start - 2].tag_ == "CARD"
+            and doc[start - 1].text.endswith(".")):
+        return []   # "250.000 Euro", "2 Mrd. Euro": a unit after an amount
     if c.form == "name" and end - start == 1:
         m = lex.match_title(doc[start].text)
         if m is not None:
@@ -138,9 +157,17 @@ def _known_prefix_compound(word: str) -> bool:
     return bool(canonical_of([head])[0]) or f in lex.demonyms().prefixes
 
 
+def _name_particle(text: str) -> bool:
+    """"al-Zarqawi", "el-Baradei", "ad-Din": a short lower-case particle glued to a name."""
+    head, _, tail = text.partition("-")
+    return bool(tail) and head.isalpha() and head.islower() and len(head) <= 3 and tail[:1].isupper()
+
+
 def _could_be_name(doc: Doc, i: int, ent_tokens: set[int]) -> bool:
     """Token i may continue a person's name the NER model cut short."""
     tok = doc[i]
+    if i not in ent_tokens and _name_particle(tok.text):
+        return True
     return (i not in ent_tokens and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start
             and lex.match_title(tok.text) is None and lex.place_of_adjective(tok.text) is None
             and (lex.fold(tok.text),) not in lex.org_aliases() and (lex.fold(tok.text),) not in lex.demonyms().names)
@@ -153,7 +180,8 @@ def _extend_person(doc: Doc, start: int, end: int, ent_tokens: set[int]) -> tupl
         return start, end
     if end < len(doc) and doc[end - 1].whitespace_ and _could_be_name(doc, end, ent_tokens):
         nxt = doc[end]
-        if nxt.tag_ in ("NE", "FM") or end - start == 1 and nxt.tag_ in ("NN", "XY") and name_like(doc, nxt.text):
+        if nxt.tag_ in ("NE", "FM") or _name_particle(nxt.text) \
+                or end - start == 1 and nxt.tag_ in ("NN", "XY") and name_like(doc, nxt.text):
             return start, end + 1
     if end - start == 1 and start > 0 and doc[start - 1].whitespace_ \
             and _could_be_name(doc, start - 1, ent_tokens) and doc[start - 1].tag_ in ("NE", "FM"):
@@ -178,7 +206,8 @@ def _harmonise_labels(doc: Doc, cands: list[Cand]) -> None:
 
 def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     """Persons the NER model missed right after a title: "Generalsekretär Anders Fogh
-    Rasmussen". Name words are tagged NE, or are `mentions.name_like`."""
+    Rasmussen". Name words are capitalised inside the sentence (whatever the tagger says: it
+    calls "Anders" an adverb) and, when tagged as common nouns, `mentions.name_like`."""
     if not doc.has_annotation("TAG"):
         return []
     ent_tokens = {i for i, c in enumerate(covered) if c}
@@ -188,7 +217,7 @@ def titled_names(doc: Doc, covered: list[bool]) -> list[Cand]:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 4 and _could_be_name(doc, end, ent_tokens) \
-                and (doc[end].tag_ in ("NE", "FM") or doc[end].tag_ in ("NN", "XY") and name_like(doc, doc[end].text)):
+                and (doc[end].tag_ not in ("NN", "XY") or name_like(doc, doc[end].text)):
             end += 1
             if not doc[end - 1].whitespace_:
                 break
@@ -300,3 +329,29 @@ def _initials_before(doc: Doc, i: int, acr: str) -> tuple[int, int] | None:
         if initials[0] == acr[0].upper() and letters <= set(initials) | set(ch for w in words for ch in w if ch.isdigit()):
             return a, i
     return None
+
+
+def adjective_names(doc: Doc, ner_derivs: list[Cand], covered: list[bool]) -> list[Cand]:
+    """Names that open with a capitalised place adjective inside a sentence: "der Bayerische
+    Rundfunk", "der Serbischen Radikalen Partei", "der Französischen Republik" (lower case,
+    "die russische Armee", it is a deriv and a description)."""
+    deriv_at = {c.start for c in ner_derivs}
+    out = []
+    for tok in doc:
+        i = tok.i
+        if covered[i] and i not in deriv_at or not tok.text[:1].isupper() or tok.is_sent_start or i == 0:
+            continue
+        place = lex.place_of_adjective(tok.text)
+        if not doc[i - 1].is_alpha or place is None or place.place_type == "city" \
+                or lex.fold(tok.text) not in lex.demonyms().adjectives:
+            continue   # city forms ("Pariser Vorstädte") are capitalised anyway
+        end = i + 1
+        while end < len(doc) and end - i < 4 and not covered[end] and doc[end].is_alpha \
+                and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ \
+                and lex.match_title(doc[end].text) is None:
+            end += 1
+        if end > i + 1:
+            out.append(Cand(i, end, "ORG", "name", source="adjective"))
+            for k in range(i, end):
+                covered[k] = True
+    return out

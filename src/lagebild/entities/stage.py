@@ -39,9 +39,15 @@ def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[
     ner_derivs = [c for c in from_ner if c.form == "deriv"]
     ner_parts = [c for c in from_ner if c.form == "part"]
     _mark(covered, names)
-    _mark(covered, ner_derivs)
+    # a listed name wins over a deriv inside it: "der Französischen Republik"
     names += M.lexicon_names(doc, covered)
+    name_tokens = {i for c in names for i in range(c.start, c.end)}
+    ner_derivs = [c for c in ner_derivs if c.start not in name_tokens]
+    names += ner.adjective_names(doc, [c for c in ner_derivs], covered)
+    name_tokens = {i for c in names for i in range(c.start, c.end)}
+    ner_derivs = [c for c in ner_derivs if c.start not in name_tokens]
     _mark(covered, names)
+    _mark(covered, ner_derivs)
     names += ner.titled_names(doc, covered)
     assign_keys(doc, names)
     names += M.propagate_names(doc, names, covered)

@@ -128,7 +128,7 @@ def evaluate_ud(nlp, conllu_path: str | Path, *, sents_per_doc: int = 10, batch_
     seconds = time.perf_counter() - t0
 
     c = {k: 0 for k in ("upos", "xpos", "lemma", "lemma_ci", "ufeats", "uas", "las", "mood", "mood_n",
-                        "fin_n")}
+                        "fin_n", "mood_pf", "mood_pf_n")}
     feat_ok = {f: 0 for f in FEATURES}
     feat_n = {f: 0 for f in FEATURES}
     sub_tp = sub_fp = sub_fn = 0
@@ -149,6 +149,9 @@ def evaluate_ud(nlp, conllu_path: str | Path, *, sents_per_doc: int = 10, batch_
                 if "Mood" in w.feats:
                     c["mood_n"] += 1
                     c["mood"] += pred.get("Mood") == w.feats["Mood"]
+                    if "Mood" in pred:  # the verb was recognised as finite
+                        c["mood_pf_n"] += 1
+                        c["mood_pf"] += pred["Mood"] == w.feats["Mood"]
                 g_sub = w.feats.get("Mood") == "Sub"
                 p_sub = pred.get("Mood") == "Sub"
                 sub_tp += g_sub and p_sub
@@ -197,6 +200,10 @@ def evaluate_ud(nlp, conllu_path: str | Path, *, sents_per_doc: int = 10, batch_
         "UFeats": _pct(c["ufeats"], n_words),
         "Mood_fin": _pct(c["mood"], c["mood_n"]),
         "finite_verbs": c["mood_n"],
+        # Mood among the gold finite verbs that the pipeline also gave a Mood (finite/non-finite
+        # confusions such as sagen VVFIN/VVINF excluded): the indicative/subjunctive decision.
+        "Mood_fin_recognised": _pct(c["mood_pf"], c["mood_pf_n"]),
+        "finite_recognised": c["mood_pf_n"],
         "Mood_Sub_P": round(100 * sub_p, 2),
         "Mood_Sub_R": round(100 * sub_r, 2),
         "Mood_Sub_F1": round(200 * sub_p * sub_r / (sub_p + sub_r), 2) if sub_p + sub_r else 0.0,
@@ -263,7 +270,7 @@ def evaluate_hanta_ud(conllu_path: str | Path, tagger=None) -> dict:
 
 def format_ud(results: dict) -> str:
     """Human-readable table of `evaluate_ud` (or `evaluate_hanta_ud`) results."""
-    order = ["UPOS", "XPOS", "lemma", "lemma_ci", "UFeats", "Mood_fin", "Mood_Sub_P", "Mood_Sub_R",
+    order = ["UPOS", "XPOS", "lemma", "lemma_ci", "UFeats", "Mood_fin", "Mood_fin_recognised", "Mood_Sub_P", "Mood_Sub_R",
              "Mood_Sub_F1", "UAS", "LAS", "UAS_doc", "LAS_doc", "sent_P", "sent_R", "sent_F1"]
     order += [f"feat_{f}" for f in FEATURES]
     lines = [f"{results.get('file', '')}"]

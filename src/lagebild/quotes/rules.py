@@ -24,7 +24,7 @@ from lagebild.quotes.marks import pair_marks
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-"}
 END_PUNCT = {".", "!", "?", ",", ";", ":", "…"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
-NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY"}
+NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY", "PRELAT", "PWAT"}
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 
 
@@ -72,7 +72,8 @@ class Finder:
         self.has_parse = doc.has_annotation("DEP")
         self.lower = [t.text.lower() for t in doc]
         self.punct = [t.is_punct or t.is_space for t in doc]
-        self.sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
+        sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
+        self.sents = self._join_broken(doc, sents)
         self.sent_of = [0] * self.n
         for k, (s, e) in enumerate(self.sents):
             for i in range(s, e):
@@ -87,6 +88,23 @@ class Finder:
         for o, c in self.mark_pairs:
             self.is_mark[o] = self.is_mark[c] = True
         self.w = lex.words
+
+    @staticmethod
+    def _join_broken(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Join a sentence that ends without final punctuation to the next one on the same line
+        (the parser sometimes cuts "Laut einem Bericht von amnesty international (ai) | nimmt ...")."""
+        out: list[tuple[int, int]] = []
+        for s, e in sents:
+            if out:
+                ps, pe = out[-1]
+                last = next((doc[k] for k in range(pe - 1, ps - 1, -1) if not doc[k].is_space), None)
+                broken = last is not None and last.text not in ".!?:;…\"“”»«'’" and "\n" not in doc[pe - 1].text_with_ws \
+                    and not doc[pe - 1].is_space and doc[s].text[:1].islower()
+                if broken:
+                    out[-1] = (ps, e)
+                    continue
+            out.append((s, e))
+        return out
 
     # ---------------------------------------------------------------- token tests
     def word(self, i: int, cls: str) -> bool:

@@ -159,3 +159,39 @@ def test_surname_that_is_also_a_common_word_is_not_spread():
         "Jerzy|NE|B-PER Montag|NE|I-PER sprach|VVFIN . Am|APPRART Montag|NN kam|VVFIN er|PPER .")))
     p = by_mention(ents, "Jerzy Montag")
     assert [m.text for m in p.mentions if m.form == "name"] == ["Jerzy Montag"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Der|ART Bayerische|ADJA Rundfunk|NN sendete|VVFIN .", "Bayerische Rundfunk"),
+    ("Die|ART Serbischen|ADJA Radikalen|ADJA Partei|NN siegte|VVFIN .", "Serbischen Radikalen Partei"),
+])
+def test_capitalised_place_adjective_opens_a_name(text, name):
+    ents = run(make_doc(tokens(text)))
+    assert by_mention(ents, name, "name") is not None
+
+
+def test_city_adjective_stays_a_deriv():
+    ents = run(make_doc(tokens("in|APPR den|ART Pariser|ADJA Vorstädten|NN")))
+    assert by_mention(ents, "Pariser", "deriv") is not None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("der|ART Sender|NN Channel|NN|B-ORG 10|CARD berichtete|VVFIN", "Channel 10"),
+    ("die|ART WM|NE|B-OTH 2006|CARD in|APPR Deutschland|NE|B-LOC", "WM 2006"),
+])
+def test_number_belongs_to_the_name(text, name):
+    assert by_mention(run(make_doc(tokens(text))), name, "name") is not None
+
+
+def test_year_after_an_organisation_is_no_part_of_it():
+    ents = run(make_doc(tokens("als|KOUS die|ART SPD|NE|B-ORG 1998|CARD gewann|VVFIN")))
+    assert by_mention(ents, "SPD", "name") is not None
+
+
+def test_currency_after_an_amount_is_no_name():
+    assert run(make_doc(tokens("von|APPR 250.000|CARD Euro|NN|B-OTH"))) == []
+
+
+def test_name_particle_continues_a_person():
+    ents = run(make_doc(tokens("Abu|NE|B-PER Musab|NE|I-PER al-Zarqawi|NN starb|VVFIN .")))
+    assert by_mention(ents, "Abu Musab al-Zarqawi", "name") is not None
