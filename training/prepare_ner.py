@@ -185,9 +185,6 @@ def make_doc(vocab, words: list[str], biluo: list[str]) -> Doc:
             ents[-1].label_ = t[2:]
             i = j
         i += 1
-    spans = [doc[e.start : e.end] for e in ents]
-    for s, e in zip(spans, ents):
-        pass
     doc.set_ents([spacy.tokens.Span(doc, e.start, e.end, label=e.label_) for e in ents],
                  missing=missing, default="outside")
     return doc

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command: train vectors (if absent), prepare data, train the NER in 3 stages, write models/de_ner.
-#   stage 1  training/configs/ner.cfg: GermEval dev 80 % (x3) + Europarl + Europeana + Legal NER + SmartData,
+#   stage 1  training/configs/ner.cfg (3000 steps): GermEval dev 80 % (x3) + Europarl + Europeana + Legal NER + SmartData,
 #            model-best selected on the 20 % GermEval tuning split (stops after MAX_MIN1 minutes)
 #   stage 2  training/configs/ner_adapt.cfg: continue stage 1's model-best on GermEval dev 80 % only,
 #            lower learning rate; selection on the tuning split (reported as the tuning score)

@@ -9,10 +9,12 @@ import importlib
 import importlib.util
 import logging
 import threading
+import warnings
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.vectors import Vectors
 
 from lagebild import paths
 from lagebild.nlp import components  # noqa: F401  (registers the nlp stage components)
@@ -53,13 +55,17 @@ def _add_ner(nlp: Language) -> list[str]:
         return [f"NER model not found at {path}: no entities"]
     ner_nlp = spacy.load(path)
     if ner_nlp.vocab.vectors.shape[0] and not nlp.vocab.vectors.shape[0]:
-        # The NER embeds static (floret) vectors; the core pipeline has none. The Doc's vocab is
-        # the core's, so it must carry the NER's table or the NER sees empty vectors.
-        nlp.vocab.vectors = ner_nlp.vocab.vectors
-    for name in ner_nlp.pipe_names:
-        if name in nlp.pipe_names:
-            continue
-        nlp.add_pipe(name, source=ner_nlp)
+        # The NER embeds static (floret) vectors; the core pipeline has none. spaCy reads vectors
+        # from the vocab of the Doc (the core's) and `add_pipe(source=)` does not copy them, so the
+        # table is copied here, bound to the core's strings (floret hashes the word text).
+        vectors = Vectors(strings=nlp.vocab.strings)
+        vectors.from_bytes(ner_nlp.vocab.vectors.to_bytes(exclude=["strings"]))
+        nlp.vocab.vectors = vectors
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W113\]")
+        for name in ner_nlp.pipe_names:
+            if name not in nlp.pipe_names:
+                nlp.add_pipe(name, source=ner_nlp)
     return []
 
 
