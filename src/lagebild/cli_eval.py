@@ -42,7 +42,9 @@ def eval_ner(split: str = typer.Option("test", help="GermEval 2014 split: test (
     from lagebild.evaluation.ner import evaluate_ner, format_ner
     from lagebild.pipeline import load_nlp
 
-    res = evaluate_ner(load_nlp(), _data("germeval2014_ner", f"NER-de-{split}.tsv"))
+    nlp = load_nlp()
+    pipes = [p for p in ("ner", "lagebild_ner_rules") if p in nlp.pipe_names]
+    res = evaluate_ner(nlp, _data("germeval2014_ner", f"NER-de-{split}.tsv"), pipes=pipes)
     _emit(res, format_ner(res), as_json)
 
 

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.vectors import Vectors
 
 from lagebild import paths
-from lagebild.nlp import components  # noqa: F401  (registers the nlp stage components)
+from lagebild.nlp import components, ner_rules  # noqa: F401  (register the nlp stage components)
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,7 @@ def _add_ner(nlp: Language) -> list[str]:
         for name in ner_nlp.pipe_names:
             if name not in nlp.pipe_names:
                 nlp.add_pipe(name, source=ner_nlp)
+    nlp.add_pipe("lagebild_ner_rules", after="ner")
     return []
 
 

@@ -43,7 +43,7 @@ def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[
     names += M.lexicon_names(doc, covered)
     name_tokens = {i for c in names for i in range(c.start, c.end)}
     ner_derivs = [c for c in ner_derivs if c.start not in name_tokens]
-    names += ner.adjective_names(doc, [c for c in ner_derivs], covered)
+    names += ner.adjective_names(doc, ner_derivs, covered)
     name_tokens = {i for c in names for i in range(c.start, c.end)}
     ner_derivs = [c for c in ner_derivs if c.start not in name_tokens]
     _mark(covered, names)
