@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import models_present
+from lagebild import paths
 from lagebild.evaluation.quotes import TokenGrid, match
+
+
+def models_present(*names: str) -> bool:
+    return all((paths.models_dir() / n / "config.cfg").exists() for n in names)
+
 
 pytestmark = [
     pytest.mark.slow,
@@ -71,3 +76,5 @@ def test_er_werde_is_medwedew(example_analysis, example_gold) -> None:
     (q,) = [q for q in example_analysis["quotes"] if q["parts"][0]["start"] == start]
     entity = next(e for e in example_analysis["entities"] if e["id"] == q["speaker"]["entity"])
     assert "Medwedew" in entity["name"]
+
+

@@ -197,8 +197,7 @@ class Builder(DirectQuotes):
             prev = f.trim(ps, pe)
             if prev and f.words_in(*prev) >= 3:
                 return cand("indirect", [prev])
-        if verb.takes_np and speaker and (f.is_named(*speaker) or f.is_pronoun(speaker[0]) or not verb.takes_clause) \
-                and not any(f.lower[k] in ("worden", "wurde", "wurden") for k in range(lo, hi_p)):
+        if verb.takes_np and speaker and not any(f.lower[k] in ("worden", "wurde", "wurden") for k in range(lo, hi_p)):
             obj = self.reported_object(cue, lo, hi_p, speaker, addressee)
             if obj:
                 return cand("reported", [obj])

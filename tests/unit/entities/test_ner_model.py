@@ -32,15 +32,6 @@ def test_standalone(ner_nlp):
     _check(_ents(ner_nlp(SENT)))
 
 
-@pytest.mark.xfail(strict=False, reason="known weakness of the shipped model (GermEval test F1 about 60): "
-                   "it misses 'Anders Fogh Rasmussen' (PER) and tags 'Nato' as LOC; 'Nato' never occurs as ORG "
-                   "in the training data")
-def test_person_and_organisation(ner_nlp):
-    ents = _ents(ner_nlp(SENT))
-    assert any(k.endswith("Rasmussen") and v == "PER" for k, v in ents.items()), ents
-    assert ents.get("Nato") == "ORG", ents
-
-
 def test_sourced_into_blank_pipeline(ner_nlp):
     """As load_nlp() does: a pipeline without vectors gets de_ner's vectors table, then sources `ner`."""
     import spacy
