@@ -75,11 +75,25 @@ def render(article: dict[str, Any], console: Console) -> None:
         breakdown = ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in kinds.most_common())
         console.print(Panel(Group(*lines), title=f"{name} said ({breakdown})", title_align="left"))
 
-    for kind in ("events", "times", "amounts"):
+    if article.get("events"):
+        table = Table(title="What happened (PLOVER events)", expand=True)
+        for col in ("type", "trigger", "actor", "target", "modality", "time"):
+            table.add_column(col)
+        for ev in article["events"]:
+            table.add_row(ev["type"] + (" (negated)" if ev.get("negated") else ""), ev["trigger"]["text"],
+                          _argument_name(ev.get("actor"), entities), _argument_name(ev.get("target"), entities),
+                          ev.get("modality") or "", ev.get("time") or "")
+        console.print(table)
+    for kind in ("times", "amounts"):
         items = article.get(kind) or []
         if items:
-            summary = "; ".join(
-                f"{it.get('type', '')} {it.get('text') or (it.get('trigger') or {}).get('text', '')} → {it.get('value', '')}".strip()
-                for it in items[:30]
-            )
-            console.print(Text(f"{kind}: ", style="bold").append(_shorten(summary, 600), style=""))
+            summary = "; ".join(f"{it['text']} → {it.get('value')}" for it in items[:40])
+            console.print(Text(f"{kind}: ", style="bold").append(_shorten(summary, 800), style=""))
+
+
+def _argument_name(arg: dict | None, entities: dict[str, dict]) -> str:
+    if not arg:
+        return ""
+    if arg.get("entity") in entities:
+        return entities[arg["entity"]]["name"]
+    return (arg.get("mention") or {}).get("text", "")
