@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import platform
+import resource
 import sys
 import tempfile
 import time
@@ -46,11 +47,23 @@ def load() -> str:
     return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
 
 
+def _cpu(who: int) -> float:
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
 def run_local(corpus: Path, tmp: Path, workers: int, chunk_size: int) -> dict:
     out = tmp / f"local-{workers}"
+    kids, me = _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
     summary = run_batch(BatchOptions([str(corpus)], out, workers=workers, chunk_size=chunk_size))
+    workers_cpu = _cpu(resource.RUSAGE_CHILDREN) - kids  # the workers, reaped at the end
     steady = summary.elapsed - summary.startup
     return {"engine": "local", "workers": workers, "records": summary.records,
+            "workers_cpu_s": round(workers_cpu, 1),
+            "coordinator_cpu_s": round(_cpu(resource.RUSAGE_SELF) - me, 1),
+            # cores the workers actually got: below `workers` means other load took the rest
+            "cores_used": round(workers_cpu / summary.elapsed, 2),
+            "cpu_ms_per_record": round(1000 * workers_cpu / max(summary.records, 1), 1),
             "analysed": summary.analysed, "errors": summary.errors,
             "wall_s": round(summary.elapsed, 2), "startup_s": round(summary.startup, 2),
             "rate_wall": round(summary.rate, 2),
@@ -122,7 +135,9 @@ def main() -> int:
     report["runs"] = runs
     report["efficiency_2_workers"] = {
         "wall": round(two["rate_wall"] / (2 * one["rate_wall"]), 3),
-        "steady": round(two["rate_steady"] / (2 * one["rate_steady"]), 3)}
+        "steady": round(two["rate_steady"] / (2 * one["rate_steady"]), 3),
+        # CPU per record, 1 worker / 2 workers: what the engine costs, apart from CPU others took
+        "cpu": round(one["cpu_ms_per_record"] / two["cpu_ms_per_record"], 3)}
     if not args.no_spark:
         spark = runs[2]
         report["spark_vs_local_2"] = {"wall": round(spark["rate_wall"] / two["rate_wall"], 3),
@@ -135,12 +150,15 @@ def main() -> int:
           f"{report['machine']['load_after']} on {report['machine']['cpus']} CPUs")
     for r in runs:
         extra = (f"startup {r['startup_s']:.1f} s, steady {r['rate_steady']:.1f}/s, peak RSS/worker "
-                 f"{r['peak_rss_mib']:.0f} MiB" if r["engine"] == "local" else
+                 f"{r['peak_rss_mib']:.0f} MiB, workers got {r['cores_used']:.2f} cores, "
+                 f"{r['cpu_ms_per_record']:.0f} ms CPU/record, coordinator "
+                 f"{r['coordinator_cpu_s']:.1f} s CPU" if r["engine"] == "local" else
                  f"session start {r['startup_s']:.1f} s, job {r['job_s']:.1f} s = {r['rate_job']:.1f}/s")
         print(f"  {r['engine']:5} x{r['workers']}: {r['records']} records in {r['wall_s']:.1f} s = "
               f"{r['rate_wall']:.1f}/s wall; {extra}; load after {r['load_after']}")
     e = report["efficiency_2_workers"]
-    print(f"2-worker efficiency (speed-up / 2): wall {e['wall']:.2f}, steady {e['steady']:.2f}  (target >= 0.8)")
+    print(f"2-worker efficiency (speed-up / 2): wall {e['wall']:.2f}, steady {e['steady']:.2f}, "
+          f"CPU per record {e['cpu']:.2f}  (target >= 0.8)")
     if "spark_vs_local_2" in report:
         s = report["spark_vs_local_2"]
         print(f"Spark local[2] / local x2: wall {s['wall']:.2f}, job vs steady {s['job_vs_steady']:.2f}"

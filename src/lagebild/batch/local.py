@@ -16,11 +16,13 @@ import itertools
 import json
 import logging
 import multiprocessing as mp
+import os
 import signal
 import threading
 import time
 import traceback
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -155,6 +157,26 @@ def _fresh(tasks: Iterator[Task], seen: set[str]) -> Iterator[Task]:
         yield task
 
 
+@contextmanager
+def _single_threaded_math() -> Iterator[None]:
+    """One process per core already uses every core: numeric libraries in a worker must not start
+    a thread per core on top (N workers x N threads thrash). Spawned workers read this at start."""
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    for k in _THREAD_VARS:
+        os.environ.setdefault(k, "1")
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+
+
 class _Interrupted(Exception):
     pass
 
@@ -187,7 +209,8 @@ class LocalRun:
         proc = self.ctx.Process(target=_worker_main, name=f"lagebild-batch-{slot}",
                                 args=(child, tuple(self.opts.formats), self.opts.max_chars),
                                 daemon=True)
-        proc.start()
+        with _single_threaded_math():
+            proc.start()
         child.close()
         self.workers[slot] = _Worker(slot, proc, parent)
 

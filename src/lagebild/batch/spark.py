@@ -231,7 +231,9 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
     tables = tuple(TABLE_COLUMNS)
     sc = spark.sparkContext
     tasks = task_rdd(spark, jsonl, parquet)
-    target = sc.defaultParallelism * 2  # more partitions than cores: a slow one does not hold all
+    # Many more partitions than cores: the last ones are small, so no core idles long at the end
+    # while another finishes a big one (a Python worker keeps its pipeline across partitions).
+    target = sc.defaultParallelism * 8
     if tasks.getNumPartitions() < target:
         tasks = tasks.repartition(target)
     max_chars = options.max_chars
@@ -242,13 +244,15 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
         counts = {r["status"]: r["count"] for r in
                   df.where(F.col("kind") == "status").groupBy("status").count().collect()}
 
+        files = max(1, sc.defaultParallelism)  # one file per core and table, not per partition
+
         def write(kind: str) -> None:
             rows = df.where(F.col("kind") == kind)
             if kind in tables:
-                rows.select(f"{kind}.*").write.mode("overwrite").option("compression", "zstd") \
-                    .parquet(f"{out}/{kind}")
+                rows.select(f"{kind}.*").coalesce(files).write.mode("overwrite") \
+                    .option("compression", "zstd").parquet(f"{out}/{kind}")
             elif kind == "article":
-                rows.select("line").write.mode("overwrite").text(f"{out}/articles")
+                rows.select("line").coalesce(files).write.mode("overwrite").text(f"{out}/articles")
                 _rename_parts(spark, f"{out}/articles", ".txt", ".jsonl")
             else:
                 rows.select("line").coalesce(1).write.mode("overwrite").text(f"{out}/_errors")
@@ -275,7 +279,10 @@ def spark_session(master: str | None, conf: dict[str, str] | None = None):
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName("lagebild-batch")
-    for key, value in (conf or {}).items():
+    # one task per core already uses every core: no thread pools per Python worker on top
+    threads = {f"spark.executorEnv.{v}": "1" for v in
+               ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
+    for key, value in {**threads, **(conf or {})}.items():
         builder = builder.config(key, value)
     under_submit = "PYSPARK_GATEWAY_PORT" in os.environ  # spark-submit set the master already
     if master:
