@@ -144,3 +144,6 @@ app.add_typer(eval_app, name="eval")
 from lagebild.cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)
+from lagebild.cli_batch import register as _register_batch  # noqa: E402
+
+_register_batch(app)

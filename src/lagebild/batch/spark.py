@@ -64,7 +64,8 @@ def _parquet_row(row) -> object:
     return parquet_record_to_item(rec, name, rec.pop("_row") + 1)
 
 
-def analyse_partition(tasks: Iterator, tables: tuple[str, ...], max_chars: int | None) -> Iterator[tuple]:
+def analyse_partition(tasks: Iterator, tables: tuple[str, ...], max_chars: int | None,
+                      formats: tuple[str, ...] = ("parquet", "jsonl")) -> Iterator[tuple]:
     """Rows of the job's one wide DataFrame for a partition of tasks.
 
     Columns: `kind` (a table name, `article`, `error` or `status`), one struct column per table
@@ -86,7 +87,10 @@ def analyse_partition(tasks: Iterator, tables: tuple[str, ...], max_chars: int |
             if outcome.error is not None:
                 yield ("error", *empty, json.dumps(error_record(outcome), ensure_ascii=False), None)
                 continue
-            yield ("article", *empty, json.dumps(outcome.article, ensure_ascii=False), None)
+            if "jsonl" in formats:  # only what will be written crosses over to the JVM
+                yield ("article", *empty, json.dumps(outcome.article, ensure_ascii=False), None)
+            if "parquet" not in formats:
+                continue
             rows = ChunkTables()
             rows.add(outcome.article)
             for table, table_rows in rows.rows.items():
@@ -237,7 +241,8 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
     if tasks.getNumPartitions() < target:
         tasks = tasks.repartition(target)
     max_chars = options.max_chars
-    wide = tasks.mapPartitions(lambda it: analyse_partition(it, tables, max_chars))
+    formats = tuple(options.formats)
+    wide = tasks.mapPartitions(lambda it: analyse_partition(it, tables, max_chars, formats))
     df = spark.createDataFrame(wide, _schema(), verifySchema=False)
     df = df.persist(StorageLevel.MEMORY_AND_DISK)  # the pipeline runs once; writes read the cache
     try:

@@ -112,6 +112,7 @@ def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:
         if not raw.strip():
             continue
         origin = f"{name}:{lineno}"
+        rec = None  # so that an error on this line never reports the previous line's id
         try:
             line, warnings = decode_bytes(raw)
             rec = json.loads(line)
@@ -121,7 +122,7 @@ def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:
         except json.JSONDecodeError as err:
             yield IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
         except InputError as err:
-            rec_id = rec.get("id") if isinstance(locals().get("rec"), dict) else None
+            rec_id = rec.get("id") if isinstance(rec, dict) else None
             yield IngestError(str(rec_id) if rec_id else None, origin, str(err))
 
 
