@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from lagebild.ingest.decode import decode_bytes
-from lagebild.ingest.readers import _kind as file_kind  # one definition of which suffix is what
+from lagebild.ingest.readers import input_kind as file_kind  # one definition of which suffix is what
 from lagebild.ingest.readers import read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article

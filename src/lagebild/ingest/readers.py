@@ -32,7 +32,7 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
         path = Path(p)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _kind(child) in ("txt", "html", "jsonl", "csv"):
+                if child.is_file() and input_kind(child) in ("txt", "html", "jsonl", "csv"):
                     yield from read_path(child)
         elif not path.exists():
             yield IngestError(None, str(path), "file not found")
@@ -41,7 +41,7 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
 
 
 def read_path(path: Path) -> Iterator[Item]:
-    kind = _kind(path)
+    kind = input_kind(path)
     try:
         if kind == "jsonl":
             opener = gzip.open if path.suffix == ".gz" else open
@@ -59,7 +59,8 @@ def read_path(path: Path) -> Iterator[Item]:
         yield IngestError(None, str(path), f"cannot read: {err.strerror or err}")
 
 
-def _kind(path: Path) -> str:
+def input_kind(path: Path) -> str:
+    """Which reader a file needs, by its suffixes: jsonl, csv, warc, html or txt."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:] == [".jsonl", ".gz"] or suffixes[-1:] in ([".jsonl"], [".ndjson"]):
         return "jsonl"
