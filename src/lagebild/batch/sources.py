@@ -9,14 +9,12 @@ resume manifest, so a re-run can skip finished records unparsed.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from lagebild.ingest.decode import decode_bytes
-from lagebild.ingest.readers import input_kind as file_kind  # one definition of which suffix is what
+from lagebild.ingest.readers import input_kind as file_kind, parse_jsonl_line  # one definition of which suffix is what
 from lagebild.ingest.readers import read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
@@ -166,23 +164,5 @@ def parquet_record_to_item(rec: dict, name: str, rowno: int) -> Item:
 
 
 def jsonl_line_to_item(raw: bytes, name: str, lineno: int) -> Item | None:
-    """One JSONL line as `read_jsonl` reads it (None for a blank line, which it skips).
-
-    Both engines parse JSONL lines with this, in their workers; a test checks it agrees with
-    `read_jsonl` line for line.
-    """
-    if not raw.strip():
-        return None
-    origin = f"{name}:{lineno}"
-    rec = None
-    try:
-        line, warnings = decode_bytes(raw)
-        rec = json.loads(line)
-        article = record_to_article(rec, origin, f"{Path(name).stem}-{lineno}")
-        article.warnings.extend(warnings)
-        return article
-    except json.JSONDecodeError as err:
-        return IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
-    except InputError as err:
-        rec_id = rec.get("id") if isinstance(rec, dict) else None
-        return IngestError(str(rec_id) if rec_id else None, origin, str(err))
+    """One JSONL line, parsed exactly as `read_jsonl` does (both engines call this in their workers)."""
+    return parse_jsonl_line(raw, name, lineno)

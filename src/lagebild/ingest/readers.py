@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import sys
 from pathlib import Path
@@ -108,23 +107,33 @@ def record_to_article(rec: dict, origin: str, fallback_id: str) -> RawArticle:
     return article
 
 
+def parse_jsonl_line(raw: bytes, name: str, lineno: int) -> Item | None:
+    """One JSONL line as an article or an error record (None for a blank line).
+
+    The one place a JSONL line is parsed: `read_jsonl` and both batch engines use it.
+    """
+    if not raw.strip():
+        return None
+    origin = f"{name}:{lineno}"
+    rec = None  # so that an error on this line never reports the previous line's id
+    try:
+        line, warnings = decode_bytes(raw)
+        rec = json.loads(line)
+        article = record_to_article(rec, origin, f"{Path(name).stem}-{lineno}")
+        article.warnings.extend(warnings)
+        return article
+    except json.JSONDecodeError as err:
+        return IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
+    except InputError as err:
+        rec_id = rec.get("id") if isinstance(rec, dict) else None
+        return IngestError(str(rec_id) if rec_id else None, origin, str(err))
+
+
 def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:
     for lineno, raw in enumerate(fh, start=1):
-        if not raw.strip():
-            continue
-        origin = f"{name}:{lineno}"
-        rec = None  # so that an error on this line never reports the previous line's id
-        try:
-            line, warnings = decode_bytes(raw)
-            rec = json.loads(line)
-            article = record_to_article(rec, origin, f"{Path(name).stem}-{lineno}")
-            article.warnings.extend(warnings)
-            yield article
-        except json.JSONDecodeError as err:
-            yield IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
-        except InputError as err:
-            rec_id = rec.get("id") if isinstance(rec, dict) else None
-            yield IngestError(str(rec_id) if rec_id else None, origin, str(err))
+        item = parse_jsonl_line(raw, name, lineno)
+        if item is not None:
+            yield item
 
 
 def read_csv(path: Path) -> Iterator[Item]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Callable, Iterator
+from typing import Callable
 
 from lagebild.time.lexicon import lexicon
 
