@@ -15,22 +15,11 @@ from pathlib import Path
 
 import spacy
 
+from prepare_ner import iter_json_concat  # training/ is on sys.path when this script runs
+
 DATA = Path(sys.argv[1])
 OUT = Path(sys.argv[2])
 csv.field_size_limit(10**9)
-
-
-def iter_json_concat(path: Path):
-    dec = json.JSONDecoder()
-    s = path.read_text(encoding="utf-8")
-    i = 0
-    ws = re.compile(r"\S")
-    while True:
-        m = ws.search(s, i)
-        if not m:
-            return
-        obj, i = dec.raw_decode(s, m.start())
-        yield obj
 
 
 def raw_texts():

@@ -44,6 +44,16 @@ def normalise_date(value: str | None) -> tuple[str | None, str | None]:
     return None, f"unreadable date {value!r} ignored"
 
 
+def date_option(value: str | None) -> str | None:
+    """A `--date` given by a user: normalised, or `ValueError` (a wrong option is an error, not a warning)."""
+    if value is None:
+        return None
+    day, warning = normalise_date(value)
+    if day is None or warning:
+        raise ValueError(f"--date must be YYYY-MM-DD, got {value!r}")
+    return day
+
+
 def prepare(raw: RawArticle, *, max_chars: int = MAX_CHARS) -> Article:
     """Checks and metadata that need no model. Raises `InputError` for what cannot be analysed."""
     text = raw.text

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lagebild.analyze import MAX_CHARS, analyze_stream, normalise_date
+from lagebild.analyze import MAX_CHARS, analyze_stream, date_option
 from lagebild.article import Article
 from lagebild.ingest import IngestError, read_inputs
 
@@ -78,12 +78,11 @@ def analyze(
 ) -> None:
     """Analyse German news articles and print entities, quotes, events, times and amounts."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    if date is not None:
-        day, warning = normalise_date(date)
-        if day is None or warning:
-            err_console.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}")
-            raise typer.Exit(2)
-        date = day
+    try:
+        date = date_option(date)
+    except ValueError as err:
+        err_console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from None
     out_fh = open(output, "w", encoding="utf-8") if output else sys.stdout
     err_fh = open(errors_file, "w", encoding="utf-8") if errors_file else None
     console = Console(file=out_fh, force_terminal=None if output is None else False, width=None if output is None else 110)

@@ -75,14 +75,13 @@ def ingest(
     if not paths and from_dir is None:
         console.print("[red]error:[/red] give articles to analyse, or --from DIR to load a batch output folder")
         raise typer.Exit(2)
-    if date is not None:
-        from lagebild.analyze import normalise_date
+    from lagebild.analyze import date_option
 
-        day, warning = normalise_date(date)
-        if day is None or warning:
-            console.print(f"[red]error:[/red] --date must be YYYY-MM-DD, got {date!r}")
-            raise typer.Exit(2)
-        date = day
+    try:
+        date = date_option(date)
+    except ValueError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from None
     store = _open(db)
     bar = Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[skipped]} unchanged · {task.fields[errors]} errors"),
