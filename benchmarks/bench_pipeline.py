@@ -11,7 +11,7 @@ from common import gnad_articles, peak_rss_mb
 
 from lagebild.analyze import analyze_stream, prepare
 from lagebild.ingest import RawArticle
-from lagebild.pipeline import load_nlp
+from lagebild.pipeline import build_nlp, load_nlp
 
 
 def main() -> None:
@@ -19,24 +19,17 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=300, help="number of articles")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--per-component", action="store_true", help="also time each pipeline component")
+    parser.add_argument("--compare-blis", action="store_true",
+                        help="also run the same articles with thinc's BLIS gemm (the pre-NumPy-BLAS setting)")
     args = parser.parse_args()
     records = gnad_articles(args.n)
     t0 = time.perf_counter()
     nlp = load_nlp()
     load_s = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
-    # warm-up on a few articles so that lazy initialisation is not timed
-    list(analyze_stream([RawArticle(r["id"], r["text"]) for r in records[:3]], nlp=nlp))
     words = sum(len(r["text"].split()) for r in records)
-    tokens = 0
-    t0 = time.perf_counter()
-    n_ok = 0
-    for art in analyze_stream((RawArticle(r["id"], r["text"]) for r in records), nlp=nlp,
-                              batch_size=args.batch_size):
-        if getattr(art, "analysed", False):
-            n_ok += 1
-    elapsed = time.perf_counter() - t0
     tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(r["text"] for r in records))
+    elapsed, n_ok = timed_run(nlp, records, args.batch_size)
     print(f"pipeline: {', '.join(nlp.pipe_names)}")
     print(f"articles: {len(records)} ({n_ok} analysed), words: {words:,}, tokens: {tokens:,}")
     print(f"load time: {load_s:.1f} s, peak RSS after load: {rss_loaded:.0f} MB")
@@ -45,8 +38,24 @@ def main() -> None:
     print(f"tokens/s: {tokens / elapsed:,.0f}")
     print(f"articles/s: {len(records) / elapsed:,.1f}")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
+    if args.compare_blis:
+        blis_s, _ = timed_run(build_nlp(use_blis=True), records, args.batch_size)
+        print(f"same articles with thinc's BLIS gemm: {words / blis_s:,.0f} words/s "
+              f"(NumPy BLAS is {blis_s / elapsed:.2f}x as fast)")
     if args.per_component:
         per_component(nlp, records, words, args.batch_size)
+
+
+def timed_run(nlp, records: list[dict], batch_size: int) -> tuple[float, int]:
+    """Seconds for `analyze_stream` over the records (after a short warm-up), and articles analysed."""
+    list(analyze_stream([RawArticle(r["id"], r["text"]) for r in records[:3]], nlp=nlp))
+    t0 = time.perf_counter()
+    n_ok = 0
+    for art in analyze_stream((RawArticle(r["id"], r["text"]) for r in records), nlp=nlp,
+                              batch_size=batch_size):
+        if getattr(art, "analysed", False):
+            n_ok += 1
+    return time.perf_counter() - t0, n_ok
 
 
 def per_component(nlp, records: list[dict], words: int, batch_size: int) -> None:
