@@ -14,6 +14,8 @@ FALLBACK_MIN_WORDS = 8
 # about half of the short unframed fragments as quotes; lagebild treats such scare quotes and
 # titles as no quotes ("neue Qualität"), so the threshold sits a little above the coin flip.
 DIRECT_THRESHOLD = 0.55
+# A table key decides only when it was seen this often (finest key first); rarer keys back off.
+DIRECT_MIN_COUNTS = (5, 12, 8, 5)
 
 
 def _bucket(n: int) -> int:
@@ -21,19 +23,24 @@ def _bucket(n: int) -> int:
 
 
 def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | None = None,
-               title: bool | None = None, sentence_cue: bool | None = None) -> str:
+               title: bool | None = None, sentence_cue: bool | None = None, clause_cue: bool | None = None) -> str:
     """Key of the learned direct-quote table: length bucket, inside reported speech, first person
-    (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence)."""
+    (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence,
+    a speech verb in the marks' own clause: "nannte den Bericht eine „Zeitungsente“")."""
     key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
     if framed is not None:
         key += f"|{int(framed)}|{int(bool(title))}|{int(bool(sentence_cue))}"
+        if clause_cue is not None:
+            key += f"|{int(bool(clause_cue))}"
     return key
 
 
 def backoff_keys(fine: str) -> list[str]:
-    """The fine key and its coarser versions: without title and sentence cue, then without frame."""
+    """The fine key and its coarser versions: without the clause cue, without title and sentence
+    cue, then without frame."""
     f = fine.split("|")
-    return ["|".join(f), "|".join(f[:4]), "|".join(f[:3])]
+    keys = ["|".join(f[:n]) for n in (7, 6, 4, 3) if n <= len(f)]
+    return list(dict.fromkeys(keys))
 
 
 class DirectQuotes:
@@ -68,11 +75,14 @@ class DirectQuotes:
             title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
             self.direct_pairs.append((o, c))
             sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
+            clause_verb = None if framed else self.clause_cue(o, c)
             keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=framed,
                                     sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
-                                    sentence_cue=sentence_cue)
+                                    sentence_cue=sentence_cue, clause_cue=clause_verb is not None)
             if not keep:
                 continue
+            if not cue and clause_verb is not None:
+                cue = clause_verb  # "bezeichnete X als „…“": the naming verb is the cue
             if not framed and not inherit:
                 prev = out[-1] if out else None
                 if prev and f.sent_of[o] - f.sent_of[prev.end - 1] <= 1 and n_words >= 4:
@@ -140,16 +150,37 @@ class DirectQuotes:
                     return [], sp, None
         return None, None, None
 
+    def clause_cue(self, o: int, c: int) -> list[int] | None:
+        """Cue tokens of a speech verb in the clause around the marks o..c, outside any marks
+        ("Von einer „gezielten Indiskredition“ sprach X", "hatte den Bericht als „falsch“
+        zurückgewiesen"): marks in a speech verb's own clause are more often somebody's words."""
+        f = self.f
+        s, e = f.sents[f.sent_of[o]]
+        if o > s and f.is_nounish(o - 1):
+            return None  # "die Zeitung „Hürriyet“", "der Roman „Atemschaukel“": a name, not words
+        if any(ent.start <= o + 1 and c <= ent.end for ent in f.doc.ents):
+            return None  # "die „Süddeutsche Zeitung“ berichtete": the marks hold a name
+        if f.has_parse and any(f.doc[k].dep_.startswith("nsubj") and not o < f.doc[k].head.i < c for k in range(o + 1, c)):
+            return None  # the marks are the subject ("schreibt die „Computerwoche“"): a source's name
+        lo, hi = f.clause_left(o, s), f.clause_right(c, e)
+        for k in range(lo + 1, hi):
+            if f.in_marks[k] or f.is_mark[k] or o <= k <= c:
+                continue
+            cue = f.verb_cue(k, s, e)
+            if cue is not None and not f.word(k, "aux"):
+                return [k] + ([cue.particle] if cue.particle is not None else [])
+        return None
+
     def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
-                    title: bool = False, sentence_cue: bool = False) -> bool:
+                    title: bool = False, sentence_cue: bool = False, clause_cue: bool = False) -> bool:
         """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
-        fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue)
+        fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue, clause_cue)
         self.direct_log.append(fine)
         if framed and sentence_like:
             return True  # a whole sentence in quotation marks next to a speech verb
         if inside and n_words == 1 and not framed:
             return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
-        for key, min_n in zip(backoff_keys(fine), (12, 8, 5)):
+        for key, min_n in zip(backoff_keys(fine), DIRECT_MIN_COUNTS):
             hit = self.f.direct_table.get(key)
             if hit and hit[1] >= min_n:
                 return hit[0] >= DIRECT_THRESHOLD

@@ -203,6 +203,14 @@ class Builder(DirectQuotes):
                 return cand("reported", [obj])
         return None
 
+    def _verbless(self, q: Cand) -> bool:
+        """Indirect content without any verb ("kritisierte die Politikerin der Grünen, Anja Hajduk,
+        ..." -> "Anja Hajduk") is an apposition or a title the frame misread, not what was said."""
+        f = self.f
+        if q.type != "indirect" or not f.has_tags or not q.cue or not f.doc[q.cue[0]].tag_.startswith("V"):
+            return False  # "laut X, 20 Tote": an attribution may report a bare noun phrase
+        return not any(f.doc[k].tag_.startswith("V") for a, b in q.parts for k in range(a, b))
+
     def _subordinate(self, lo: int, i: int) -> bool:
         """Is the frame lo..i a relative clause ("die vor Fetten warnt", "was er verkündet")? Its
         verb then does not introduce what follows the comma ("indem er sagte, ..." still does)."""
@@ -386,7 +394,7 @@ class Builder(DirectQuotes):
         f = self.f
         found: list[Cand] = []
         for s, e in f.sents:
-            found.extend(self.sentence_frames(s, e))
+            found.extend(q for q in self.sentence_frames(s, e) if not self._verbless(q))
         accepted: list[Cand] = []
         taken: set[int] = set()
         for q in found:

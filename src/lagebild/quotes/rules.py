@@ -26,6 +26,7 @@ END_PUNCT = {".", "!", "?", ",", ";", ":", "…"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
 NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY", "PRELAT", "PWAT"}
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser"}
 
 
 @dataclass
@@ -189,6 +190,8 @@ class Finder:
         start = k
         has_noun = False
         while k < limit and self.is_np_token(k):
+            if has_noun and self.starts_new_np(k):
+                break  # "laut el-Baradei | die Bearbeitung ...": a second article opens the content
             has_noun |= self.is_nounish(k)
             k += 1
             # genitive or "von" extension: "Sprecher des Ministeriums", "Kamanda von der Behörde"
@@ -202,6 +205,12 @@ class Finder:
         while k > start and self.lower[k - 1] in ("und", "des", "der", "von", "vom"):
             k -= 1
         return (start, k)
+
+    def starts_new_np(self, k: int) -> bool:
+        """Does a determiner at k open a new noun phrase after a noun (not a genitive "des/der")?"""
+        if self.has_tags:
+            return self.doc[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and self.lower[k] not in GENITIVE_DETS
+        return self.word(k, "det") and self.lower[k] not in GENITIVE_DETS
 
     def marked_title_after(self, j: int) -> tuple[int, int] | None:
         """The span of a title in quotation marks that opens at token j („Berliner Zeitung“)."""
