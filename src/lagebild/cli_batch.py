@@ -56,8 +56,8 @@ def batch(
         err_console.print("[red]error:[/red] --master is for --engine spark; the local engine "
                           "takes --workers")
         raise typer.Exit(2)
-    # Spark draws its own stage progress; the local engine reports to our bar
-    show = progress and err_console.is_terminal and engine is Engine.local
+    # both engines report to our bar (Spark's counts move as its partitions finish)
+    show = progress and err_console.is_terminal
     bar = Progress(TextColumn("[bold]batch"), BarColumn(), TextColumn("{task.completed:,} records"),
                    TextColumn("{task.fields[rate]} art/s · {task.fields[errors]} errors"),
                    TimeElapsedColumn(), console=err_console, transient=False, disable=not show)

@@ -22,12 +22,13 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
-from lagebild.batch.job import BatchOptions, BatchSummary, ProgressCallback
+from lagebild.batch.job import BatchOptions, BatchSummary, Progress, ProgressCallback
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 STATUS_FIELD = {"ok": "analysed", "unanalysed": "unanalysed", "error": "errors"}
@@ -65,11 +66,12 @@ def _parquet_row(row) -> object:
 
 
 def analyse_partition(tasks: Iterator, tables: tuple[str, ...], max_chars: int | None,
-                      formats: tuple[str, ...] = ("parquet", "jsonl")) -> Iterator[tuple]:
+                      formats: tuple[str, ...] = ("parquet", "jsonl"), counters=None) -> Iterator[tuple]:
     """Rows of the job's one wide DataFrame for a partition of tasks.
 
     Columns: `kind` (a table name, `article`, `error` or `status`), one struct column per table
     (only the one named by `kind` is set), `line` (an article or error as JSON) and `status`.
+    `counters` (records done, errors: Spark accumulators) feed the driver's progress display.
     """
     from lagebild.batch.work import ChunkTables, analyse_tasks, error_record
     from lagebild.pipeline import load_nlp
@@ -84,6 +86,10 @@ def analyse_partition(tasks: Iterator, tables: tuple[str, ...], max_chars: int |
     def flush() -> Iterator[tuple]:
         for outcome in analyse_tasks(chunk, nlp, max_chars=max_chars):
             yield ("status", *empty, None, outcome.status)
+            if counters is not None:
+                counters[0].add(1)
+                if outcome.error is not None:
+                    counters[1].add(1)
             if outcome.error is not None:
                 yield ("error", *empty, json.dumps(error_record(outcome), ensure_ascii=False), None)
                 continue
@@ -217,7 +223,17 @@ def _rename_parts(spark, folder: str, old: str, new: str) -> None:
         fs.rename(st.getPath(), jvm.org.apache.hadoop.fs.Path(p[: -len(old)] + new))
 
 
-def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
+def _report_progress(progress: ProgressCallback, counters, start: float, stop) -> None:
+    """Pass the accumulators' counts (updated as partitions finish) to `progress` until `stop`."""
+    while True:
+        stopped = stop.wait(0.5)
+        progress(Progress(processed=counters[0].value, errors=counters[1].value,
+                          elapsed=time.perf_counter() - start))
+        if stopped:
+            return  # the last report has the final counts
+
+
+def run_spark_job(spark, options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
     """Run the batch job on an existing SparkSession and write the output tables."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -242,9 +258,14 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
         tasks = tasks.repartition(target)
     max_chars = options.max_chars
     formats = tuple(options.formats)
-    wide = tasks.mapPartitions(lambda it: analyse_partition(it, tables, max_chars, formats))
+    counters = (sc.accumulator(0), sc.accumulator(0))
+    wide = tasks.mapPartitions(lambda it: analyse_partition(it, tables, max_chars, formats, counters))
     df = spark.createDataFrame(wide, _schema(), verifySchema=False)
     df = df.persist(StorageLevel.MEMORY_AND_DISK)  # the pipeline runs once; writes read the cache
+    stop = threading.Event()
+    reporter = threading.Thread(target=_report_progress, args=(progress, counters, start, stop), daemon=True)
+    if progress is not None:
+        reporter.start()
     try:
         counts = {r["status"]: r["count"] for r in
                   df.where(F.col("kind") == "status").groupBy("status").count().collect()}
@@ -268,6 +289,9 @@ def run_spark_job(spark, options: BatchOptions) -> BatchSummary:
         with ThreadPoolExecutor(4) as pool:  # small write jobs overlap instead of queueing
             list(pool.map(write, kinds))
     finally:
+        stop.set()
+        if reporter.is_alive():
+            reporter.join()
         df.unpersist()
     fs, _ = _hadoop_fs(spark, out)
     fs.create(sc._jvm.org.apache.hadoop.fs.Path(f"{out}/_SUCCESS"), True).close()
@@ -294,10 +318,24 @@ def spark_session(master: str | None, conf: dict[str, str] | None = None):
         builder = builder.master(master)
     elif not under_submit:
         builder = builder.master("local[*]")
-    if master.startswith("local") if master else not under_submit:
+    local = master.startswith("local") if master else not under_submit
+    if local:
         # executors are local processes: they must run this very interpreter (its venv)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        for key, value in LOCAL_JVM_CONF.items():
+            if key not in (conf or {}):
+                builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+# In local mode the one JVM shares the cores with the Python workers that do the real work, and a
+# batch job is short for a JVM: its JIT compiler threads and parallel GC took about as much CPU as
+# the job's own JVM work (JVM CPU per 400-article run 15-21 s with the defaults, 8-9 s with these;
+# measured with benchmarks/bench_batch.py's machine). A cluster's executors keep their defaults.
+LOCAL_JVM_CONF = {
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+    "spark.ui.showConsoleProgress": "false",  # the CLI prints its own progress and summary
+}
 
 
 def run_spark(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
@@ -312,7 +350,7 @@ def run_spark(options: BatchOptions, progress: ProgressCallback | None = None) -
                            "apt-get install default-jre-headless, or use --engine local")
     spark = spark_session(options.master)
     spark.sparkContext.setLogLevel("ERROR")
-    return run_spark_job(spark, options)
+    return run_spark_job(spark, options, progress)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,9 +60,13 @@ def corpus_and_expected(tmp_path_factory):
 def test_spark_equals_analyze(spark, corpus_and_expected, tmp_path):
     corpus, articles, tables, errors = corpus_and_expected
     out = tmp_path / "spark"
+    seen = []
     summary = run_batch(BatchOptions([str(corpus)], out, engine="spark", master="local[2]",
-                                     formats=FORMATS))
+                                     formats=FORMATS), seen.append)
     assert (summary.analysed, summary.unanalysed, summary.errors) == (13, 1, 2)
+    # the progress display got the counts: at the end every record, and the errors among them
+    assert seen and (seen[-1].processed, seen[-1].errors) == (16, 2)
+    assert [p.processed for p in seen] == sorted(p.processed for p in seen)
     assert read_articles(out) == articles
     assert read_tables(out) == tables  # what the local engine writes: the same rows function
     assert read_errors(out) == errors
