@@ -40,21 +40,24 @@ class Builder(DirectQuotes):
             elif low in f.w.get("attribution_prep_noun", ()) and any(
                     f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
                 out.append(Cue(i, None, kind="prep"))
+            elif low in f.w.get("viewpoint_prep", ()) and any(
+                    f.is_source_noun(k, "viewpoint_noun") for k in range(i + 1, min(i + 3, e))):
+                out.append(Cue(i, None, kind="prep"))  # "aus Sicht der Partei", "aus Regierungskreisen"
             elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1):
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_rel", ()) and i > s and f.doc[i - 1].text == ",":
                 out.append(Cue(i, None, kind="rel"))
             elif low in f.w.get("attribution_postp", ()):
                 out.append(Cue(i, None, kind="postp"))
-            elif low in f.w.get("attribution_adv", ()) and i <= s + 1:
-                out.append(Cue(i, None, kind="adv"))
+            elif low in f.w.get("attribution_adv", ()):
+                # "Demnach soll ...": the rest; "Die Rolle soll demnach gestärkt werden": around it
+                out.append(Cue(i, None, kind="adv" if i <= s + 1 else "mid"))
             elif low in f.w.get("parenthetical", ()) and i > s and f.doc[i - 1].text in (",", "–", "—", "-"):
                 sp = f.np_at(i + 1, e, skip=0)
                 if sp and (sp[1] >= e - 1 or f.is_boundary(sp[1]) or f.word(sp[1], "adverb")):
                     out.append(Cue(i, None, kind="so"))
-            elif f.doc[i].text in f.w.get("opinion_noun", ()) and i + 2 < e and f.doc[i + 1].text == "," \
-                    and f.lower[i + 2] in ("dass", "ob"):
-                out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "kam zu dem Ergebnis, dass ..."
+            elif f.doc[i].text in f.w.get("opinion_noun", ()) and self.noun_content(i, e) is not None:
+                out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "wagte die Prognose, ... werde"
             else:
                 cue = f.verb_cue(i, s, e)
                 if cue:
@@ -95,10 +98,15 @@ class Builder(DirectQuotes):
                 if part and f.words_in(*part) >= 3:
                     cand = Cand("indirect", [part], sp, [cue.i])
             elif cue.kind == "noun":
-                part = f.trim(cue.i + 2, e)
+                part = f.trim(self.noun_content(cue.i, e), e)
                 if part and f.words_in(*part) >= 3:
-                    sp = self.sentence_subject(cue.i, e - 1)
-                    cand = Cand("indirect", [part], sp if sp and sp[1] <= cue.i else None, [cue.i])
+                    sp = self.noun_holder(cue.i, part[0])
+                    if sp is None:
+                        sp = self.sentence_subject(cue.i, e - 1)
+                        sp = sp if sp and sp[1] <= cue.i else None
+                    cand = Cand("indirect", [part], sp, [cue.i])
+            elif cue.kind == "mid":
+                cand = self._around(cue, (cue.i, cue.i + 1), None, s, e)
             elif cue.kind == "adv":
                 part = f.trim(cue.i + 1, e)
                 if part and f.words_in(*part) >= 3:
@@ -201,6 +209,38 @@ class Builder(DirectQuotes):
             obj = self.reported_object(cue, lo, hi_p, speaker, addressee)
             if obj:
                 return cand("reported", [obj])
+        return None
+
+    def noun_content(self, i: int, e: int) -> int | None:
+        """Start of the content clause of opinion noun i, or None: after a comma that follows the noun
+        (a genitive, "daran" or a verb particle may stand between: "die Forderung des Ministers, ...",
+        "herrschte die Meinung vor, dass ...") comes a dass/ob clause, a zu-infinitive or Konjunktiv."""
+        f = self.f
+        k = i + 1
+        while k < min(e, i + 9) and f.doc[k].text != "," and not f.in_marks[k] \
+                and not (f.has_tags and f.doc[k].tag_.startswith("V")):
+            k += 1
+        if k + 1 >= e or f.doc[k].text != ",":
+            return None
+        start = k + 1
+        if f.lower[start] in ("dass", "ob"):
+            return start
+        end = next((x for x in range(start, e) if f.doc[x].text in (",", ";", ":", ".")), e)
+        if f.has_tags and any(f.doc[x].tag_ == "VVIZU" or (f.doc[x].tag_ == "PTKZU" and x + 1 < end)
+                              for x in range(start, end)):
+            return start  # "die Forderung, auf die SPD zuzugehen"
+        first = next((x for x in range(start, end) if f.is_finite(x)), None)
+        if first is not None and f.is_ki(first) and not f.doc[start].tag_.startswith(("PREL", "PW")):
+            return start  # "wagte die Prognose, nicht alle würden für sie stimmen"
+        return None
+
+    def noun_holder(self, i: int, content: int) -> tuple[int, int] | None:
+        """The genitive after an opinion noun names whose it is: "die Forderung des Ministers, ..."."""
+        f = self.f
+        if i + 2 < content and f.lower[i + 1] in ("des", "der"):
+            sp = f.np_at(i + 1, content - 1, skip=0)
+            if sp and f.is_named(*sp):
+                return sp
         return None
 
     def _verbless(self, q: Cand) -> bool:

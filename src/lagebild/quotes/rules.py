@@ -58,7 +58,7 @@ class Cue:
     i: int
     verb: SpeechVerb | None
     particle: int | None = None
-    kind: str = "verb"  # verb | prep | postp | so | adv
+    kind: str = "verb"  # verb | prep | postp | so | adv | mid | rel | noun
 
 
 class Finder:
@@ -111,15 +111,16 @@ class Finder:
     def word(self, i: int, cls: str) -> bool:
         return self.lower[i] in self.w.get(cls, ()) or self.doc[i].text in self.w.get(cls, ())
 
-    def is_source_noun(self, i: int) -> bool:
-        """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from."""
+    def is_source_noun(self, i: int, cls: str = "source_noun") -> bool:
+        """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from
+        (`cls` "viewpoint_noun": "Sicht", "Regierungskreisen" after "aus")."""
         text = self.doc[i].text
         if not text[:1].isupper():
             return False
-        if text in self.w.get("source_noun", ()):
+        if text in self.w.get(cls, ()):
             return True
         low = self.lower[i]
-        return any(low.endswith(n.lower()) for n in self.w.get("source_noun", ()) if len(n) > 5)
+        return any(low.endswith(n.lower()) for n in self.w.get(cls, ()) if len(n) > 5)
 
     def is_named(self, s: int, e: int) -> bool:
         """Does [s, e) hold a person or organisation name of the NER?"""
