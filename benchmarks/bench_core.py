@@ -2,14 +2,15 @@
 
     python benchmarks/bench_core.py [--n 300] [--model models/de_core] [--no-accuracy] [--full]
 
-* words/s of the core pipeline (`spacy.load(models/de_core)`, all components) with `nlp.pipe`
+* words/s of the core pipeline (`load_model(models/de_core)`, all components) with `nlp.pipe`
   over the texts of the first N articles of 10kGNAD test.csv (one process, one thread);
 * peak RSS of the process with the pipeline loaded and run (resource.getrusage, before HanTa
   is loaded);
 * HanTa's words/s on the same tokens and sentences (taglevel=1, one call per sentence);
 * UPOS / lemma (and for de_core XPOS, Mood, UAS, LAS) on UD German GSD test, both systems on
   the gold words;
-* with --full also words/s of `lagebild.load_nlp()` (core + NER + lagebild stages).
+* with --full also words/s of `lagebild.load_nlp()` (core + NER + lagebild stages), and of its
+  trained models alone (core + NER, the fact stages switched off).
 
 Set OMP_NUM_THREADS=1 for figures comparable to the README.
 """
@@ -56,12 +57,12 @@ def main() -> None:
     ap.add_argument("--json", default=None, help="write the figures to this file")
     args = ap.parse_args()
 
-    import spacy
+    from lagebild.pipeline import load_model
 
     texts = read_articles(args.n)
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()
-    nlp = spacy.load(args.model)
+    nlp = load_model(args.model)  # with lagebild's BLAS backend, as load_nlp() builds it
     load_s = time.perf_counter() - t0
     for _ in nlp.pipe(texts[:5]):  # warm-up
         pass
@@ -107,6 +108,16 @@ def main() -> None:
         out["load_nlp_pipeline"] = full.pipe_names
         out["load_nlp_words_per_sec"] = round(fw / fs)
         print(f"lagebild.load_nlp() {full.pipe_names}: {fw / fs:,.0f} words/s")
+        stages = [n for n in full.pipe_names if n.startswith("lagebild_") and n not in
+                  ("lagebild_paragraphs", "lagebild_ner_rules")]
+        with full.select_pipes(disable=stages):  # the trained models: core + NER, no fact stages
+            t0 = time.perf_counter()
+            md = list(full.pipe(texts))
+            ms = time.perf_counter() - t0
+        mw = sum(len(d) for d in md)
+        out["models_words_per_sec"] = round(mw / ms)
+        print(f"core + NER models ({', '.join(n for n in full.pipe_names if n not in stages)}): "
+              f"{mw / ms:,.0f} words/s")
 
     if not args.no_accuracy:
         gsd = paths.shared_data_dir() / "ud_german_gsd" / "de_gsd-ud-test.conllu"

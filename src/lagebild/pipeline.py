@@ -14,11 +14,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.vectors import Vectors
 from thinc.api import use_ops
 
 from lagebild import paths
 from lagebild.nlp import components, ner_rules  # noqa: F401  (register the nlp stage components)
+from lagebild.nlp.vectors import CachedFloretVectors
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,12 @@ STAGES: list[tuple[str, str]] = [
     ("lagebild_events", "lagebild.events.stage"),
 ]
 _lock = threading.Lock()
+
+
+def load_model(path, *, use_blis: bool = False) -> Language:
+    """`spacy.load(path)` with the matrix-product backend lagebild uses (see `build_nlp`)."""
+    with use_ops("numpy", use_blis=use_blis):
+        return spacy.load(path)
 
 
 def _load_core() -> tuple[Language, list[str]]:
@@ -59,7 +65,7 @@ def _add_ner(nlp: Language) -> list[str]:
         # The NER embeds static (floret) vectors; the core pipeline has none. spaCy reads vectors
         # from the vocab of the Doc (the core's) and `add_pipe(source=)` does not copy them, so the
         # table is copied here, bound to the core's strings (floret hashes the word text).
-        vectors = Vectors(strings=nlp.vocab.strings)
+        vectors = CachedFloretVectors(strings=nlp.vocab.strings)  # same numbers, computed once per word
         vectors.from_bytes(ner_nlp.vocab.vectors.to_bytes(exclude=["strings"]))
         nlp.vocab.vectors = vectors
     with warnings.catch_warnings():
