@@ -74,7 +74,7 @@ class Finder:
         self.lower = [t.text.lower() for t in doc]
         self.punct = [t.is_punct or t.is_space for t in doc]
         sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
-        self.sents = self._join_broken(doc, sents)
+        self.sents = self._split_missed(doc, self._join_broken(doc, sents))
         self.sent_of = [0] * self.n
         for k, (s, e) in enumerate(self.sents):
             for i in range(s, e):
@@ -89,6 +89,25 @@ class Finder:
         for o, c in self.mark_pairs:
             self.is_mark[o] = self.is_mark[c] = True
         self.w = lex.words
+        # token -> end of the multi-word organisation/person name it is inside (for noun phrases)
+        self.name_end = {i: ent.end for ent in doc.ents if ent.label_ in ("ORG", "PER") and len(ent) > 1
+                         for i in range(ent.start, ent.end - 1)}
+
+    @staticmethod
+    def _split_missed(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Split after a free-standing "." / "!" / "?" followed by a capitalised word, which the
+        segmenter sometimes misses ("... vom Typ MI-17. Der Hubschrauber sei ..."); abbreviations
+        keep their period inside the token and are not affected."""
+        out: list[tuple[int, int]] = []
+        for s, e in sents:
+            start = s
+            for k in range(s + 1, e - 1):
+                nxt = doc[k + 1]
+                if doc[k].text in (".", "!", "?") and doc[k].whitespace_ and nxt.is_alpha and nxt.text[:1].isupper():
+                    out.append((start, k + 1))
+                    start = k + 1
+            out.append((start, e))
+        return out
 
     @staticmethod
     def _join_broken(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -194,7 +213,10 @@ class Finder:
             if has_noun and self.starts_new_np(k):
                 break  # "laut el-Baradei | die Bearbeitung ...": a second article opens the content
             has_noun |= self.is_nounish(k)
-            k += 1
+            k = self.name_end.get(k, k + 1) if has_noun else k + 1  # "Ärzte ohne Grenzen" stays whole
+            if k > limit:
+                k = limit
+                break
             # genitive or "von" extension: "Sprecher des Ministeriums", "Kamanda von der Behörde"
             if has_noun and k + 1 < limit and (self.lower[k] in ("des", "der") or self.lower[k] in ("von", "vom")) \
                     and (self.is_np_token(k + 1) or self.is_nounish(k + 1)):
@@ -210,6 +232,8 @@ class Finder:
     def starts_new_np(self, k: int) -> bool:
         """Does a determiner at k open a new noun phrase after a noun (not a genitive "des/der")?"""
         if self.has_tags:
+            if self.doc[k].tag_ == "CARD":  # "laut Behördenangaben | 7.000 Menschen"
+                return k + 1 < self.n and self.doc[k + 1].tag_ in ("NN", "ADJA")
             return self.doc[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and self.lower[k] not in GENITIVE_DETS
         return self.word(k, "det") and self.lower[k] not in GENITIVE_DETS
 
