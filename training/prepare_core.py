@@ -34,6 +34,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
+from lagebild.nlp.tagsets import stts_upos
+
 SENTS_PER_DOC = 10
 UD_UPSAMPLE = 2
 
@@ -45,19 +47,9 @@ STTS = {
     "VMFIN", "VMINF", "VMPP", "VVFIN", "VVIMP", "VVINF", "VVIZU", "VVPP", "XY",
 }
 
-# STTS -> UPOS following the majority use in UD German GSD (the evaluation treebank).
-STTS_UPOS = {
-    "$(": "PUNCT", "$,": "PUNCT", "$.": "PUNCT", "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV",
-    "APPO": "ADP", "APPR": "ADP", "APPRART": "ADP", "APZR": "ADP", "ART": "DET", "CARD": "NUM",
-    "FM": "X", "ITJ": "INTJ", "KOKOM": "ADP", "KON": "CCONJ", "KOUI": "ADP", "KOUS": "SCONJ",
-    "NE": "PROPN", "NN": "NOUN", "PAV": "ADV", "PDAT": "DET", "PDS": "PRON", "PIAT": "DET",
-    "PIS": "PRON", "PPER": "PRON", "PPOSAT": "DET", "PPOSS": "PRON", "PRELAT": "DET",
-    "PRELS": "PRON", "PRF": "PRON", "PTKA": "ADV", "PTKANT": "PART", "PTKNEG": "PART",
-    "PTKVZ": "ADP", "PTKZU": "PART", "PWAT": "DET", "PWAV": "ADV", "PWS": "PRON",
-    "TRUNC": "NOUN", "VAFIN": "AUX", "VAIMP": "AUX", "VAINF": "AUX", "VAPP": "AUX",
-    "VMFIN": "AUX", "VMINF": "AUX", "VMPP": "AUX", "VVFIN": "VERB", "VVIMP": "VERB",
-    "VVINF": "VERB", "VVIZU": "VERB", "VVPP": "VERB", "XY": "X",
-}
+# STTS -> UPOS following the majority use in UD German GSD (the evaluation treebank); only tags
+# in STTS above are mapped, as before the table moved to resources/de/stts_upos.tsv.
+STTS_UPOS = stts_upos()
 
 # STTS tag -> RFTagger category prefixes that are compatible with it (for feature-bearing tags).
 RF_COMPAT = {

@@ -20,20 +20,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# STTS -> UPOS, following the majority use in UD German GSD (also used to map HanTa's tags).
-STTS_UPOS = {
-    "$(": "PUNCT", "$,": "PUNCT", "$.": "PUNCT", "ADJA": "ADJ", "ADJD": "ADJ", "ADV": "ADV",
-    "APPO": "ADP", "APPR": "ADP", "APPRART": "ADP", "APZR": "ADP", "ART": "DET", "CARD": "NUM",
-    "FM": "X", "ITJ": "INTJ", "KOKOM": "ADP", "KON": "CCONJ", "KOUI": "ADP", "KOUS": "SCONJ",
-    "NE": "PROPN", "NN": "NOUN", "PAV": "ADV", "PROAV": "ADV", "PDAT": "DET", "PDS": "PRON",
-    "PIAT": "DET", "PIDAT": "DET", "PIS": "PRON", "PPER": "PRON", "PPOSAT": "DET",
-    "PPOSS": "PRON", "PRELAT": "DET", "PRELS": "PRON", "PRF": "PRON", "PTKA": "ADV",
-    "PTKANT": "PART", "PTKNEG": "PART", "PTKVZ": "ADP", "PTKZU": "PART", "PWAT": "DET",
-    "PWAV": "ADV", "PWS": "PRON", "TRUNC": "NOUN", "VAFIN": "AUX", "VAIMP": "AUX",
-    "VAINF": "AUX", "VAPP": "AUX", "VMFIN": "AUX", "VMINF": "AUX", "VMPP": "AUX",
-    "VVFIN": "VERB", "VVIMP": "VERB", "VVINF": "VERB", "VVIZU": "VERB", "VVPP": "VERB",
-    "XY": "X", "NNE": "PROPN",
-}
+from lagebild.nlp.tagsets import stts_upos
+
+STTS_UPOS = stts_upos()  # STTS -> UPOS (resources/de/stts_upos.tsv); also maps HanTa's tags
 
 FEATURES = ("Mood", "Tense", "Person", "Number", "Case", "Gender", "VerbForm", "Degree")
 
