@@ -57,7 +57,7 @@ def main() -> None:
     ap.add_argument("--model", default=str(paths.models_dir() / "de_core"))
     ap.add_argument("--no-accuracy", action="store_true")
     ap.add_argument("--full", action="store_true", help="also time lagebild.load_nlp()")
-    ap.add_argument("--batch-size", type=int, default=None, help="nlp.pipe batch size (default: the model's)")
+    ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default 16, as analyze_stream)")
     ap.add_argument("--json", default=None, help="write the figures to this file")
     args = ap.parse_args()
 
@@ -118,7 +118,7 @@ def main() -> None:
                   ("lagebild_paragraphs", "lagebild_ner_rules")]
         with full.select_pipes(disable=stages):  # the trained models: core + NER, no fact stages
             t0 = time.perf_counter()
-            md = list(full.pipe(texts))
+            md = list(full.pipe(texts, batch_size=args.batch_size))
             ms = time.perf_counter() - t0
         out["models_words_per_sec"] = round(sum(len(d) for d in md) / ms)
         print(f"core + NER models ({', '.join(n for n in full.pipe_names if n not in stages)}), "
