@@ -76,7 +76,8 @@ class DirectQuotes:
             self.direct_pairs.append((o, c))
             sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
             clause_verb = None if framed else self.clause_cue(o, c)
-            keep = self.keep_direct(n_words, enclosing is not None, first_person, framed=framed,
+            inside = enclosing is not None or (not framed and self.in_konjunktiv_sentence(o, c))
+            keep = self.keep_direct(n_words, inside, first_person, framed=framed,
                                     sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
                                     sentence_cue=sentence_cue, clause_cue=clause_verb is not None)
             if not keep:
@@ -149,6 +150,13 @@ class DirectQuotes:
                 if sp:
                     return [], sp, None
         return None, None, None
+
+    def in_konjunktiv_sentence(self, o: int, c: int) -> bool:
+        """Do the marks o..c stand in a Konjunktiv-I sentence ("Damit seien „der Kurs und ..."),
+        i.e. inside reported speech that the free-indirect step will find later?"""
+        f = self.f
+        s, e = f.sents[f.sent_of[o]]
+        return any(f.is_ki(k) for k in range(s, e) if not (o <= k <= c) and not f.in_marks[k] and f.is_finite(k))
 
     def clause_cue(self, o: int, c: int) -> list[int] | None:
         """Cue tokens of a speech verb in the clause around the marks o..c, outside any marks

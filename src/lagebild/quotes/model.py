@@ -48,7 +48,35 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
     feats.add(f"first:{f.lower[s]}")
     if f.doc[e - 1].text in ("?", "!"):
         feats.add(f"end:{f.doc[e - 1].text}")
+    feats.update(_verb_features(f, s, e, finite))
     return sorted(feats)
+
+
+def _verb_features(f: Finder, s: int, e: int, finite: int | None) -> set[str]:
+    """Lemmas of the verbs, the speech verb of the lexicon and the kind of subject: "Die USA lehnten
+    die Aufnahme ab" is a report because of "ablehnen" with a named subject, whatever its form."""
+    feats = set()
+    for i in range(s, e):
+        tok = f.doc[i]
+        if f.in_marks[i] or not tok.tag_.startswith("V"):
+            continue
+        feats.add(f"lem:{tok.lemma_.lower()}")
+        cue = f.verb_cue(i, s, e)
+        if cue is not None and cue.verb is not None:
+            feats.add(f"cue:{cue.verb.key}")
+            feats.add(f"cue_medium:{cue.verb.medium}")
+    if finite is not None and "Sub" in f.doc[finite].morph.get("Mood") and not f.is_ki(finite):
+        feats.add("f:kii")
+    root = next((i for i in range(s, e) if f.doc[i].dep_ == "ROOT"), None)
+    subject = f.subject_of(root, s, e) if root is not None and f.has_parse else None
+    if subject is not None:
+        labels = {ent.label_ for ent in f.doc.ents if ent.start < subject[1] and subject[0] < ent.end}
+        feats.update(f"subj:{lab}" for lab in labels)
+        if f.is_pronoun(subject[0]) and subject[1] - subject[0] == 1:
+            feats.add("subj:pronoun")
+        if not labels:
+            feats.add("subj:other")
+    return feats
 
 
 @dataclass
