@@ -83,6 +83,7 @@ class Builder(DirectQuotes):
                 if sp is None and cue.i + 1 < e and f.doc[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
                     sp = (cue.i + 1, cue.i + 2)  # "laut taz"
                 if sp:
+                    sp = f.apposition_after(sp, e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
             elif cue.kind == "postp":
                 sp = f.np_before(cue.i if f.lower[cue.i] != "nach" else cue.i, s)
@@ -91,6 +92,7 @@ class Builder(DirectQuotes):
             elif cue.kind == "so":
                 sp = f.np_at(cue.i + 1, e, skip=0)
                 if sp:
+                    sp = f.apposition_after(sp, e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
             elif cue.kind == "rel":  # "..., wonach X": the report is the speaker, X what it says
                 part = f.trim(cue.i + 1, f.clause_right_loose(cue.i, e))
@@ -330,7 +332,8 @@ class Builder(DirectQuotes):
             at = next((k for k in range(a, b) if f.lower[k] == cue.verb.prep), None)
             if at is None and cue.verb.complement == "np":
                 return None  # "sprach mit X" is no report; "sprach von X" is
-            a = at if at is not None else a
+            if cue.verb.prep != "als":  # "bezeichnete die Pläne als Wortbruch": object and predicate
+                a = at if at is not None else a
         if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
             a = addressee[1]
         while a < b and (f.word(a, "adverb") or (f.has_tags and f.doc[a].tag_ in ("ADV", "PTKNEG"))):

@@ -252,10 +252,38 @@ class Finder:
             while j < e and self.doc[j].text != ",":
                 j += 1
             sp = self.np_at(k, j, skip=skip)
-            if not sp or sp[1] != j or any(self.is_finite(x) for x in range(k, j)):
+            if any(self.is_finite(x) for x in range(k, j)):
+                return False
+            if not (sp and sp[1] == j) and not self.is_apposition(k, j):
                 return False
             k, skip = j + 1, 0
         return True
+
+    def is_apposition(self, a: int, b: int) -> bool:
+        """Is [a, b) a noun phrase with prepositional parts or a name in marks, as in appositions
+        ("Vorsitzender des Ausschusses im Senat", "Der Geschäftsführer von „Ener1“")?"""
+        if not self.has_tags or b <= a or self.words_in(a, b) > 10:
+            return False
+        first = self.doc[a]
+        if not (first.tag_ in ("ART", "NN", "NE", "ADJA", "PPOSAT", "CARD") or self.is_mark[a]):
+            return False
+        if any(self.doc[x].tag_.startswith("V") or self.doc[x].tag_ in ("KOUS", "PRELS", "PWS", "PWAV")
+               for x in range(a, b)):
+            return False
+        return any(self.is_nounish(x) for x in range(a, b))
+
+    def apposition_after(self, sp: tuple[int, int], e: int) -> tuple[int, int]:
+        """`sp` extended over ", apposition," right after it ("laut dem Chefankläger, Luis Moreno
+        Ocampo, sollen ..."): the apposition names the same source, it is no part of the content."""
+        k = sp[1]
+        if k >= e - 1 or self.doc[k].text != ",":
+            return sp
+        j = k + 1
+        while j < e and self.doc[j].text not in (",", ";", ":", ".", "!", "?"):
+            j += 1
+        if j < e and self.doc[j].text == "," and self.is_apposition(k + 1, j):
+            return (sp[0], j)
+        return sp
 
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
         """The noun phrase that ends just before j (for "X zufolge", "X gegenüber")."""
