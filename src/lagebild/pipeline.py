@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
 import threading
 import warnings
 from functools import lru_cache
@@ -35,8 +36,24 @@ STAGES: list[tuple[str, str]] = [
 _lock = threading.Lock()
 
 
+def _one_blas_thread() -> None:
+    """Run NumPy's BLAS on one thread unless the user set a thread count in the environment.
+
+    The pipeline's matrices are small: a second BLAS thread gained under 10 % on an idle 2-core
+    machine and halved the NER's speed when another process kept one core busy (14,013 vs 6,525
+    words/s, `lagebild eval ner`), as busy-waiting BLAS threads do. Parallel work belongs to
+    processes (`lagebild batch --workers`).
+    """
+    if any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+        return
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def load_model(path, *, use_blis: bool = False) -> Language:
     """`spacy.load(path)` with the matrix-product backend lagebild uses (see `build_nlp`)."""
+    _one_blas_thread()
     with use_ops("numpy", use_blis=use_blis):
         return spacy.load(path)
 
@@ -85,6 +102,7 @@ def build_nlp(*, use_blis: bool = False) -> Language:
     `gemm` and the whole pipeline 1.6x faster, with the same predictions
     (`benchmarks/bench_pipeline.py --compare-blis` measures the difference).
     """
+    _one_blas_thread()
     with use_ops("numpy", use_blis=use_blis):
         nlp, notes = _load_core()
         notes += _add_ner(nlp)

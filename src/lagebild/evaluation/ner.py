@@ -170,10 +170,10 @@ def attach_ner(nlp, ner_path: str | Path, name: str = "ner"):
       a copy of each Doc made in the de_ner vocab and copies `doc.ents` back.
     Returns the added component.
     """
-    import spacy
+    from lagebild.pipeline import load_model
     from spacy.vectors import Vectors
 
-    ner_nlp = spacy.load(ner_path)
+    ner_nlp = load_model(ner_path)
     src_vec = ner_nlp.vocab.vectors
     tgt_vec = nlp.vocab.vectors
     same = tgt_vec.shape == src_vec.shape and tgt_vec.mode == src_vec.mode and tgt_vec.to_bytes(exclude=["strings"]) == src_vec.to_bytes(exclude=["strings"])
@@ -211,10 +211,10 @@ class _NerProxy:
     """Runs a separately loaded NER pipeline on a copy of the Doc in its own vocab."""
 
     def __init__(self, path: str):
-        import spacy
+        from lagebild.pipeline import load_model
 
         self.path = path
-        self.ner_nlp = spacy.load(path)
+        self.ner_nlp = load_model(path)
         self.ner = self.ner_nlp.get_pipe("ner")
 
     def _copy(self, doc):
