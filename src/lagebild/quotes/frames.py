@@ -245,6 +245,27 @@ class Builder(DirectQuotes):
                 return sp
         return None
 
+    def _relative(self, q: Cand) -> bool:
+        """Content that is a relative clause or a result clause after a comma ("..., die am Montag
+        veröffentlicht wurde", "..., in der es heißt", "..., so dass ...") describes a noun or a
+        consequence; it is not what the frame's speaker said."""
+        f = self.f
+        if q.type != "indirect" or not f.has_tags:
+            return False
+        a = q.parts[0][0]
+        if a == 0 or f.doc[a - 1].text != ",":
+            return False
+        b = q.parts[0][1]
+        if any(f.is_finite(k) and "Sub" in f.doc[k].morph.get("Mood") for k in range(a, b) if not f.in_marks[k]):
+            return False  # "..., die mit seinem Sieg Auftrieb erfahren hätten": reported all the same
+        tag, low = f.doc[a].tag_, f.lower[a]
+        nxt = f.doc[a + 1].tag_ if a + 1 < f.n else ""
+        if tag in ("PRELS", "PRELAT") and low not in ("was", "wer"):
+            return True
+        if tag in ("APPR", "APPRART") and nxt in ("PRELS", "PRELAT"):
+            return True
+        return low == "so" and a + 1 < f.n and f.lower[a + 1] == "dass"
+
     def _verbless(self, q: Cand) -> bool:
         """Indirect content without any verb ("kritisierte die Politikerin der Grünen, Anja Hajduk,
         ..." -> "Anja Hajduk") is an apposition or a title the frame misread, not what was said."""
@@ -437,7 +458,7 @@ class Builder(DirectQuotes):
         f = self.f
         found: list[Cand] = []
         for s, e in f.sents:
-            found.extend(q for q in self.sentence_frames(s, e) if not self._verbless(q))
+            found.extend(q for q in self.sentence_frames(s, e) if not self._verbless(q) and not self._relative(q))
         accepted: list[Cand] = []
         taken: set[int] = set()
         for q in found:
