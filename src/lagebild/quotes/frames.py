@@ -40,9 +40,6 @@ class Builder(DirectQuotes):
             elif low in f.w.get("attribution_prep_noun", ()) and any(
                     f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
                 out.append(Cue(i, None, kind="prep"))
-            elif low in f.w.get("viewpoint_prep", ()) and any(
-                    f.is_source_noun(k, "viewpoint_noun") for k in range(i + 1, min(i + 3, e))):
-                out.append(Cue(i, None, kind="prep"))  # "aus Sicht der Partei", "aus Regierungskreisen"
             elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1):
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_rel", ()) and i > s and f.doc[i - 1].text == ",":

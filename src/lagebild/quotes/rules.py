@@ -131,8 +131,7 @@ class Finder:
         return self.lower[i] in self.w.get(cls, ()) or self.doc[i].text in self.w.get(cls, ())
 
     def is_source_noun(self, i: int, cls: str = "source_noun") -> bool:
-        """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from
-        (`cls` "viewpoint_noun": "Sicht", "Regierungskreisen" after "aus")."""
+        """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from."""
         text = self.doc[i].text
         if not text[:1].isupper():
             return False
