@@ -16,6 +16,7 @@ FALLBACK_MIN_WORDS = 8
 DIRECT_THRESHOLD = 0.55
 # A table key decides only when it was seen this often (finest key first); rarer keys back off.
 DIRECT_MIN_COUNTS = (5, 12, 8, 5)
+NAMING_MIN_COUNT = 8
 
 
 def _bucket(n: int) -> int:
@@ -23,24 +24,34 @@ def _bucket(n: int) -> int:
 
 
 def direct_key(n_words: int, inside: bool, first_person: bool, framed: bool | None = None,
-               title: bool | None = None, sentence_cue: bool | None = None, clause_cue: bool | None = None) -> str:
+               title: bool | None = None, sentence_cue: bool | None = None, clause_cue: int | None = None) -> str:
     """Key of the learned direct-quote table: length bucket, inside reported speech, first person
     (and, in the fine key, a frame next to the marks, all words capitalised, a cue in the sentence,
-    a speech verb in the marks' own clause: "nannte den Bericht eine „Zeitungsente“")."""
+    a speech verb in the marks' own clause: 1, or with the marks as what it names: 2, "nannte den
+    Bericht eine „Zeitungsente“", "sprach von einem „Skandal“")."""
     key = f"{_bucket(n_words)}|{int(inside)}|{int(first_person)}"
     if framed is not None:
         key += f"|{int(framed)}|{int(bool(title))}|{int(bool(sentence_cue))}"
         if clause_cue is not None:
-            key += f"|{int(bool(clause_cue))}"
+            key += f"|{int(clause_cue)}"
     return key
 
 
 def backoff_keys(fine: str) -> list[str]:
     """The fine key and its coarser versions: without the clause cue, without title and sentence
-    cue, then without frame."""
+    cue, then without frame. Marks that a naming verb names (clause cue 2) are rare at each length,
+    so they get one pooled key ("naming|<inside>") right after the fine one."""
+    return [key for key, _ in backoff_with_counts(fine)]
+
+
+def backoff_with_counts(fine: str) -> list[tuple[str, int]]:
+    """`backoff_keys` with the count each key needs before it decides (`DIRECT_MIN_COUNTS`)."""
     f = fine.split("|")
-    keys = ["|".join(f[:n]) for n in (7, 6, 4, 3) if n <= len(f)]
-    return list(dict.fromkeys(keys))
+    out = [("|".join(f[:n]), m) for n, m in zip((7, 6, 4, 3), DIRECT_MIN_COUNTS) if n <= len(f)]
+    if len(f) >= 7 and f[6] == "2" and f[3] == "0":
+        out.insert(1, (f"naming|{f[1]}", NAMING_MIN_COUNT))
+    seen: set[str] = set()
+    return [(k, m) for k, m in out if not (k in seen or seen.add(k))]
 
 
 class DirectQuotes:
@@ -75,11 +86,12 @@ class DirectQuotes:
             title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
             self.direct_pairs.append((o, c))
             sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
-            clause_verb = None if framed else self.clause_cue(o, c)
+            clause_verb, naming = (None, False) if framed else self.clause_cue(o, c)
             inside = enclosing is not None or (not framed and self.in_konjunktiv_sentence(o, c))
             keep = self.keep_direct(n_words, inside, first_person, framed=framed,
                                     sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
-                                    sentence_cue=sentence_cue, clause_cue=clause_verb is not None)
+                                    sentence_cue=sentence_cue,
+                                    clause_cue=0 if clause_verb is None else 1 + naming)
             if not keep:
                 continue
             if not cue and clause_verb is not None:
@@ -158,29 +170,36 @@ class DirectQuotes:
         s, e = f.sents[f.sent_of[o]]
         return any(f.is_ki(k) for k in range(s, e) if not (o <= k <= c) and not f.in_marks[k] and f.is_finite(k))
 
-    def clause_cue(self, o: int, c: int) -> list[int] | None:
+    def clause_cue(self, o: int, c: int) -> tuple[list[int] | None, bool]:
         """Cue tokens of a speech verb in the clause around the marks o..c, outside any marks
         ("Von einer „gezielten Indiskredition“ sprach X", "hatte den Bericht als „falsch“
-        zurückgewiesen"): marks in a speech verb's own clause are more often somebody's words."""
+        zurückgewiesen"): marks in a speech verb's own clause are more often somebody's words; and
+        whether the marks are what the verb names (after "als" or the verb's preposition, or the
+        complement of a naming verb such as "nennen"), where they are most often a quote."""
         f = self.f
         s, e = f.sents[f.sent_of[o]]
         if o > s and f.is_nounish(o - 1):
-            return None  # "die Zeitung „Hürriyet“", "der Roman „Atemschaukel“": a name, not words
+            return None, False  # "die Zeitung „Hürriyet“", "der Roman „Atemschaukel“": a name, not words
         if any(ent.start <= o + 1 and c <= ent.end for ent in f.doc.ents):
-            return None  # "die „Süddeutsche Zeitung“ berichtete": the marks hold a name
+            return None, False  # "die „Süddeutsche Zeitung“ berichtete": the marks hold a name
         if f.has_parse and any(f.doc[k].dep_.startswith("nsubj") and not o < f.doc[k].head.i < c for k in range(o + 1, c)):
-            return None  # the marks are the subject ("schreibt die „Computerwoche“"): a source's name
+            return None, False  # the marks are the subject ("schreibt die „Computerwoche“"): a source's name
         lo, hi = f.clause_left(o, s), f.clause_right(c, e)
         for k in range(lo + 1, hi):
             if f.in_marks[k] or f.is_mark[k] or o <= k <= c:
                 continue
             cue = f.verb_cue(k, s, e)
             if cue is not None and not f.word(k, "aux"):
-                return [k] + ([cue.particle] if cue.particle is not None else [])
-        return None
+                b = o - 1
+                while b > lo and f.has_tags and f.doc[b].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT", "ADV"):
+                    b -= 1
+                naming = b > lo and (f.lower[b] == "als" or (cue.verb.prep and f.lower[b] == cue.verb.prep)
+                                     or (cue.verb.takes_np and k < o))
+                return [k] + ([cue.particle] if cue.particle is not None else []), naming
+        return None, False
 
     def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
-                    title: bool = False, sentence_cue: bool = False, clause_cue: bool = False) -> bool:
+                    title: bool = False, sentence_cue: bool = False, clause_cue: int = 0) -> bool:
         """Quote or scare quote/title? The table learned on WikiNews train when present, else a rule."""
         fine = direct_key(n_words, inside, first_person, framed, title, sentence_cue, clause_cue)
         self.direct_log.append(fine)
@@ -188,7 +207,7 @@ class DirectQuotes:
             return True  # a whole sentence in quotation marks next to a speech verb
         if inside and n_words == 1 and not framed:
             return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
-        for key, min_n in zip(backoff_keys(fine), DIRECT_MIN_COUNTS):
+        for key, min_n in backoff_with_counts(fine):
             hit = self.f.direct_table.get(key)
             if hit and hit[1] >= min_n:
                 return hit[0] >= DIRECT_THRESHOLD
