@@ -145,6 +145,13 @@ class Builder(DirectQuotes):
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
+        if i == lo and speaker is not None and L > s and f.doc[L].text == ",":
+            # "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als ...": the parse
+            # puts the subject before the comma; the NP after the verb is its object, not its speaker
+            parsed = f.subject_of(i, s, hi_p)
+            subj = f.trim(s, L)
+            if parsed and parsed[0] < lo and subj and f.np_list(*subj):
+                speaker, lo = subj, s
         if i == lo and speaker is None and L >= s and f.doc[L].text == "," and R < e and f.doc[R].text in (",", ":"):
             # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
             subj = f.trim(s, L)
