@@ -35,7 +35,9 @@ class Builder(DirectQuotes):
             if f.in_marks[i] or f.is_punct(i):
                 continue
             low = f.lower[i]
-            if low in f.w.get("attribution_prep", ()):
+            if self._relative_attribution(i, s, e):
+                out.append(Cue(i, None, kind="relprep"))  # "ein Gutachten, laut dem ...", "Umfragen, denen zufolge ..."
+            elif low in f.w.get("attribution_prep", ()):
                 out.append(Cue(i, None, kind="prep"))
             elif low in f.w.get("attribution_prep_noun", ()) and any(
                     f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
@@ -60,6 +62,19 @@ class Builder(DirectQuotes):
                 if cue:
                     out.append(cue)
         return out
+
+    def _relative_attribution(self, i: int, s: int, e: int) -> bool:
+        """"..., laut dem / nach denen / gemäß welcher X": or "..., denen zufolge X": an attribution
+        whose source is the noun before the comma (the relative pronoun stands for it)."""
+        f = self.f
+        low = f.lower[i]
+        rel = ("PRELS", "PRELAT")
+        preps = f.w.get("attribution_prep", set()) | f.w.get("attribution_prep_noun", set())
+        if low in preps and i > s and f.doc[i - 1].text == "," and i + 1 < e:
+            return f.doc[i + 1].tag_ in rel or f.lower[i + 1] in ("welchem", "welcher", "welchen")
+        if low in f.w.get("attribution_postp", ()) and i > s + 1 and f.doc[i - 2].text == ",":
+            return f.doc[i - 1].tag_ in rel
+        return False
 
     def sentence_frames(self, s: int, e: int) -> list[Cand]:
         f = self.f
@@ -91,6 +106,13 @@ class Builder(DirectQuotes):
                 if sp:
                     sp = f.apposition_after(sp, e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
+            elif cue.kind == "relprep":
+                prep_first = f.doc[cue.i - 1].text == ","
+                start = cue.i + 2 if prep_first else cue.i + 1
+                comma = cue.i - 1 if prep_first else cue.i - 2
+                part = f.trim(start, f.clause_right_loose(start, e))
+                if part and f.words_in(*part) >= 3:
+                    cand = Cand("indirect", [part], f.np_before(comma, s), [cue.i])
             elif cue.kind == "rel":  # "..., wonach X": the report is the speaker, X what it says
                 part = f.trim(cue.i + 1, f.clause_right_loose(cue.i, e))
                 sp = f.np_before(cue.i - 1, s)

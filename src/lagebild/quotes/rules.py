@@ -58,7 +58,7 @@ class Cue:
     i: int
     verb: SpeechVerb | None
     particle: int | None = None
-    kind: str = "verb"  # verb | prep | postp | so | adv | mid | rel | noun
+    kind: str = "verb"  # verb | prep | postp | so | adv | mid | rel | relprep | noun
 
 
 class Finder:
