@@ -70,7 +70,10 @@ class Builder(DirectQuotes):
         low = f.lower[i]
         rel = ("PRELS", "PRELAT")
         preps = f.w.get("attribution_prep", set()) | f.w.get("attribution_prep_noun", set())
-        if low in preps and i > s and f.doc[i - 1].text == "," and i + 1 < e:
+        if low in preps and i > s + 1 and f.doc[i - 1].text == "," and i + 1 < e:
+            ante = f.np_before(i - 1, s)
+            if low in f.w.get("attribution_prep_noun", ()) and not (ante and any(f.is_source_noun(k) for k in range(*ante))):
+                return False  # "die Pause, nach der ...": "nach" attributes only with a source noun
             return f.doc[i + 1].tag_ in rel or f.lower[i + 1] in ("welchem", "welcher", "welchen")
         if low in f.w.get("attribution_postp", ()) and i > s + 1 and f.doc[i - 2].text == ",":
             return f.doc[i - 1].tag_ in rel
