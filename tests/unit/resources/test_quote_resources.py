@@ -91,7 +91,7 @@ def test_weak_forms(lemma: str, forms: set[str]) -> None:
 @pytest.mark.parametrize("form, key", [
     ("räumte", "räumen ein"), ("eingeräumt", "räumen ein"), ("mitteilte", "teilen mit"),
     ("angekündigt", "kündigen an"), ("nannte", "nennen"), ("sprach", "sprechen"), ("ließ", "lassen wissen"),
-    ("bekanntgegeben", "geben bekannt"),
+    ("bekanntgegeben", "geben bekannt"), ("besagt", "besagen"), ("schloss", "schließen aus"), ("dargelegt", "legen dar"),
 ])
 def test_forms_reach_their_verb(form: str, key: str) -> None:
     assert key in {v.key for v in load_lexicon().verbs_by_form[form]}
@@ -100,3 +100,11 @@ def test_forms_reach_their_verb(form: str, key: str) -> None:
 def test_nouns_are_not_verb_forms() -> None:
     forms = load_lexicon().verbs_by_form
     assert "bekannt" not in forms  # participle of "bekennen", but almost always the adjective
+
+
+def test_issue4_word_classes() -> None:
+    """Source nouns for "nach X" and opinion nouns whose content clause follows ("die Prognose, ...")."""
+    words = load_lexicon().words
+    assert {"Zahlen", "Umfragen", "Willen", "Statistik"} <= words["source_noun"]
+    assert "Plan" not in words["source_noun"]  # "nach Plan" means "as planned"
+    assert {"Forderung", "Prognose", "Theorie", "Ankündigung", "Zweifel"} <= words["opinion_noun"]

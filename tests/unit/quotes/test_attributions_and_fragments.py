@@ -1,0 +1,136 @@
+"""Issue 4 rules: attribution sources and their appositions, opinion nouns, relative attributions,
+content that is no content (relative clauses, verbless appositions), and marked fragments that a
+naming verb names."""
+from __future__ import annotations
+
+import spacy
+from quote_docs import make_doc, part_texts, quotes_of
+from spacy.tokens import Doc
+
+from lagebild.quotes.direct import backoff_with_counts, direct_key
+from lagebild.quotes.frames import Builder
+from lagebild.quotes.lexicon import load_lexicon
+from lagebild.quotes.rules import Finder
+
+KI = "Mood=Sub|Tense=Pres|VerbForm=Fin"
+IND = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+
+
+def _builder(text: str, **kw) -> Builder:
+    return Builder(Finder(make_doc(text, **kw), load_lexicon(), {}))
+
+
+def test_source_after_laut_ends_before_the_next_article() -> None:
+    (q,) = quotes_of("Anschließend sei laut Müller die Bearbeitung der Stäbe erfolgt.")
+    assert q.speaker.mention.text == "Müller"
+    assert part_texts(q) == ["Anschließend sei", "die Bearbeitung der Stäbe erfolgt"]
+
+
+def test_apposition_of_the_source_is_no_content() -> None:
+    tags = {"Laut": "APPR", "dem": "ART", "Chefankläger": "NN", "des": "ART", "Gerichts": "NN", "Luis": "NE",
+            "Moreno": "NE", "sollen": "VMFIN", "Soldaten": "NN", "Dörfer": "NN", "geplündert": "VVPP",
+            "haben": "VAINF"}
+    (q,) = quotes_of("Laut dem Chefankläger des Gerichts, Luis Moreno, sollen Soldaten Dörfer geplündert haben.",
+                     tags=tags)
+    assert q.speaker.mention.text == "dem Chefankläger des Gerichts, Luis Moreno"
+    assert part_texts(q) == ["sollen Soldaten Dörfer geplündert haben"]
+
+
+def test_opinion_noun_with_particle_before_its_dass_clause() -> None:
+    (q,) = quotes_of("Unter den Experten herrschte lange die Meinung vor, dass die Preise weiter steigen.")
+    assert part_texts(q) == ["dass die Preise weiter steigen"]
+    assert [c.text for c in q.cue] == ["Meinung"]
+
+
+def test_opinion_noun_with_konjunktiv_content() -> None:
+    (q,) = quotes_of("Die Ministerin wagte die Prognose, der Preis werde im Herbst weiter steigen.")
+    assert part_texts(q) == ["der Preis werde im Herbst weiter steigen"]
+    assert [c.text for c in q.cue] == ["Prognose"]
+
+
+def test_opinion_noun_without_content_clause_is_no_cue() -> None:
+    assert quotes_of("Die Prognose, die gestern erschien, war falsch.") == []
+
+
+def test_relative_attribution_names_the_noun_before_the_comma() -> None:
+    tags = {"Die": "ART", "Polizei": "NN", "stützt": "VVFIN", "sich": "PRF", "auf": "APPR", "ein": "ART",
+            "Gutachten": "NN", "laut": "APPR", "dem": "PRELS", "der": "ART", "Mann": "NN", "schwer": "ADJD",
+            "verletzt": "VVPP", "worden": "VAPP", "war": "VAFIN"}
+    (q,) = quotes_of("Die Polizei stützt sich auf ein Gutachten, laut dem der Mann schwer verletzt worden war.",
+                     tags=tags)
+    assert part_texts(q) == ["der Mann schwer verletzt worden war"]
+    assert q.speaker.mention.text == "ein Gutachten"
+    assert [c.text for c in q.cue] == ["laut"]
+
+
+def test_temporal_nach_with_a_relative_pronoun_is_no_attribution() -> None:
+    tags = {"Das": "ART", "Spiel": "NN", "ging": "VVFIN", "in": "APPR", "die": "ART", "Pause": "NN",
+            "nach": "APPR", "der": "PRELS", "Gäste": "NN", "stärker": "ADJD", "wurden": "VAFIN"}
+    assert quotes_of("Das Spiel ging in die Pause, nach der die Gäste stärker wurden.", tags=tags) == []
+
+
+REL_TAGS = {"Der": "ART", "Bericht": "NN", "beschreibt": "VVFIN", "die": "PRELS", "Lage": "NN", "sich": "PRF",
+            "verschlechtert": "VVPP", "hat": "VAFIN", "habe": "VAFIN", "im": "APPRART", "Land": "NN"}
+
+
+def test_indicative_relative_clause_after_a_frame_is_no_content() -> None:
+    b = _builder("Der Bericht beschreibt die Lage im Land, die sich verschlechtert hat.", tags=REL_TAGS,
+                 morphs={"hat": IND, "beschreibt": IND})
+    assert [q for q in b.run() if q.type == "indirect"] == []
+
+
+def test_konjunktiv_relative_clause_is_still_reported() -> None:
+    b = _builder("Der Bericht beschreibt die Lage im Land, die sich verschlechtert habe.", tags=REL_TAGS,
+                 morphs={"habe": KI, "beschreibt": IND})
+    assert [part_texts_of(b, q) for q in b.run() if q.type == "indirect"] == [["die sich verschlechtert habe"]]
+
+
+def part_texts_of(b: Builder, q) -> list[str]:
+    return [b.f.doc[s:e].text for s, e in q.parts]
+
+
+def test_verbless_content_of_a_verb_frame_is_dropped() -> None:
+    tags = {"Scharf": "ADJD", "kritisierte": "VVFIN", "die": "ART", "Politikerin": "NN", "der": "ART",
+            "Grünen": "NN", "Anja": "NE", "Hajduk": "NE", "Pläne": "NN"}
+    b = _builder("Scharf kritisierte die Politikerin der Grünen, Anja Hajduk.", tags=tags)
+    assert [q for q in b.run() if q.type == "indirect"] == []
+
+
+def test_naming_verb_marks_its_fragment() -> None:
+    b = _builder("Der Minister nannte den Bericht eine „Zeitungsente“.")
+    (o, c), = b.f.mark_pairs
+    cue, naming = b.clause_cue(o, c)
+    assert [b.f.doc[k].text for k in cue] == ["nannte"] and naming
+    b = _builder("Er sprach von einer „gezielten Kampagne“ gegen ihn.")
+    (o, c), = b.f.mark_pairs
+    assert b.clause_cue(o, c)[1]
+
+
+def test_a_marked_name_next_to_a_noun_has_no_clause_cue() -> None:
+    b = _builder("Wie die Zeitung „Hürriyet“ berichtet, ist der Minister zurückgetreten.")
+    (o, c), = b.f.mark_pairs
+    assert b.clause_cue(o, c) == (None, False)
+
+
+def test_naming_key_backs_off_to_the_pooled_key() -> None:
+    fine = direct_key(1, False, False, False, True, True, 2)
+    keys = [k for k, _ in backoff_with_counts(fine)]
+    assert keys[0] == fine and keys[1] == "naming|0" and keys[-1] == "1|0|0"
+    assert "naming|0" not in [k for k, _ in backoff_with_counts(direct_key(1, False, False, False, True, True, 1))]
+
+
+def test_marks_in_a_konjunktiv_sentence_count_as_inside_reported_speech() -> None:
+    text = "Damit seien „der Kurs und die Richtung“ nicht mehr klar."
+    b = _builder(text, tags={"seien": "VAFIN"}, morphs={"seien": KI})
+    (o, c), = b.f.mark_pairs
+    assert b.in_konjunktiv_sentence(o, c)
+    b = _builder(text.replace("seien", "sind"), tags={"sind": "VAFIN"}, morphs={"sind": IND})
+    (o, c), = b.f.mark_pairs
+    assert not b.in_konjunktiv_sentence(o, c)
+
+
+def test_missed_sentence_end_is_split() -> None:
+    vocab = spacy.blank("de").vocab
+    words = ["Es", "war", "ein", "MI-17", ".", "Der", "Hubschrauber", "sei", "abgestürzt", "."]
+    doc = Doc(vocab, words=words, spaces=[True] * 9 + [False])
+    assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 10)]
