@@ -205,8 +205,9 @@ class DirectQuotes:
         self.direct_log.append(fine)
         if framed and sentence_like:
             return True  # a whole sentence in quotation marks next to a speech verb
-        if inside and n_words == 1 and not framed:
-            return False  # one marked word inside reported speech is a scare quote ("letale" Güter)
+        if inside and n_words == 1 and not framed and clause_cue < 2:
+            return False  # one marked word inside reported speech is a scare quote ("letale" Güter),
+            # unless a naming verb names it ("nannte den Bericht eine „Zeitungsente“")
         for key, min_n in backoff_with_counts(fine):
             hit = self.f.direct_table.get(key)
             if hit and hit[1] >= min_n:

@@ -9,7 +9,7 @@ frame, which continue the speaker of the sentence before.
 from __future__ import annotations
 
 from lagebild.quotes.direct import DirectQuotes, backoff_keys, direct_key  # noqa: F401  (re-exported)
-from lagebild.quotes.rules import Cand, Cue, Finder
+from lagebild.quotes.rules import BOUNDARY, END_PUNCT, Cand, Cue, Finder
 
 MIN_CONTENT_WORDS = 2
 # Consecutive free indirect sentences form one quote, as in the corpus (a quarter of its frameless
@@ -364,6 +364,7 @@ class Builder(DirectQuotes):
     def reported_object(self, cue: Cue, lo: int, hi: int, speaker, addressee) -> tuple[int, int] | None:
         """The object of a reporting verb: "sprach von einer neuen Phase", "nannte den Terrorismus"."""
         f, i = self.f, cue.i
+        hi = self._past_marks(hi)
         if i < hi - 1 and not (cue.particle is not None and cue.particle == i + 1):
             a, b = i + 1, hi
             if speaker and speaker[0] <= a + 2 and speaker[0] >= a:
@@ -392,6 +393,24 @@ class Builder(DirectQuotes):
         if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
             return None
         return span
+
+    def _past_marks(self, hi: int) -> int:
+        """The clause end `hi` moved past quotation marks that open there: the object of "nannte den
+        Bericht eine „Zeitungsente“" or "sprach von einer „Krise“ im Land" goes on inside and after them."""
+        f = self.f
+        if hi >= f.n or not f.is_mark[hi]:
+            return hi
+        e = f.sents[f.sent_of[hi]][1]
+        close = {o: c for o, c in f.mark_pairs}
+        k = hi
+        while k < e:
+            if k in close:
+                k = close[k] + 1
+            elif f.doc[k].text in BOUNDARY or f.doc[k].text in END_PUNCT or f.is_mark[k]:
+                break
+            else:
+                k += 1
+        return k
 
     def _split(self, outer: Cand, inner: Cand) -> bool:
         """Make room for `inner`, a later frame inside `outer`'s content: an attribution ("nach

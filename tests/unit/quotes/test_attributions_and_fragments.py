@@ -134,3 +134,10 @@ def test_missed_sentence_end_is_split() -> None:
     words = ["Es", "war", "ein", "MI-17", ".", "Der", "Hubschrauber", "sei", "abgestürzt", "."]
     doc = Doc(vocab, words=words, spaces=[True] * 9 + [False])
     assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 10)]
+
+
+def test_reported_object_goes_on_inside_and_after_quotation_marks() -> None:
+    quotes = quotes_of("Er sprach von einer „schweren Krise“ im Land.")
+    assert [(q.type, part_texts(q)) for q in quotes] == [
+        ("reported", ["von einer „schweren Krise“ im Land"]), ("direct", ["schweren Krise"])]
+    assert all([c.text for c in q.cue] == ["sprach"] for q in quotes)
