@@ -153,7 +153,7 @@ class Finder:
     def is_finite(self, i: int) -> bool:
         tok = self.doc[i]
         if self.has_tags:
-            return tok.tag_ in FINITE_TAGS
+            return tok.tag_ in FINITE_TAGS or self.mistagged_verb(i)
         return self.word(i, "aux") or self.word(i, "ki") or bool(self.lex.verbs_by_form.get(self.lower[i]))
 
     def is_ki(self, i: int) -> bool:
@@ -352,7 +352,7 @@ class Finder:
     # ---------------------------------------------------------------- cues
     def verb_cue(self, i: int, s: int, e: int) -> Cue | None:
         tok = self.doc[i]
-        if self.has_tags and tok.tag_ and not tok.tag_.startswith("V"):
+        if self.has_tags and tok.tag_ and not tok.tag_.startswith("V") and not self.mistagged_verb(i):
             return None
         if not self.has_tags and tok.text[:1].isupper() and i > s and not self.is_mark[i - 1]:
             return None  # a capitalised word inside a sentence is a noun ("Bitte"), not a verb
@@ -388,6 +388,12 @@ class Finder:
             if fused:
                 return Cue(i, verb)  # "davon ausgeht"
         return best
+
+    def mistagged_verb(self, i: int) -> bool:
+        """A speech-verb form the tagger called an adjective but the parser made the root of its
+        sentence ("Ohrenzeugen berichteten/ADJD von einem Knall")."""
+        tok = self.doc[i]
+        return tok.tag_ in ("ADJA", "ADJD") and tok.dep_ == "ROOT" and bool(self.lex.verbs_by_form.get(self.lower[i]))
 
     def clause_left_loose(self, i: int, s: int) -> int:
         k = i - 1

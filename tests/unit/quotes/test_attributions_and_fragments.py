@@ -141,3 +141,11 @@ def test_reported_object_goes_on_inside_and_after_quotation_marks() -> None:
     assert [(q.type, part_texts(q)) for q in quotes] == [
         ("reported", ["von einer „schweren Krise“ im Land"]), ("direct", ["schweren Krise"])]
     assert all([c.text for c in q.cue] == ["sprach"] for q in quotes)
+
+
+def test_speech_verb_the_tagger_called_an_adjective() -> None:
+    tags = {"Ohrenzeugen": "NN", "berichteten": "ADJD", "von": "APPR", "einem": "ART", "lauten": "ADJA",
+            "Knall": "NN"}
+    parse = [(1, "nsubj"), (1, "ROOT"), (5, "case"), (5, "det"), (5, "amod"), (1, "obl"), (1, "punct")]
+    (q,) = quotes_of("Ohrenzeugen berichteten von einem lauten Knall.", tags=tags, parse=parse)
+    assert (q.type, part_texts(q), q.speaker.mention.text) == ("reported", ["von einem lauten Knall"], "Ohrenzeugen")
