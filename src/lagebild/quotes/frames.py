@@ -392,6 +392,9 @@ class Builder(DirectQuotes):
         span = f.trim(a, b)
         if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
             return None
+        if f.has_tags and (f.doc[span[0]].tag_ in ("PRF", "PPER") or (
+                not cue.verb.prep and f.doc[span[0]].tag_ in ("APPR", "APPRART"))):
+            return None  # "nannte sich selbst ...", "nannte in einem Interview ...": no reported object
         return span
 
     def _past_marks(self, hi: int) -> int:
