@@ -170,7 +170,7 @@ class Builder(DirectQuotes):
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
-        if i == lo and speaker is not None and L > s and f.doc[L].text == ",":
+        if i == lo and speaker is not None and L > s and f.doc[L].text == "," and not f.is_pronoun(speaker[0]):
             # "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als ...": the parse
             # puts the subject before the comma; the NP after the verb is its object, not its speaker
             parsed = f.subject_of(i, s, hi_p)
@@ -392,9 +392,14 @@ class Builder(DirectQuotes):
         span = f.trim(a, b)
         if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
             return None
-        if f.has_tags and (f.doc[span[0]].tag_ in ("PRF", "PPER") or (
-                not cue.verb.prep and f.doc[span[0]].tag_ in ("APPR", "APPRART"))):
-            return None  # "nannte sich selbst ...", "nannte in einem Interview ...": no reported object
+        if f.has_tags and f.doc[span[0]].tag_ in ("PRF", "PPER"):
+            return None  # "nannte sich selbst gerne ...": no reported object
+        if f.has_tags and not cue.verb.prep and f.doc[span[0]].tag_ in ("APPR", "APPRART"):
+            # "machte bei der Gelegenheit „ein neues Niveau“ aus": the object follows the adverbial
+            k = next((x for x in range(span[0] + 1, span[1]) if f.doc[x].tag_ in ("NN", "NE")), None)
+            span = f.trim(k + 1, span[1]) if k is not None else None
+            if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
+                return None
         return span
 
     def _past_marks(self, hi: int) -> int:
