@@ -382,7 +382,8 @@ class Finder:
             if others and not all(any(self.lower[k] == o for k in window) for o in others):
                 continue  # "geht davon aus" needs "davon" too
             for k in window:
-                if self.lower[k] == last and not self.in_marks[k] > self.in_marks[i]:
+                if self.lower[k] == last and not self.in_marks[k] > self.in_marks[i] \
+                        and not (self.has_tags and self.doc[k].tag_ == "PTKZU"):  # "Auskunft zu geben" is no "zugeben"
                     return Cue(i, verb, particle=k)
             fused = others and self.lower[i].startswith(last) and not verb.lemma.startswith(last)
             if fused:
