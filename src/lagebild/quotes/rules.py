@@ -14,6 +14,7 @@ Constructions, each in its own function:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -26,6 +27,7 @@ END_PUNCT = {".", "!", "?", ",", ";", ":", "…"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
 NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY", "PRELAT", "PWAT"}
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+NUMBER_AT_END = re.compile(r"^(\d[\d.,]*[.,]\d+|\d{4})\.$")  # "1.000." "7,1." "1942." at a sentence end
 GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser"}
 
 
@@ -96,14 +98,16 @@ class Finder:
     @staticmethod
     def _split_missed(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """Split after a free-standing "." / "!" / "?" followed by a capitalised word, which the
-        segmenter sometimes misses ("... vom Typ MI-17. Der Hubschrauber sei ..."); abbreviations
-        keep their period inside the token and are not affected."""
+        segmenter sometimes misses ("... vom Typ MI-17. Der Hubschrauber sei ..."), and after a
+        year or decimal number that keeps the period ("im Jahr 1942. Jetzt", "zirka 1.000. Zu");
+        abbreviations and ordinals ("17. März") are not affected."""
         out: list[tuple[int, int]] = []
         for s, e in sents:
             start = s
             for k in range(s + 1, e - 1):
                 nxt = doc[k + 1]
-                if doc[k].text in (".", "!", "?") and doc[k].whitespace_ and nxt.is_alpha and nxt.text[:1].isupper():
+                end = doc[k].text in (".", "!", "?") or NUMBER_AT_END.match(doc[k].text) is not None
+                if end and doc[k].whitespace_ and nxt.is_alpha and nxt.text[:1].isupper():
                     out.append((start, k + 1))
                     start = k + 1
             out.append((start, e))

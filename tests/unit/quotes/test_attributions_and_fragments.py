@@ -149,3 +149,10 @@ def test_speech_verb_the_tagger_called_an_adjective() -> None:
     parse = [(1, "nsubj"), (1, "ROOT"), (5, "case"), (5, "det"), (5, "amod"), (1, "obl"), (1, "punct")]
     (q,) = quotes_of("Ohrenzeugen berichteten von einem lauten Knall.", tags=tags, parse=parse)
     assert (q.type, part_texts(q), q.speaker.mention.text) == ("reported", ["von einem lauten Knall"], "Ohrenzeugen")
+
+
+def test_year_or_number_at_a_missed_sentence_end_is_split_but_not_an_ordinal() -> None:
+    vocab = spacy.blank("de").vocab
+    words = ["Das", "war", "im", "Jahr", "1942.", "Jetzt", "sei", "es", "am", "17.", "März", "so", "weit", "."]
+    doc = Doc(vocab, words=words, spaces=[True] * 13 + [False])
+    assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 14)]
