@@ -2,8 +2,9 @@
 
 1. `direct_table.json`: for every pair of quotation marks the stage finds, its own features (length bucket,
    inside reported speech, first person word, frame next to the marks, all words capitalised, a cue in
-   the sentence) against "a gold Direct quote overlaps it"; P(quote | features) with add-one smoothing
-   and the count, at three levels of detail (the stage backs off when a key is rare).
+   the sentence, a speech verb in the marks' clause or naming them) against "a gold Direct quote overlaps
+   it"; P(quote | features) with add-one smoothing and the count, at four levels of detail plus a pooled
+   key for named marks (the stage backs off when a key is rare).
 2. `sentence_model.json`: a logistic regression that says whether a sentence the rules left alone is
    reported speech anyway (label: gold quotes cover at least half of its words). Trained on 4/5 of the
    train articles; the decision threshold is the one that maximises quote F1 on the other 1/5 (given what
