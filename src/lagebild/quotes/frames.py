@@ -342,7 +342,8 @@ class Builder(DirectQuotes):
                     and f.np_at(k + 1, e, skip=0):
                 return k - 1  # a second frame: "..., die Grenze zu öffnen, so Nasrallah im Fernsehen"
             if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2 \
-                    and tok.tag_.startswith("V") and "Sub" not in tok.morph.get("Mood"):
+                    and tok.tag_.startswith("V") and not tok.tag_.endswith(("INF", "IZU")) \
+                    and "Sub" not in tok.morph.get("Mood"):  # an infinitive ("... anbieten zu wollen") is content
                 cut = k
             elif f.has_tags and seen_finite and tok.tag_ == "VVFIN" and "Ind" in tok.morph.get("Mood") \
                     and f.lower[k - 1] in (",", "und", "aber", "sowie", "oder"):

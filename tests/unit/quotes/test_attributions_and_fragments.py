@@ -156,3 +156,13 @@ def test_year_or_number_at_a_missed_sentence_end_is_split_but_not_an_ordinal() -
     words = ["Das", "war", "im", "Jahr", "1942.", "Jetzt", "sei", "es", "am", "17.", "März", "so", "weit", "."]
     doc = Doc(vocab, words=words, spaces=[True] * 13 + [False])
     assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 14)]
+
+
+def test_infinitive_the_parser_coordinated_with_the_cue_stays_content() -> None:
+    tags = {"Sony": "NE", "gab": "VVFIN", "bekannt": "ADJD", "für": "APPR", "die": "ART", "Konsole": "NN",
+            "ein": "ART", "Update": "NN", "anbieten": "VVINF", "zu": "PTKZU", "wollen": "VMINF"}
+    parse = [(1, "nsubj"), (1, "ROOT"), (1, "compound:prt"), (9, "punct"), (6, "case"), (6, "det"), (9, "obl"),
+             (8, "det"), (9, "obj"), (1, "conj"), (9, "mark"), (9, "aux"), (1, "punct")]
+    (q,) = quotes_of("Sony gab bekannt, für die Konsole ein Update anbieten zu wollen.", tags=tags, parse=parse)
+    assert part_texts(q) == ["für die Konsole ein Update anbieten zu wollen"]
+    assert [c.text for c in q.cue] == ["gab", "bekannt"]
