@@ -83,13 +83,13 @@ class DirectQuotes:
             inherit = enclosing if enclosing and not cue else None
             if inherit is not None:
                 cue, addressee = list(inherit.cue), inherit.addressee  # a fragment shares its report's frame
-            title = all(f.doc[k].text[:1].isupper() for k in range(o + 1, c) if f.doc[k].is_alpha)
+            title = all(f.tok[k].text[:1].isupper() for k in range(o + 1, c) if f.tok[k].is_alpha)
             self.direct_pairs.append((o, c))
             sentence_cue = bool({f.sent_of[o], f.sent_of[c]} & self.sents_with_cue)
             clause_verb, naming = (None, False) if framed else self.clause_cue(o, c)
             inside = enclosing is not None or (not framed and self.in_konjunktiv_sentence(o, c))
             keep = self.keep_direct(n_words, inside, first_person, framed=framed,
-                                    sentence_like=f.doc[c - 1].text in (".", "!", "?", "…"), title=title,
+                                    sentence_like=f.tok[c - 1].text in (".", "!", "?", "…"), title=title,
                                     sentence_cue=sentence_cue,
                                     clause_cue=0 if clause_verb is None else 1 + naming)
             if not keep:
@@ -120,9 +120,9 @@ class DirectQuotes:
         if k < 0:
             return None
         s, e = f.sents[k]
-        people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
+        people = [ent for ent in f.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
         if not people:
-            people = [ent for ent in f.doc.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
+            people = [ent for ent in f.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
         return (people[0].start, people[0].end) if people else None
 
     def frame_next_to(self, o: int, c: int):
@@ -130,7 +130,7 @@ class DirectQuotes:
         f = self.f
         # after: „…“, sagte er. / „…“ sagte er. / „…“, so X.
         j = c + 1
-        if j < f.n and f.doc[j].text == ",":
+        if j < f.n and f.tok[j].text == ",":
             j += 1
         if j < f.n and f.sent_of[j] in (f.sent_of[c], f.sent_of[c] + 1) and not f.is_punct(j):
             s, e = f.sents[f.sent_of[j]]
@@ -147,7 +147,7 @@ class DirectQuotes:
                 return [j] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(j, hi, cue)
         # before: X sagte: „…“ / X sagte, „…“ / X erklärte gegenüber Y: „…“
         k = o - 1
-        if k >= 0 and f.doc[k].text in (":", ","):
+        if k >= 0 and f.tok[k].text in (":", ","):
             s, _ = f.sents[f.sent_of[k]]
             lo = f.clause_left(k, s) + 1
             for v in range(k - 1, lo - 1, -1):
@@ -157,7 +157,7 @@ class DirectQuotes:
                 if cue:
                     sp = f.speaker_in_frame(cue, lo, k, [])
                     return [v] + ([cue.particle] if cue.particle is not None else []), sp, f.addressee_in(lo, k, cue)
-            if f.doc[k].text == ":":
+            if f.tok[k].text == ":":
                 sp = self.sentence_subject(lo, k)
                 if sp:
                     return [], sp, None
@@ -180,9 +180,9 @@ class DirectQuotes:
         s, e = f.sents[f.sent_of[o]]
         if o > s and f.is_nounish(o - 1):
             return None, False  # "die Zeitung „Hürriyet“", "der Roman „Atemschaukel“": a name, not words
-        if any(ent.start <= o + 1 and c <= ent.end for ent in f.doc.ents):
+        if any(ent.start <= o + 1 and c <= ent.end for ent in f.ents):
             return None, False  # "die „Süddeutsche Zeitung“ berichtete": the marks hold a name
-        if f.has_parse and any(f.doc[k].dep_.startswith("nsubj") and not o < f.doc[k].head.i < c for k in range(o + 1, c)):
+        if f.has_parse and any(f.tok[k].dep_.startswith("nsubj") and not o < f.tok[k].head.i < c for k in range(o + 1, c)):
             return None, False  # the marks are the subject ("schreibt die „Computerwoche“"): a source's name
         lo, hi = f.clause_left(o, s), f.clause_right(c, e)
         for k in range(lo + 1, hi):
@@ -191,7 +191,7 @@ class DirectQuotes:
             cue = f.verb_cue(k, s, e)
             if cue is not None and not f.word(k, "aux"):
                 b = o - 1
-                while b > lo and f.has_tags and f.doc[b].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT", "ADV"):
+                while b > lo and f.has_tags and f.tok[b].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT", "ADV"):
                     b -= 1
                 naming = b > lo and (f.lower[b] == "als" or (cue.verb.prep and f.lower[b] == cue.verb.prep)
                                      or (cue.verb.takes_np and k < o))

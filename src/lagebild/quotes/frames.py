@@ -44,18 +44,18 @@ class Builder(DirectQuotes):
                 out.append(Cue(i, None, kind="prep"))
             elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1):
                 out.append(Cue(i, None, kind="postp"))
-            elif low in f.w.get("attribution_rel", ()) and i > s and f.doc[i - 1].text == ",":
+            elif low in f.w.get("attribution_rel", ()) and i > s and f.tok[i - 1].text == ",":
                 out.append(Cue(i, None, kind="rel"))
             elif low in f.w.get("attribution_postp", ()):
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_adv", ()):
                 # "Demnach soll ...": the rest; "Die Rolle soll demnach gestärkt werden": around it
                 out.append(Cue(i, None, kind="adv" if i <= s + 1 else "mid"))
-            elif low in f.w.get("parenthetical", ()) and i > s and f.doc[i - 1].text in (",", "–", "—", "-"):
+            elif low in f.w.get("parenthetical", ()) and i > s and f.tok[i - 1].text in (",", "–", "—", "-"):
                 sp = f.np_at(i + 1, e, skip=0)
                 if sp and (sp[1] >= e - 1 or f.is_boundary(sp[1]) or f.word(sp[1], "adverb")):
                     out.append(Cue(i, None, kind="so"))
-            elif f.doc[i].text in f.w.get("opinion_noun", ()) and self.noun_content(i, e) is not None:
+            elif f.tok[i].text in f.w.get("opinion_noun", ()) and self.noun_content(i, e) is not None:
                 out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "wagte die Prognose, ... werde"
             else:
                 cue = f.verb_cue(i, s, e)
@@ -70,13 +70,13 @@ class Builder(DirectQuotes):
         low = f.lower[i]
         rel = ("PRELS", "PRELAT")
         preps = f.w.get("attribution_prep", set()) | f.w.get("attribution_prep_noun", set())
-        if low in preps and i > s + 1 and f.doc[i - 1].text == "," and i + 1 < e:
+        if low in preps and i > s + 1 and f.tok[i - 1].text == "," and i + 1 < e:
             ante = f.np_before(i - 1, s)
             if low in f.w.get("attribution_prep_noun", ()) and not (ante and any(f.is_source_noun(k) for k in range(*ante))):
                 return False  # "die Pause, nach der ...": "nach" attributes only with a source noun
-            return f.doc[i + 1].tag_ in rel or f.lower[i + 1] in ("welchem", "welcher", "welchen")
-        if low in f.w.get("attribution_postp", ()) and i > s + 1 and f.doc[i - 2].text == ",":
-            return f.doc[i - 1].tag_ in rel
+            return f.tok[i + 1].tag_ in rel or f.lower[i + 1] in ("welchem", "welcher", "welchen")
+        if low in f.w.get("attribution_postp", ()) and i > s + 1 and f.tok[i - 2].text == ",":
+            return f.tok[i - 1].tag_ in rel
         return False
 
     def sentence_frames(self, s: int, e: int) -> list[Cand]:
@@ -95,7 +95,7 @@ class Builder(DirectQuotes):
                 titled = f.marked_title_after(sp[1] if sp else cue.i + 1)
                 if titled:  # laut „Berliner Zeitung“, laut der Zeitung „Die Welt“
                     sp = (sp[0] if sp else titled[0], titled[1])
-                if sp is None and cue.i + 1 < e and f.doc[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
+                if sp is None and cue.i + 1 < e and f.tok[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
                     sp = (cue.i + 1, cue.i + 2)  # "laut taz"
                 if sp:
                     sp = f.apposition_after(sp, e)
@@ -110,7 +110,7 @@ class Builder(DirectQuotes):
                     sp = f.apposition_after(sp, e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
             elif cue.kind == "relprep":
-                prep_first = f.doc[cue.i - 1].text == ","
+                prep_first = f.tok[cue.i - 1].text == ","
                 start = cue.i + 2 if prep_first else cue.i + 1
                 comma = cue.i - 1 if prep_first else cue.i - 2
                 part = f.trim(start, f.clause_right_loose(start, e))
@@ -147,14 +147,14 @@ class Builder(DirectQuotes):
         f = self.f
         left = f.clause_left(frame[0], s)
         opener = left + 2 if left + 2 < e and f.word(left + 1, "preposition") else left + 1  # ", auf dem ..."
-        if left >= s and f.doc[left].text == "," and (
+        if left >= s and f.tok[left].text == "," and (
                 f.word(left + 1, "adverbial_start") or f.word(left + 1, "content_start") or f.word(opener, "det")
-                or f.doc[opener].tag_ in ("PRELS", "KOUS")):
+                or f.tok[opener].tag_ in ("PRELS", "KOUS")):
             # "..., weil die Mission nach Angaben der UN überfordert ist": only that clause, which
             # ends at a comma followed by a finite verb (the main clause going on) or at the sentence end
             s = left + 1
             for k in range(frame[1], e - 1):
-                if f.doc[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
+                if f.tok[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
                     e = k
                     break
         parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
@@ -170,14 +170,14 @@ class Builder(DirectQuotes):
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
-        if i == lo and speaker is not None and L > s and f.doc[L].text == "," and not f.is_pronoun(speaker[0]):
+        if i == lo and speaker is not None and L > s and f.tok[L].text == "," and not f.is_pronoun(speaker[0]):
             # "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als ...": the parse
             # puts the subject before the comma; the NP after the verb is its object, not its speaker
             parsed = f.subject_of(i, s, hi_p)
             subj = f.trim(s, L)
             if parsed and parsed[0] < lo and subj and f.np_list(*subj):
                 speaker, lo = subj, s
-        if i == lo and speaker is None and L >= s and f.doc[L].text == "," and R < e and f.doc[R].text in (",", ":"):
+        if i == lo and speaker is None and L >= s and f.tok[L].text == "," and R < e and f.tok[R].text in (",", ":"):
             # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
             subj = f.trim(s, L)
             if subj and f.np_list(*subj):
@@ -189,23 +189,23 @@ class Builder(DirectQuotes):
         if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
             addressee = None
         cue_toks = [i] + ([cue.particle] if cue.particle is not None else [])
-        if speaker and R < e - 1 and f.doc[R].text == "," and speaker[1] >= R - 1:
+        if speaker and R < e - 1 and f.tok[R].text == "," and speaker[1] >= R - 1:
             # "sagte der Direktor der IAEO, Mohammed el-Baradei, Nordkorea besitze ...": skip the apposition
             j = R + 1
-            while j < e and f.doc[j].text not in (",", ":", ".", ";"):
+            while j < e and f.tok[j].text not in (",", ":", ".", ";"):
                 j += 1
-            if j < e - 1 and f.doc[j].text in (",", ":") and f.np_list(R + 1, j) and f.words_in(R + 1, j) <= 6 \
-                    and any(f.is_nounish(x) and f.doc[x].text[:1].isupper() for x in range(R + 1, j)) \
+            if j < e - 1 and f.tok[j].text in (",", ":") and f.np_list(R + 1, j) and f.words_in(R + 1, j) <= 6 \
+                    and any(f.is_nounish(x) and f.tok[x].text[:1].isupper() for x in range(R + 1, j)) \
                     and not f.word(R + 1, "content_start"):
                 speaker, R = (speaker[0], j), j
         verb_first = i == lo and not (speaker and speaker[1] <= i)
-        before_ok = L >= s and f.doc[L].text in (",", "–", "—", "-")
-        after_ok = R < e and (f.doc[R].text in (",", ":") or f.is_mark[R])
+        before_ok = L >= s and f.tok[L].text in (",", "–", "—", "-")
+        after_ok = R < e and (f.tok[R].text in (",", ":") or f.is_mark[R])
 
         def cand(kind: str, parts) -> Cand:
             return Cand(kind, parts, speaker, cue_toks, addressee)
 
-        if after_ok and f.doc[R].text == ":" and verb.takes_clause:
+        if after_ok and f.tok[R].text == ":" and verb.takes_clause:
             after = f.trim(R + 1, e)
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS:
                 return cand("indirect", [after])
@@ -213,10 +213,10 @@ class Builder(DirectQuotes):
             speaker = (s, L)  # "Der Vorsitzende des Betriebsrats, Stefan Sporn, zeigt sich ...": its subject
             verb_first = False
         if verb_first and before_ok and verb.takes_clause and self._before_is_content(s, L):
-            before = f.trim(s, L if f.doc[L].text != "–" else L)
-            if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.doc[R].text == ","):
+            before = f.trim(s, L if f.tok[L].text != "–" else L)
+            if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.tok[R].text == ","):
                 parts = [before]
-                if R < e and f.doc[R].text == "," and not self._has_finite(*before):
+                if R < e and f.tok[R].text == "," and not self._has_finite(*before):
                     after = f.trim(R + 1, e)
                     if after:
                         parts.append(after)
@@ -226,7 +226,7 @@ class Builder(DirectQuotes):
             if parts:
                 return cand("indirect", parts)
         if after_ok and verb.takes_clause:
-            start = R if f.is_mark[R] and f.doc[R].text not in (",", ":") else R + 1
+            start = R if f.is_mark[R] and f.tok[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start") \
                     and (not self._subordinate(lo, i) or f.word(after[0], "content_start")):
@@ -248,20 +248,20 @@ class Builder(DirectQuotes):
         "herrschte die Meinung vor, dass ...") comes a dass/ob clause, a zu-infinitive or Konjunktiv."""
         f = self.f
         k = i + 1
-        while k < min(e, i + 9) and f.doc[k].text != "," and not f.in_marks[k] \
-                and not (f.has_tags and f.doc[k].tag_.startswith("V")):
+        while k < min(e, i + 9) and f.tok[k].text != "," and not f.in_marks[k] \
+                and not (f.has_tags and f.tok[k].tag_.startswith("V")):
             k += 1
-        if k + 1 >= e or f.doc[k].text != ",":
+        if k + 1 >= e or f.tok[k].text != ",":
             return None
         start = k + 1
         if f.lower[start] in ("dass", "ob"):
             return start
-        end = next((x for x in range(start, e) if f.doc[x].text in (",", ";", ":", ".")), e)
-        if f.has_tags and any(f.doc[x].tag_ == "VVIZU" or (f.doc[x].tag_ == "PTKZU" and x + 1 < end)
+        end = next((x for x in range(start, e) if f.tok[x].text in (",", ";", ":", ".")), e)
+        if f.has_tags and any(f.tok[x].tag_ == "VVIZU" or (f.tok[x].tag_ == "PTKZU" and x + 1 < end)
                               for x in range(start, end)):
             return start  # "die Forderung, auf die SPD zuzugehen"
         first = next((x for x in range(start, end) if f.is_finite(x)), None)
-        if first is not None and f.is_ki(first) and not f.doc[start].tag_.startswith(("PREL", "PW")):
+        if first is not None and f.is_ki(first) and not f.tok[start].tag_.startswith(("PREL", "PW")):
             return start  # "wagte die Prognose, nicht alle würden für sie stimmen"
         return None
 
@@ -282,13 +282,13 @@ class Builder(DirectQuotes):
         if q.type != "indirect" or not f.has_tags:
             return False
         a = q.parts[0][0]
-        if a == 0 or f.doc[a - 1].text != ",":
+        if a == 0 or f.tok[a - 1].text != ",":
             return False
         b = q.parts[0][1]
-        if any(f.is_finite(k) and "Sub" in f.doc[k].morph.get("Mood") for k in range(a, b) if not f.in_marks[k]):
+        if any(f.is_finite(k) and "Sub" in f.tok[k].morph.get("Mood") for k in range(a, b) if not f.in_marks[k]):
             return False  # "..., die mit seinem Sieg Auftrieb erfahren hätten": reported all the same
-        tag, low = f.doc[a].tag_, f.lower[a]
-        nxt = f.doc[a + 1].tag_ if a + 1 < f.n else ""
+        tag, low = f.tok[a].tag_, f.lower[a]
+        nxt = f.tok[a + 1].tag_ if a + 1 < f.n else ""
         if tag in ("PRELS", "PRELAT") and low not in ("was", "wer"):
             return True
         if tag in ("APPR", "APPRART") and nxt in ("PRELS", "PRELAT"):
@@ -301,7 +301,7 @@ class Builder(DirectQuotes):
         f = self.f
         if q.type != "indirect" or not f.has_tags or not q.cue or not f.doc[q.cue[0]].tag_.startswith("V"):
             return False  # "laut X, 20 Tote": an attribution may report a bare noun phrase
-        return not any(f.doc[k].tag_.startswith("V") for a, b in q.parts for k in range(a, b))
+        return not any(f.tok[k].tag_.startswith("V") for a, b in q.parts for k in range(a, b))
 
     def _subordinate(self, lo: int, i: int) -> bool:
         """Is the frame lo..i a relative clause ("die vor Fetten warnt", "was er verkündet")? Its
@@ -310,19 +310,19 @@ class Builder(DirectQuotes):
         if lo >= i or f.lower[lo] == "wie":
             return False
         if f.has_tags:
-            return f.doc[lo].tag_ in ("PRELS", "PRELAT", "PWS") or (
-                f.doc[lo].tag_ == "APPR" and lo + 1 < i and f.doc[lo + 1].tag_ in ("PRELS", "PRELAT"))
-        return lo > 0 and f.doc[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
+            return f.tok[lo].tag_ in ("PRELS", "PRELAT", "PWS") or (
+                f.tok[lo].tag_ == "APPR" and lo + 1 < i and f.tok[lo + 1].tag_ in ("PRELS", "PRELAT"))
+        return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
 
     def _before_is_content(self, s: int, L: int) -> bool:
         """Is [s, L) the content of a frame that follows it, or only the first constituent of the
         frame's own clause ("Nachdem ... war, forderten beide", "In der Resolution, die ...
         angenommen wurde, heißt es:")?"""
         f = self.f
-        if f.word(s, "adverbial_start") or (f.has_tags and f.doc[s].tag_ == "KOUS" and not f.word(s, "content_start")):
+        if f.word(s, "adverbial_start") or (f.has_tags and f.tok[s].tag_ == "KOUS" and not f.word(s, "content_start")):
             return False
         for k in range(s + 1, L):
-            if f.doc[k].text == "," and k + 1 < L and (f.doc[k + 1].tag_ == "PRELS" or (not f.has_tags and f.word(k + 1, "det"))):
+            if f.tok[k].text == "," and k + 1 < L and (f.tok[k + 1].tag_ == "PRELS" or (not f.has_tags and f.word(k + 1, "det"))):
                 return self._has_finite(s, k) and not f.np_list(s, k)
         return True
 
@@ -331,13 +331,13 @@ class Builder(DirectQuotes):
         ("sagte, sie müssten ... aufgeben und bemühte das Bild ...", "erklärt, er sei unschuldig,
         erkannte ... nicht an"), found from the parse, else from tags and mood."""
         f = self.f
-        cue_tok = f.doc[cue.i]
+        cue_tok = f.tok[cue.i]
         anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
         seen_finite = False
         for k in range(start + 1, e):
             if f.in_marks[k]:
                 continue
-            tok = f.doc[k]
+            tok = f.tok[k]
             if f.lower[k - 1] == "," and f.lower[k] in f.w.get("parenthetical", ()) and k + 1 < e \
                     and f.np_at(k + 1, e, skip=0):
                 return k - 1  # a second frame: "..., die Grenze zu öffnen, so Nasrallah im Fernsehen"
@@ -359,7 +359,7 @@ class Builder(DirectQuotes):
     def _has_finite(self, s: int, e: int) -> bool:
         f = self.f
         if f.has_tags:
-            return any(f.doc[k].tag_ in ("VVFIN", "VAFIN", "VMFIN") for k in range(s, e))
+            return any(f.tok[k].tag_ in ("VVFIN", "VAFIN", "VMFIN") for k in range(s, e))
         return f.words_in(s, e) > 4
 
     def reported_object(self, cue: Cue, lo: int, hi: int, speaker, addressee) -> tuple[int, int] | None:
@@ -388,7 +388,7 @@ class Builder(DirectQuotes):
                 a = at if at is not None else a
         if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
             a = addressee[1]
-        while a < b and (f.word(a, "adverb") or (f.has_tags and f.doc[a].tag_ in ("ADV", "PTKNEG"))):
+        while a < b and (f.word(a, "adverb") or (f.has_tags and f.tok[a].tag_ in ("ADV", "PTKNEG"))):
             a += 1
         span = f.trim(a, b)
         if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
@@ -397,7 +397,7 @@ class Builder(DirectQuotes):
             return None  # "nannte sich selbst gerne ...": no reported object
         if f.has_tags and not cue.verb.prep and f.doc[span[0]].tag_ in ("APPR", "APPRART"):
             # "machte bei der Gelegenheit „ein neues Niveau“ aus": the object follows the adverbial
-            k = next((x for x in range(span[0] + 1, span[1]) if f.doc[x].tag_ in ("NN", "NE")), None)
+            k = next((x for x in range(span[0] + 1, span[1]) if f.tok[x].tag_ in ("NN", "NE")), None)
             span = f.trim(k + 1, span[1]) if k is not None else None
             if not span or f.words_in(*span) < MIN_CONTENT_WORDS:
                 return None
@@ -415,7 +415,7 @@ class Builder(DirectQuotes):
         while k < e:
             if k in close:
                 k = close[k] + 1
-            elif f.doc[k].text in BOUNDARY or f.doc[k].text in END_PUNCT or f.is_mark[k]:
+            elif f.tok[k].text in BOUNDARY or f.tok[k].text in END_PUNCT or f.is_mark[k]:
                 break
             else:
                 k += 1
@@ -429,7 +429,7 @@ class Builder(DirectQuotes):
                 f.w.get("attribution_prep", set()) | f.w.get("attribution_prep_noun", set())):
             return True
         last = outer.parts[-1]
-        if inner.start > last[0] + 2 and f.doc[inner.start - 1].text == "," and inner.start < last[1]:
+        if inner.start > last[0] + 2 and f.tok[inner.start - 1].text == "," and inner.start < last[1]:
             cut = f.trim(last[0], inner.start - 1)
             if cut:
                 outer.parts[-1] = cut
@@ -442,7 +442,7 @@ class Builder(DirectQuotes):
         parsed = None
         if f.has_parse:
             for k in range(s, e):
-                tok = f.doc[k]
+                tok = f.tok[k]
                 if tok.dep_ == "ROOT" or tok.head.i == k:
                     sp = f.subject_of(k, s, e)
                     if sp and not (o <= sp[0] <= c):

@@ -21,7 +21,7 @@ MODEL_FILE = "sentence_model.json"
 
 def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
     """Binary features of sentence [s, e): its lower-case words and a few flags."""
-    feats = {f"w:{f.lower[i]}" for i in range(s, e) if f.doc[i].is_alpha and not f.in_marks[i]}
+    feats = {f"w:{f.lower[i]}" for i in range(s, e) if f.tok[i].is_alpha and not f.in_marks[i]}
     words = f.words_in(s, e)
     feats.add(f"len:{min(words // 8, 5)}")
     if prev_quote:
@@ -29,7 +29,7 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
     finite = next((i for i in range(s, e) if not f.in_marks[i] and f.is_finite(i)), None)
     if finite is not None:
         feats.add(f"fin:{f.lower[finite]}")
-        if finite + 1 < e and f.doc[finite + 1].is_alpha:
+        if finite + 1 < e and f.tok[finite + 1].is_alpha:
             feats.add(f"fin+1:{f.lower[finite + 1]}")
         if f.is_ki(finite):
             feats.add("f:ki")
@@ -39,15 +39,15 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
         feats.add("f:any_ki")
     if any(f.lex.verbs_by_form.get(f.lower[i]) for i in range(s, e) if not f.in_marks[i]):
         feats.add("f:speech_verb_form")
-    labels = {ent.label_ for ent in f.doc.ents if s <= ent.start < e}
+    labels = {ent.label_ for ent in f.ents if s <= ent.start < e}
     feats.update(f"ent:{lab}" for lab in labels if lab in ("PER", "ORG"))
     if any(f.is_mark[i] for i in range(s, e)):
         feats.add("f:marks")
     if f.is_pronoun(s):
         feats.add("f:pronoun_first")
     feats.add(f"first:{f.lower[s]}")
-    if f.doc[e - 1].text in ("?", "!"):
-        feats.add(f"end:{f.doc[e - 1].text}")
+    if f.tok[e - 1].text in ("?", "!"):
+        feats.add(f"end:{f.tok[e - 1].text}")
     feats.update(_verb_features(f, s, e, finite))
     return sorted(feats)
 
@@ -57,7 +57,7 @@ def _verb_features(f: Finder, s: int, e: int, finite: int | None) -> set[str]:
     die Aufnahme ab" is a report because of "ablehnen" with a named subject, whatever its form."""
     feats = set()
     for i in range(s, e):
-        tok = f.doc[i]
+        tok = f.tok[i]
         if f.in_marks[i] or not tok.tag_.startswith("V"):
             continue
         feats.add(f"lem:{tok.lemma_.lower()}")
@@ -65,12 +65,12 @@ def _verb_features(f: Finder, s: int, e: int, finite: int | None) -> set[str]:
         if cue is not None and cue.verb is not None:
             feats.add(f"cue:{cue.verb.key}")
             feats.add(f"cue_medium:{cue.verb.medium}")
-    if finite is not None and "Sub" in f.doc[finite].morph.get("Mood") and not f.is_ki(finite):
+    if finite is not None and "Sub" in f.tok[finite].morph.get("Mood") and not f.is_ki(finite):
         feats.add("f:kii")
-    root = next((i for i in range(s, e) if f.doc[i].dep_ == "ROOT"), None)
+    root = next((i for i in range(s, e) if f.tok[i].dep_ == "ROOT"), None)
     subject = f.subject_of(root, s, e) if root is not None and f.has_parse else None
     if subject is not None:
-        labels = {ent.label_ for ent in f.doc.ents if ent.start < subject[1] and subject[0] < ent.end}
+        labels = {ent.label_ for ent in f.ents if ent.start < subject[1] and subject[0] < ent.end}
         feats.update(f"subj:{lab}" for lab in labels)
         if f.is_pronoun(subject[0]) and subject[1] - subject[0] == 1:
             feats.add("subj:pronoun")

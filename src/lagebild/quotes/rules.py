@@ -68,6 +68,7 @@ class Finder:
 
     def __init__(self, doc: Doc, lex: Lexicon, direct_table: dict | None = None):
         self.doc = doc
+        self.tok = list(doc)  # made once: `doc[i]` makes a new Token object on every access
         self.lex = lex
         self.n = len(doc)
         self.has_tags = any(t.tag_ for t in doc[:50])
@@ -91,8 +92,9 @@ class Finder:
         for o, c in self.mark_pairs:
             self.is_mark[o] = self.is_mark[c] = True
         self.w = lex.words
+        self.ents = list(doc.ents)  # built once: every `doc.ents` access makes all its Spans anew
         # token -> end of the multi-word organisation/person name it is inside (for noun phrases)
-        self.name_end = {i: ent.end for ent in doc.ents if ent.label_ in ("ORG", "PER") and len(ent) > 1
+        self.name_end = {i: ent.end for ent in self.ents if ent.label_ in ("ORG", "PER") and len(ent) > 1
                          for i in range(ent.start, ent.end - 1)}
 
     @staticmethod
@@ -132,11 +134,11 @@ class Finder:
 
     # ---------------------------------------------------------------- token tests
     def word(self, i: int, cls: str) -> bool:
-        return self.lower[i] in self.w.get(cls, ()) or self.doc[i].text in self.w.get(cls, ())
+        return self.lower[i] in self.w.get(cls, ()) or self.tok[i].text in self.w.get(cls, ())
 
     def is_source_noun(self, i: int, cls: str = "source_noun") -> bool:
         """"Angaben", "Polizeiangaben", "Expertenmeinung": a noun naming where a report comes from."""
-        text = self.doc[i].text
+        text = self.tok[i].text
         if not text[:1].isupper():
             return False
         if text in self.w.get(cls, ()):
@@ -146,23 +148,23 @@ class Finder:
 
     def is_named(self, s: int, e: int) -> bool:
         """Does [s, e) hold a person or organisation name of the NER?"""
-        return any(ent.start < e and s < ent.end and ent.label_ in ("PER", "ORG") for ent in self.doc.ents)
+        return any(ent.start < e and s < ent.end and ent.label_ in ("PER", "ORG") for ent in self.ents)
 
     def is_punct(self, i: int) -> bool:
         return self.punct[i]
 
     def is_boundary(self, i: int) -> bool:
-        return self.doc[i].text in BOUNDARY or self.is_mark[i]
+        return self.tok[i].text in BOUNDARY or self.is_mark[i]
 
     def is_finite(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_tags:
             return tok.tag_ in FINITE_TAGS or self.mistagged_verb(i)
         return self.word(i, "aux") or self.word(i, "ki") or bool(self.lex.verbs_by_form.get(self.lower[i]))
 
     def is_ki(self, i: int) -> bool:
         """Konjunktiv I (or a form the word list knows as such)."""
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_morph and tok.tag_ in FINITE_TAGS:
             mood, tense = tok.morph.get("Mood"), tok.morph.get("Tense")
             if "Sub" in mood and "Past" not in tense:
@@ -174,7 +176,7 @@ class Finder:
         return self.lower[i] in self.w.get("ki", ())
 
     def is_nounish(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_tags:
             return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC") or (tok.tag_ == "CARD" and False)
         if "-" in tok.text[1:] and tok.text.rsplit("-", 1)[-1][:1].isupper():
@@ -184,7 +186,7 @@ class Finder:
             or ("-" in tok.text and tok.text[:1].isupper())
 
     def is_np_token(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_tags:
             return tok.tag_ in NP_TAGS
         if self.is_nounish(i) or self.word(i, "det"):
@@ -194,7 +196,7 @@ class Finder:
             and not self.word(i, "preposition") and not self.word(i, "adverb") and not self.word(i, "content_start")
 
     def is_pronoun(self, i: int) -> bool:
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_tags and tok.tag_:
             return tok.tag_ == "PPER" and self.lower[i] != "es"
         return self.word(i, "pronoun") or self.lower[i] in ("ich", "wir")
@@ -203,7 +205,7 @@ class Finder:
     def np_at(self, j: int, limit: int, skip: int = 3) -> tuple[int, int] | None:
         """The noun phrase that starts at j (after up to `skip` adverbs), ending before `limit`."""
         k = j
-        while k < limit and skip > 0 and (self.word(k, "adverb") or (self.has_tags and self.doc[k].tag_ in ("ADV", "PTKNEG"))):
+        while k < limit and skip > 0 and (self.word(k, "adverb") or (self.has_tags and self.tok[k].tag_ in ("ADV", "PTKNEG"))):
             k += 1
             skip -= 1
         if k >= limit:
@@ -235,9 +237,9 @@ class Finder:
     def starts_new_np(self, k: int) -> bool:
         """Does a determiner at k open a new noun phrase after a noun (not a genitive "des/der")?"""
         if self.has_tags:
-            if self.doc[k].tag_ == "CARD":  # "laut Behördenangaben | 7.000 Menschen"
-                return k + 1 < self.n and self.doc[k + 1].tag_ in ("NN", "ADJA")
-            return self.doc[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and self.lower[k] not in GENITIVE_DETS
+            if self.tok[k].tag_ == "CARD":  # "laut Behördenangaben | 7.000 Menschen"
+                return k + 1 < self.n and self.tok[k + 1].tag_ in ("NN", "ADJA")
+            return self.tok[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and self.lower[k] not in GENITIVE_DETS
         return self.word(k, "det") and self.lower[k] not in GENITIVE_DETS
 
     def marked_title_after(self, j: int) -> tuple[int, int] | None:
@@ -252,7 +254,7 @@ class Finder:
         k, skip = s, 2
         while k < e:
             j = k
-            while j < e and self.doc[j].text != ",":
+            while j < e and self.tok[j].text != ",":
                 j += 1
             sp = self.np_at(k, j, skip=skip)
             if any(self.is_finite(x) for x in range(k, j)):
@@ -267,10 +269,10 @@ class Finder:
         ("Vorsitzender des Ausschusses im Senat", "Der Geschäftsführer von „Ener1“")?"""
         if not self.has_tags or b <= a or self.words_in(a, b) > 10:
             return False
-        first = self.doc[a]
+        first = self.tok[a]
         if not (first.tag_ in ("ART", "NN", "NE", "ADJA", "PPOSAT", "CARD") or self.is_mark[a]):
             return False
-        if any(self.doc[x].tag_.startswith("V") or self.doc[x].tag_ in ("KOUS", "PRELS", "PWS", "PWAV")
+        if any(self.tok[x].tag_.startswith("V") or self.tok[x].tag_ in ("KOUS", "PRELS", "PWS", "PWAV")
                for x in range(a, b)):
             return False
         return any(self.is_nounish(x) for x in range(a, b))
@@ -279,12 +281,12 @@ class Finder:
         """`sp` extended over ", apposition," right after it ("laut dem Chefankläger, Luis Moreno
         Ocampo, sollen ..."): the apposition names the same source, it is no part of the content."""
         k = sp[1]
-        if k >= e - 1 or self.doc[k].text != ",":
+        if k >= e - 1 or self.tok[k].text != ",":
             return sp
         j = k + 1
-        while j < e and self.doc[j].text not in (",", ";", ":", ".", "!", "?"):
+        while j < e and self.tok[j].text not in (",", ";", ":", ".", "!", "?"):
             j += 1
-        if j < e and self.doc[j].text == "," and self.is_apposition(k + 1, j):
+        if j < e and self.tok[j].text == "," and self.is_apposition(k + 1, j):
             return (sp[0], j)
         return sp
 
@@ -305,12 +307,12 @@ class Finder:
         """Index of the boundary token left of i in its sentence, or s-1."""
         k = i - 1
         while k >= s:
-            t = self.doc[k].text
+            t = self.tok[k].text
             if t == ")":
                 depth = 1
                 k -= 1
                 while k >= s and depth:
-                    depth += {")": 1, "(": -1}.get(self.doc[k].text, 0)
+                    depth += {")": 1, "(": -1}.get(self.tok[k].text, 0)
                     k -= 1
                 continue
             if self.is_boundary(k):
@@ -322,15 +324,15 @@ class Finder:
         """Index of the boundary token right of i in its sentence, or the sentence end."""
         k = i + 1
         while k < e:
-            t = self.doc[k].text
+            t = self.tok[k].text
             if t == "(":
                 depth = 1
                 k += 1
                 while k < e and depth:
-                    depth += {"(": 1, ")": -1}.get(self.doc[k].text, 0)
+                    depth += {"(": 1, ")": -1}.get(self.tok[k].text, 0)
                     k += 1
                 continue
-            if self.is_boundary(k) or (k + 1 == e and self.doc[k].text in END_PUNCT):
+            if self.is_boundary(k) or (k + 1 == e and self.tok[k].text in END_PUNCT):
                 return k
             k += 1
         return e
@@ -340,9 +342,9 @@ class Finder:
         changed = True
         while changed and s < e:
             changed = False
-            while s < e and (self.doc[s].text in END_PUNCT or self.doc[s].is_space or self.doc[s].text in "–—-"):
+            while s < e and (self.tok[s].text in END_PUNCT or self.tok[s].is_space or self.tok[s].text in "–—-"):
                 s, changed = s + 1, True
-            while e > s and (self.doc[e - 1].text in END_PUNCT or self.doc[e - 1].is_space or self.doc[e - 1].text in "–—-"):
+            while e > s and (self.tok[e - 1].text in END_PUNCT or self.tok[e - 1].is_space or self.tok[e - 1].text in "–—-"):
                 e, changed = e - 1, True
             if s < e and self.is_mark[s] and not any(o == s and c < e for o, c in self.mark_pairs):
                 s, changed = s + 1, True
@@ -355,7 +357,7 @@ class Finder:
 
     # ---------------------------------------------------------------- cues
     def verb_cue(self, i: int, s: int, e: int) -> Cue | None:
-        tok = self.doc[i]
+        tok = self.tok[i]
         if self.has_tags and tok.tag_ and not tok.tag_.startswith("V") and not self.mistagged_verb(i):
             return None
         if not self.has_tags and tok.text[:1].isupper() and i > s and not self.is_mark[i - 1]:
@@ -387,7 +389,7 @@ class Finder:
                 continue  # "geht davon aus" needs "davon" too
             for k in window:
                 if self.lower[k] == last and not self.in_marks[k] > self.in_marks[i] \
-                        and not (self.has_tags and self.doc[k].tag_ == "PTKZU"):  # "Auskunft zu geben" is no "zugeben"
+                        and not (self.has_tags and self.tok[k].tag_ == "PTKZU"):  # "Auskunft zu geben" is no "zugeben"
                     return Cue(i, verb, particle=k)
             fused = others and self.lower[i].startswith(last) and not verb.lemma.startswith(last)
             if fused:
@@ -397,26 +399,26 @@ class Finder:
     def mistagged_verb(self, i: int) -> bool:
         """A speech-verb form the tagger called an adjective but the parser made the root of its
         sentence ("Ohrenzeugen berichteten/ADJD von einem Knall")."""
-        tok = self.doc[i]
+        tok = self.tok[i]
         return tok.tag_ in ("ADJA", "ADJD") and tok.dep_ == "ROOT" and bool(self.lex.verbs_by_form.get(self.lower[i]))
 
     def clause_left_loose(self, i: int, s: int) -> int:
         k = i - 1
-        while k >= s and self.doc[k].text not in (",", ";", ":"):
+        while k >= s and self.tok[k].text not in (",", ";", ":"):
             k -= 1
         return k
 
     def clause_right_loose(self, i: int, e: int) -> int:
         """End of the clause of i; passes one ", apposition," when a word closes the clause after it."""
         k = i + 1
-        while k < e and self.doc[k].text not in (",", ";", ":", ".", "!", "?"):
+        while k < e and self.tok[k].text not in (",", ";", ":", ".", "!", "?"):
             k += 1
-        if k < e and self.doc[k].text == ",":
+        if k < e and self.tok[k].text == ",":
             j = k + 1
-            while j < e and self.doc[j].text not in (",", ";", ":", ".", "!", "?"):
+            while j < e and self.tok[j].text not in (",", ";", ":", ".", "!", "?"):
                 j += 1
-            if j + 1 < e and self.doc[j].text == "," and self.np_at(k + 1, j, skip=0) == (k + 1, j) \
-                    and (j + 2 >= e or self.doc[j + 2].text in (",", ".", ":", ";")):
+            if j + 1 < e and self.tok[j].text == "," and self.np_at(k + 1, j, skip=0) == (k + 1, j) \
+                    and (j + 2 >= e or self.tok[j + 2].text in (",", ".", ":", ";")):
                 return j + 2
         return k
 
@@ -425,7 +427,7 @@ class Finder:
         """The subject of verb v from the parse, clipped to [lo, hi)."""
         if not self.has_parse:
             return None
-        tok = self.doc[v]
+        tok = self.tok[v]
         heads = [tok]
         if tok.dep_ in ("conj",) and tok.head.i != v:
             heads.append(tok.head)
@@ -458,19 +460,19 @@ class Finder:
             return self.np_at(lo + 1, v)
         if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
             after = self.np_at(v + 1, hi)
-            if after or lo == 0 or self.doc[lo - 1].text != ",":
+            if after or lo == 0 or self.tok[lo - 1].text != ",":
                 return after
             # "X, der Y empfangen hatte, machte ...": the subject stands before the relative clause
             s = self.sents[self.sent_of[v]][0]
             l2 = self.clause_left(lo - 1, s)
-            if l2 >= s and self.doc[l2].text == "," and (self.doc[l2 + 1].tag_ == "PRELS" or self.word(l2 + 1, "det")):
+            if l2 >= s and self.tok[l2].text == "," and (self.tok[l2 + 1].tag_ == "PRELS" or self.word(l2 + 1, "det")):
                 return self.np_before(l2, s)
             return None
         first = lo
         while first < v and (self.word(first, "adverb") or self.lower[first] in ("und", "aber", "doch")):
             first += 1
         if first < v and not self.word(first, "preposition") and not self.word(first, "anaphor") \
-                and not self.word(first, "adverbial_start") and not (self.has_tags and self.doc[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
+                and not self.word(first, "adverbial_start") and not (self.has_tags and self.tok[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
             sp = self.np_at(first, v, skip=0)
             if sp and sp[0] == first:
                 return sp
@@ -478,7 +480,7 @@ class Finder:
 
     def addressee_in(self, lo: int, hi: int, cue: Cue) -> tuple[int, int] | None:
         if self.has_parse:
-            for child in self.doc[cue.i].children:
+            for child in self.tok[cue.i].children:
                 if child.dep_ in ("iobj", "da") and lo <= child.i < hi:
                     return self.trim(max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
         for k in range(lo, hi):
@@ -492,7 +494,7 @@ class Finder:
                     sp = self.np_at(k + 1, hi, skip=0)
                 if sp:
                     return sp
-            if k + 1 < hi and f"{self.doc[k].text} {self.lower[k + 1]}" in self.w.get("addressee_marker", ()):
+            if k + 1 < hi and f"{self.tok[k].text} {self.lower[k + 1]}" in self.w.get("addressee_marker", ()):
                 sp = self.np_at(k + 2, hi, skip=0)
                 if sp:
                     return sp
