@@ -138,3 +138,15 @@ def test_line_numbers_hold_when_a_file_is_split_over_partitions(spark, tmp_path)
         conf.unset("mapreduce.input.fileinputformat.split.maxsize")
     want = [*read_jsonl(open(first, "rb"), str(first)), *read_jsonl(open(second, "rb"), str(second))]
     assert got == want
+
+
+def test_local_session_gets_the_lean_jvm_settings(spark):
+    """local[N]: the JVM shares the cores with the Python workers (C1 JIT, serial GC), unless the
+    caller passed JVM options of their own."""
+    from lagebild.batch.spark import LOCAL_JVM_CONF
+
+    conf = spark.sparkContext.getConf()
+    java_options = conf.get("spark.driver.extraJavaOptions")  # Spark adds its own defaults in front
+    assert java_options.endswith(LOCAL_JVM_CONF["spark.driver.extraJavaOptions"])
+    assert "-XX:TieredStopAtLevel=1" in java_options and "-XX:+UseSerialGC" in java_options
+    assert conf.get("spark.ui.showConsoleProgress") == "false"
