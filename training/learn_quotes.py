@@ -26,7 +26,8 @@ from lagebild.article import Article
 from lagebild.evaluation.quotes import Tally, TokenGrid, _gold, _pred
 from lagebild.paths import REPO_ROOT, shared_data_dir
 from lagebild.pipeline import load_nlp
-from lagebild.quotes.frames import Builder, backoff_keys, direct_key
+from lagebild.quotes.direct import backoff_keys, direct_key
+from lagebild.quotes.frames import Builder
 from lagebild.quotes.lexicon import load_lexicon
 from lagebild.quotes.model import MODEL_FILE, sentence_features, train_logistic
 from lagebild.quotes.rules import Finder

@@ -8,7 +8,7 @@ frame, which continue the speaker of the sentence before.
 """
 from __future__ import annotations
 
-from lagebild.quotes.direct import DirectQuotes, backoff_keys, direct_key  # noqa: F401  (re-exported)
+from lagebild.quotes.direct import DirectQuotes
 from lagebild.quotes.rules import BOUNDARY, END_PUNCT, Cand, Cue, Finder
 
 MIN_CONTENT_WORDS = 2

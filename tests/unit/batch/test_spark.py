@@ -28,8 +28,7 @@ FORMATS = ("parquet", "jsonl")
 def spark():
     from lagebild.batch.spark import spark_session
 
-    session = spark_session("local[2]", {"spark.ui.enabled": "false",
-                                         "spark.ui.showConsoleProgress": "false"})
+    session = spark_session("local[2]", {"spark.ui.enabled": "false"})
     yield session
     session.stop()
 

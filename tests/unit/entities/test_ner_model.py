@@ -36,7 +36,7 @@ def test_sourced_into_blank_pipeline(ner_nlp):
     """As load_nlp() does: a pipeline without vectors gets de_ner's vectors table, then sources `ner`."""
     import spacy
 
-    from lagebild.evaluation.ner import attach_ner
+    from lagebild.nlp.loading import attach_ner
 
     nlp = spacy.blank("de")
     attach_ner(nlp, MODEL)
@@ -52,7 +52,7 @@ def test_proxy_when_target_has_other_vectors(ner_nlp):
     import numpy as np
     import spacy
 
-    from lagebild.evaluation.ner import attach_ner
+    from lagebild.nlp.loading import attach_ner
 
     nlp = spacy.blank("de")
     nlp.vocab.reset_vectors(width=8)

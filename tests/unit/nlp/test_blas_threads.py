@@ -9,7 +9,7 @@ import sys
 import pytest
 
 PROBE = ("import json; from threadpoolctl import threadpool_info; "
-         "from lagebild.pipeline import _one_blas_thread; _one_blas_thread(); "
+         "from lagebild.nlp.loading import limit_blas_threads; limit_blas_threads(); "
          "print(json.dumps([p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas']))")
 
 
