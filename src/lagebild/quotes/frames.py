@@ -167,6 +167,11 @@ class Builder(DirectQuotes):
         L, R = f.clause_left(i, s), f.clause_right(i, e)
         if cue.particle is not None and cue.particle >= R:
             R = f.clause_right(cue.particle, e)
+        if L > s and f.tok[L].text == "," and f.lower[L + 1] != "wie" and f.is_apposition(L + 1, i):
+            # "..., wie Alan Stern, Direktor der NASA, betont": the frame opens before the apposition
+            L2 = f.clause_left(L, s)
+            if L2 + 1 < L and f.lower[L2 + 1] == "wie":
+                L = L2
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
@@ -198,7 +203,12 @@ class Builder(DirectQuotes):
                     and any(f.is_nounish(x) and f.tok[x].text[:1].isupper() for x in range(R + 1, j)) \
                     and not f.word(R + 1, "content_start"):
                 speaker, R = (speaker[0], j), j
-        verb_first = i == lo and not (speaker and speaker[1] <= i)
+        # "..., hatte Obama in Moskau gesagt.": a frame that ends the sentence and opens with its finite
+        # auxiliary and the speaker is verb-first too
+        aux_first = lo < i and f.has_tags and f.tok[lo].tag_ == "VAFIN" and f.tok[i].tag_ == "VVPP" \
+            and f.trim(i + 1, e) is None and speaker is not None and speaker[0] == lo + 1 \
+            and f.is_named(*speaker) and self._has_finite(s, L)
+        verb_first = (i == lo or aux_first) and not (speaker and speaker[1] <= lo)
         before_ok = L >= s and f.tok[L].text in (",", "–", "—", "-")
         after_ok = R < e and (f.tok[R].text in (",", ":") or f.is_mark[R])
 
@@ -212,7 +222,8 @@ class Builder(DirectQuotes):
         if verb_first and before_ok and speaker is None and not self._has_finite(s, L) and f.np_list(s, L):
             speaker = (s, L)  # "Der Vorsitzende des Betriebsrats, Stefan Sporn, zeigt sich ...": its subject
             verb_first = False
-        if verb_first and before_ok and verb.takes_clause and self._before_is_content(s, L):
+        ends_sentence = f.trim(R, e) is None or R >= e - 1
+        if verb_first and before_ok and verb.takes_clause and self._before_is_content(s, L, ends_sentence):
             before = f.trim(s, L if f.tok[L].text != "–" else L)
             if before and f.words_in(*before) >= MIN_CONTENT_WORDS or (before and R < e and f.tok[R].text == ","):
                 parts = [before]
@@ -228,8 +239,9 @@ class Builder(DirectQuotes):
         if after_ok and verb.takes_clause:
             start = R if f.is_mark[R] and f.tok[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))
-            if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start") \
-                    and (not self._subordinate(lo, i) or f.word(after[0], "content_start")):
+            if after and self._subordinate(lo, i) and not f.word(after[0], "content_start"):
+                after = self._reported_after_relative(lo, hi_p, after)
+            if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
                 return cand("indirect", [after])
         if lo < i and f.word(lo, "anaphor") and i == lo + 1 and f.sent_of[s] > 0:
             ps, pe = f.sents[f.sent_of[s] - 1]
@@ -287,6 +299,8 @@ class Builder(DirectQuotes):
         b = q.parts[0][1]
         if any(f.is_finite(k) and "Sub" in f.tok[k].morph.get("Mood") for k in range(a, b) if not f.in_marks[k]):
             return False  # "..., die mit seinem Sieg Auftrieb erfahren hätten": reported all the same
+        if q.cue and a < q.cue[0] < q.end and f.lower[q.cue[0]] in ("nach", "laut", "zufolge"):
+            return False  # "..., die nach Angaben der Polizei die Bombe enthielt": the attribution is inside
         tag, low = f.tok[a].tag_, f.lower[a]
         nxt = f.tok[a + 1].tag_ if a + 1 < f.n else ""
         if tag in ("PRELS", "PRELAT") and low not in ("was", "wer"):
@@ -314,13 +328,32 @@ class Builder(DirectQuotes):
                 f.tok[lo].tag_ == "APPR" and lo + 1 < i and f.tok[lo + 1].tag_ in ("PRELS", "PRELAT"))
         return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
 
-    def _before_is_content(self, s: int, L: int) -> bool:
+    def _reported_after_relative(self, lo: int, hi: int, after: tuple[int, int]) -> tuple[int, int] | None:
+        """What a frame inside a relative clause reports, if anything: a Konjunktiv-I clause
+        ("von dem die Polizei glaubt, er sei ...") or a zu-infinitive up to its comma ("denen
+        Correa vorwirft, Urheber der Krise zu sein, ..."); nothing after a passive frame ("die zum
+        Katastrophengebiet erklärt wurde, ...")."""
+        f = self.f
+        a, b = after
+        if not f.has_tags or f.tok[a].tag_.startswith(("PREL", "PW", "KOUS")):
+            return None
+        if any(f.lower[k] in ("wurde", "wurden", "worden", "wird", "werden") for k in range(lo, hi)):
+            return None
+        first = next((k for k in range(a, min(b, a + 6)) if f.is_finite(k)), None)
+        if first is None:
+            end = next((k for k in range(a, b) if f.tok[k].text in (",", ";")), b)
+            return f.trim(a, end) if any(f.tok[k].tag_ in ("PTKZU", "VVIZU") for k in range(a, end)) else None
+        return after if f.is_ki(first) else None
+
+    def _before_is_content(self, s: int, L: int, frame_ends_sentence: bool = False) -> bool:
         """Is [s, L) the content of a frame that follows it, or only the first constituent of the
         frame's own clause ("Nachdem ... war, forderten beide", "In der Resolution, die ...
-        angenommen wurde, heißt es:")?"""
+        angenommen wurde, heißt es:")? A frame that ends the sentence after a whole main clause
+        ("Als Kämpfer die Stadt einnahmen, töteten sie ..., teilten die UN mit.") has it as content."""
         f = self.f
         if f.word(s, "adverbial_start") or (f.has_tags and f.tok[s].tag_ == "KOUS" and not f.word(s, "content_start")):
-            return False
+            return frame_ends_sentence and f.has_tags and any(
+                f.tok[k].text == "," and f.is_finite(k + 1) for k in range(s + 2, L - 1))
         for k in range(s + 1, L):
             if f.tok[k].text == "," and k + 1 < L and (f.tok[k + 1].tag_ == "PRELS" or (not f.has_tags and f.word(k + 1, "det"))):
                 return self._has_finite(s, k) and not f.np_list(s, k)

@@ -96,6 +96,9 @@ class Finder:
         # token -> end of the multi-word organisation/person name it is inside (for noun phrases)
         self.name_end = {i: ent.end for ent in self.ents if ent.label_ in ("ORG", "PER") and len(ent) > 1
                          for i in range(ent.start, ent.end - 1)}
+        # capitalised words inside a multi-word name are no verbs ("Will Grant" tagged VMFIN)
+        self.in_name = {i for ent in self.ents if ent.label_ in ("PER", "ORG", "LOC") and len(ent) > 1
+                        for i in range(ent.start, ent.end) if self.tok[i].text[:1].isupper()}
 
     @staticmethod
     def _split_missed(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -158,6 +161,8 @@ class Finder:
 
     def is_finite(self, i: int) -> bool:
         tok = self.tok[i]
+        if i in self.in_name:
+            return False
         if self.has_tags:
             return tok.tag_ in FINITE_TAGS or self.mistagged_verb(i)
         return self.word(i, "aux") or self.word(i, "ki") or bool(self.lex.verbs_by_form.get(self.lower[i]))
@@ -177,8 +182,10 @@ class Finder:
 
     def is_nounish(self, i: int) -> bool:
         tok = self.tok[i]
+        if i in self.in_name:
+            return True
         if self.has_tags:
-            return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC") or (tok.tag_ == "CARD" and False)
+            return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC")
         if "-" in tok.text[1:] and tok.text.rsplit("-", 1)[-1][:1].isupper():
             return True  # "ai-Bericht", "US-Präsident"
         return tok.text[:1].isupper() and not self.word(i, "det") and not self.word(i, "preposition") \
@@ -188,7 +195,7 @@ class Finder:
     def is_np_token(self, i: int) -> bool:
         tok = self.tok[i]
         if self.has_tags:
-            return tok.tag_ in NP_TAGS
+            return tok.tag_ in NP_TAGS or i in self.in_name
         if self.is_nounish(i) or self.word(i, "det"):
             return True
         return tok.is_alpha and tok.text.islower() and tok.text.endswith(("e", "en", "er", "es", "em")) \
@@ -270,9 +277,9 @@ class Finder:
         if not self.has_tags or b <= a or self.words_in(a, b) > 10:
             return False
         first = self.tok[a]
-        if not (first.tag_ in ("ART", "NN", "NE", "ADJA", "PPOSAT", "CARD") or self.is_mark[a]):
+        if not (first.tag_ in ("ART", "NN", "NE", "ADJA", "PPOSAT", "CARD") or self.is_mark[a] or a in self.in_name):
             return False
-        if any(self.tok[x].tag_.startswith("V") or self.tok[x].tag_ in ("KOUS", "PRELS", "PWS", "PWAV")
+        if any((self.tok[x].tag_.startswith("V") and x not in self.in_name) or self.tok[x].tag_ in ("KOUS", "PRELS", "PWS", "PWAV")
                for x in range(a, b)):
             return False
         return any(self.is_nounish(x) for x in range(a, b))
@@ -375,6 +382,9 @@ class Finder:
                 near = [k for k in (i - 1, i + 1) if s <= k < e] + ([left + 2] if self.lower[left + 1] == "wie" else [])
                 if not any(s <= k < e and self.lower[k] == "es" for k in near):
                     continue
+            if verb.lemma in self.w.get("not_with_es", ()) and any(
+                    s <= k < e and self.lower[k] == "es" for k in (i - 1, i + 1)):
+                continue
             if not verb.particle:
                 if best is None:
                     best = Cue(i, verb)
@@ -400,7 +410,12 @@ class Finder:
         """A speech-verb form the tagger called an adjective but the parser made the root of its
         sentence ("Ohrenzeugen berichteten/ADJD von einem Knall")."""
         tok = self.tok[i]
-        return tok.tag_ in ("ADJA", "ADJD") and tok.dep_ == "ROOT" and bool(self.lex.verbs_by_form.get(self.lower[i]))
+        if tok.tag_ not in ("ADJA", "ADJD") or not self.lex.verbs_by_form.get(self.lower[i]):
+            return False
+        s = self.sents[self.sent_of[i]][0] if hasattr(self, "sent_of") else 0
+        # "Zudem appellierte/ADJA Felipe Calderón an ...": a verb form right after one fronted adverb
+        second = i == s + 1 and self.tok[s].tag_ in ("ADV", "PAV") and not self.lower[i].startswith("ge")
+        return tok.dep_ == "ROOT" or second
 
     def clause_left_loose(self, i: int, s: int) -> int:
         k = i - 1
@@ -458,6 +473,10 @@ class Finder:
         # subordinate frame "wie X mitteilte"
         if self.lower[lo] == "wie" and v > lo + 1:
             return self.np_at(lo + 1, v)
+        if lo < v and self.has_tags and self.tok[lo].tag_ in ("VAFIN", "VMFIN") and not self.is_finite(v):
+            sp = self.np_at(lo + 1, v, skip=0)  # "..., hatte Obama in Moskau gesagt"
+            if sp:
+                return sp
         if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
             after = self.np_at(v + 1, hi)
             if after or lo == 0 or self.tok[lo - 1].text != ",":
