@@ -212,7 +212,9 @@ class Builder(DirectQuotes):
         before_ok = L >= s and f.tok[L].text in (",", "–", "—", "-")
         after_ok = R < e and (f.tok[R].text in (",", ":") or f.is_mark[R])
 
-        def cand(kind: str, parts) -> Cand:
+        def cand(kind: str, parts) -> Cand | None:
+            if verb.key in f.w.get("no_question", ()) and any(f.lower[a] == "ob" for a, _ in parts):
+                return None  # "entscheidet, ob ...": nothing has been said yet
             return Cand(kind, parts, speaker, cue_toks, addressee)
 
         if after_ok and f.tok[R].text == ":" and verb.takes_clause:
@@ -261,7 +263,7 @@ class Builder(DirectQuotes):
         f = self.f
         k = i + 1
         while k < min(e, i + 9) and f.tok[k].text != "," and not f.in_marks[k] \
-                and not (f.has_tags and f.tok[k].tag_.startswith("V")):
+                and not (f.has_tags and f.tok[k].tag_.startswith("V") and not self._verbs_to_comma(k, e)):
             k += 1
         if k + 1 >= e or f.tok[k].text != ",":
             return None
@@ -276,6 +278,14 @@ class Builder(DirectQuotes):
         if first is not None and f.is_ki(first) and not f.tok[start].tag_.startswith(("PREL", "PW")):
             return start  # "wagte die Prognose, nicht alle würden für sie stimmen"
         return None
+
+    def _verbs_to_comma(self, k: int, e: int) -> bool:
+        """Only the verbs of the noun's own clause stand between k and the comma ("hatte den
+        Standpunkt vertreten, das Gericht sei ...", "die Ansicht vertreten hat, ...")."""
+        f = self.f
+        while k < e and f.tok[k].tag_.startswith("V"):
+            k += 1
+        return k < e and f.tok[k].text == ","
 
     def noun_holder(self, i: int, content: int) -> tuple[int, int] | None:
         """The genitive after an opinion noun names whose it is: "die Forderung des Ministers, ..."."""
