@@ -82,6 +82,7 @@ class Builder(DirectQuotes):
     def sentence_frames(self, s: int, e: int) -> list[Cand]:
         f = self.f
         found: list[Cand] = []
+        found_cues: list[Cue] = []
         done: list[tuple[Cue, tuple[int, int] | None]] = []
         cues = self.cues(s, e)
         if cues:
@@ -137,14 +138,22 @@ class Builder(DirectQuotes):
                     cand = Cand("indirect", [part], None, [cue.i])
             if cand:
                 found.append(cand)
+                found_cues.append(cue)
                 done.append((cue, cand.speaker))
             else:
                 done.append((cue, None))
-        return found
+        # "Laut BBC sagte der Minister, dass ...": the attribution names the source of a verb frame
+        # that found its content; it reports nothing of its own
+        framed = [(f.clause_left(c.i, s), f.clause_right(c.i, e)) for c in found_cues if c.kind == "verb"]
+        return [q for q, c in zip(found, found_cues)
+                if c.kind not in ("prep", "postp") or not any(a < c.i < b for a, b in framed)]
 
     def _around(self, cue: Cue, frame: tuple[int, int], speaker, s: int, e: int) -> Cand | None:
         """Content around an attribution frame: the sentence minus the frame."""
         f = self.f
+        colon = next((k for k in range(frame[0] - 1, s - 1, -1) if f.tok[k].text == ":" and not f.in_marks[k]), None)
+        if colon is not None:
+            s = colon + 1  # "X schloss sich der Kritik an: Die Mittel seien ihrer Meinung nach ..."
         left = f.clause_left(frame[0], s)
         opener = left + 2 if left + 2 < e and f.word(left + 1, "preposition") else left + 1  # ", auf dem ..."
         if left >= s and f.tok[left].text == "," and (
@@ -238,7 +247,10 @@ class Builder(DirectQuotes):
             parts = [p for p in (f.trim(s, L) if L >= s else None, f.trim(R + 1, e) if R < e else None) if p]
             if parts:
                 return cand("indirect", parts)
-        if after_ok and verb.takes_clause:
+        # "festgehalten und versucht zu haben, sie zu ...": what follows the comma belongs to the later verb
+        later_verb = f.has_tags and any(f.tok[k].tag_.startswith("VV") and k != cue.particle and not f.in_marks[k]
+                                        for k in range(i + 1, R))
+        if after_ok and verb.takes_clause and not later_verb:
             start = R if f.is_mark[R] and f.tok[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))
             if after and self._subordinate(lo, i) and not f.word(after[0], "content_start"):
@@ -377,15 +389,19 @@ class Builder(DirectQuotes):
         cue_tok = f.tok[cue.i]
         anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
         seen_finite = False
+        subordinate = f.lower[start] in ("dass", "ob")
         for k in range(start + 1, e):
             if f.in_marks[k]:
                 continue
             tok = f.tok[k]
+            if subordinate and f.lower[k - 1] == "," and f.is_finite(k) and f.has_tags and tok.tag_ != "VVFIN":
+                return k - 1  # "..., dass er gesucht werde, hatte dieser versucht ...": the main clause goes on
             if f.lower[k - 1] == "," and f.lower[k] in f.w.get("parenthetical", ()) and k + 1 < e \
                     and f.np_at(k + 1, e, skip=0):
                 return k - 1  # a second frame: "..., die Grenze zu öffnen, so Nasrallah im Fernsehen"
             if f.has_parse and tok.dep_ == "conj" and tok.head.i in anchors and tok.i > start + 2 \
                     and tok.tag_.startswith("V") and not tok.tag_.endswith(("INF", "IZU")) \
+                    and not any(f.tok[x].tag_ == "PTKZU" for x in range(k + 1, min(e, k + 5))) \
                     and "Sub" not in tok.morph.get("Mood"):  # an infinitive ("... anbieten zu wollen") is content
                 cut = k
             elif f.has_tags and seen_finite and tok.tag_ == "VVFIN" and "Ind" in tok.morph.get("Mood") \
