@@ -42,7 +42,8 @@ class Builder(DirectQuotes):
             elif low in f.w.get("attribution_prep_noun", ()) and any(
                     f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
                 out.append(Cue(i, None, kind="prep"))
-            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1):
+            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1) \
+                    and not (i + 1 < e and f.starts_new_np(i + 1)):  # "Behördenangaben nach", not "Wunsch nach einem ..."
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_rel", ()) and i > s and f.tok[i - 1].text == ",":
                 out.append(Cue(i, None, kind="rel"))
@@ -96,8 +97,9 @@ class Builder(DirectQuotes):
                 titled = f.marked_title_after(sp[1] if sp else cue.i + 1)
                 if titled:  # laut „Berliner Zeitung“, laut der Zeitung „Die Welt“
                     sp = (sp[0] if sp else titled[0], titled[1])
-                if sp is None and cue.i + 1 < e and f.tok[cue.i + 1].is_alpha and f.lower[cue.i] != "nach":
-                    sp = (cue.i + 1, cue.i + 2)  # "laut taz"
+                if sp is None and cue.i + 1 < e and f.tok[cue.i + 1].is_alpha and f.lower[cue.i] != "nach" \
+                        and not (f.has_tags and f.tok[cue.i + 1].tag_.startswith(("V", "APPR", "ADV", "KO", "PTK"))):
+                    sp = (cue.i + 1, cue.i + 2)  # "laut taz"; not "laut werden", "laut über ... nachdenken"
                 if sp:
                     sp = f.apposition_after(sp, e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
