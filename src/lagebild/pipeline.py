@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from lagebild import paths
-from lagebild.nlp import components, ner_rules  # noqa: F401  (register the nlp stage components)
+from lagebild.nlp import components, finite, ner_rules  # noqa: F401  (register the nlp stage components)
 from lagebild.nlp.loading import attach_ner, load_model
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,10 @@ def build_nlp(*, use_blis: bool = False) -> Language:
     `lagebild.nlp.loading` for why and what it measured.
     """
     nlp, notes = _load_core(use_blis)
+    if {"tagger", "morphologizer", "parser"} <= set(nlp.pipe_names):
+        # finite verbs the core model took for infinitives/participles (lagebild.nlp.finite);
+        # before the NER and every stage that reads tags
+        nlp.add_pipe("lagebild_finite_repair", after="parser")
     notes += _add_ner(nlp, use_blis)
     first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
     if first:

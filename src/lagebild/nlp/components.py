@@ -1,5 +1,6 @@
 """Small spaCy components of the nlp stage: paragraph breaks as sentence starts, and the
-sentence list of the article."""
+sentence list of the article. (`lagebild_finite_repair`, the finite-verb repair after the core
+model, is registered by `lagebild.nlp.finite`.)"""
 from __future__ import annotations
 
 from spacy.language import Language

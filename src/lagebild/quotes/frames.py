@@ -263,7 +263,7 @@ class Builder(DirectQuotes):
             ps, pe = f.sents[f.sent_of[s] - 1]
             prev = f.trim(ps, pe)
             if prev and f.words_in(*prev) >= 3:
-                return cand("indirect", [prev])
+                return cand("indirect", [prev, (lo, lo + 1)])  # "Dies bestätigte X": the anaphor stands for it
         if verb.takes_np and speaker and not any(f.lower[k] in ("worden", "wurde", "wurden") for k in range(lo, hi_p)):
             obj = self.reported_object(cue, lo, hi_p, speaker, addressee)
             if obj:
@@ -391,7 +391,7 @@ class Builder(DirectQuotes):
         cue_tok = f.tok[cue.i]
         anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
         seen_finite = False
-        subordinate = f.lower[start] in ("dass", "ob")
+        subordinate = start < min(e, f.n) and f.lower[start] in ("dass", "ob")
         for k in range(start + 1, e):
             if f.in_marks[k]:
                 continue
