@@ -185,6 +185,9 @@ class Finder:
         if i in self.in_name:
             return True
         if self.has_tags:
+            if tok.tag_ in ("ADJA", "ADJD") and "-" in tok.text[1:] and tok.text.rsplit("-", 1)[-1][:1].isupper():
+                # "so der UN-Mitarbeiter." with the compound tagged ADJA: a noun when no noun follows it
+                return i + 1 >= self.n or self.tok[i + 1].tag_ not in ("NN", "NE")
             return tok.tag_ in ("NN", "NE", "FM", "XY", "TRUNC")
         if "-" in tok.text[1:] and tok.text.rsplit("-", 1)[-1][:1].isupper():
             return True  # "ai-Bericht", "US-Präsident"
