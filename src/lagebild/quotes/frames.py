@@ -264,6 +264,10 @@ class Builder(DirectQuotes):
                 after = self._reported_after_relative(lo, hi_p, after)
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
                 return cand("indirect", [after])
+        if verb.takes_clause and not after_ok and speaker is not None:
+            bare = self._bare_zu_infinitive(cue, R, speaker, addressee)
+            if bare:
+                return cand("indirect", [bare])
         if lo < i and f.word(lo, "anaphor") and i == lo + 1 and f.sent_of[s] > 0:
             ps, pe = f.sents[f.sent_of[s] - 1]
             prev = f.trim(ps, pe)
@@ -274,6 +278,30 @@ class Builder(DirectQuotes):
             if obj:
                 return cand("reported", [obj])
         return None
+
+    def _bare_zu_infinitive(self, cue: Cue, R: int, speaker, addressee) -> tuple[int, int] | None:
+        """A zu-infinitive right after the cue without the (optional) comma: "hatte angekündigt bei
+        der Wahl erneut anzutreten", "versprach den Opfern schnell zu helfen"."""
+        f, i = self.f, cue.i
+        if not f.has_tags:
+            return None
+        end = None
+        for k in range(i + 1, R):
+            if f.in_marks[k] or f.is_finite(k):
+                return None
+            if f.tok[k].tag_ == "VVIZU" or (f.tok[k].tag_ == "PTKZU" and k + 1 < R and f.tok[k + 1].tag_.startswith("V")):
+                end = k + 1 if f.tok[k].tag_ == "VVIZU" else k + 2
+                break
+        if end is None:
+            return None
+        start = i + 1
+        for sp in (speaker, addressee):
+            if sp and sp[0] <= start < sp[1] or (sp and sp[0] == start):
+                start = sp[1]
+        if cue.particle is not None and start <= cue.particle < end:
+            return None
+        part = f.trim(start, end)
+        return part if part and f.words_in(*part) >= MIN_CONTENT_WORDS + 1 else None
 
     def noun_content(self, i: int, e: int) -> int | None:
         """Start of the content clause of opinion noun i, or None: after a comma that follows the noun
