@@ -571,12 +571,12 @@ class Builder(DirectQuotes):
                     continue
                 if any(i in covered for i in range(s, e)):
                     continue
-            first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
+            first = self._main_finite(s, e)
             if first is None or f.in_marks[s] or f.is_mark[s] or f.lower[s] in ("ich", "wir"):
                 continue
             prev = by_sent.get(k - 1)
             if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out:
-                first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
+                first = self._main_finite(s, e)
                 if first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
                     part = f.trim(s, e)
                     if part:
@@ -603,6 +603,18 @@ class Builder(DirectQuotes):
             out.append(cand)
             by_sent[k] = cand
         return out
+
+    def _main_finite(self, s: int, e: int) -> int | None:
+        """The finite verb of the sentence's main clause: the first one, or, after a fronted
+        subordinate clause ("Was die Einwohner wollten, sei das Wahlrecht"), the one after its comma."""
+        f = self.f
+        first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
+        if first is None or not f.has_tags or not f.tok[s].tag_ in ("KOUS", "PWS", "PWAV", "PRELS"):
+            return first
+        comma = next((k for k in range(first + 1, min(e - 1, first + 4)) if f.tok[k].text == ","), None)
+        if comma is not None and f.is_finite(comma + 1):
+            return comma + 1
+        return first
 
     # ------------------------------------------------------------ all
     def run(self) -> list[Cand]:
