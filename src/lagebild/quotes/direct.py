@@ -185,18 +185,22 @@ class DirectQuotes:
         if f.has_parse and any(f.tok[k].dep_.startswith("nsubj") and not o < f.tok[k].head.i < c for k in range(o + 1, c)):
             return None, False  # the marks are the subject ("schreibt die „Computerwoche“"): a source's name
         lo, hi = f.clause_left(o, s), f.clause_right(c, e)
+        b = o - 1
+        while b > lo and f.has_tags and f.tok[b].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT", "ADV"):
+            b -= 1
+        found = None
         for k in range(lo + 1, hi):
             if f.in_marks[k] or f.is_mark[k] or o <= k <= c:
                 continue
             cue = f.verb_cue(k, s, e)
             if cue is not None and not f.word(k, "aux"):
-                b = o - 1
-                while b > lo and f.has_tags and f.tok[b].tag_ in ("ART", "ADJA", "PPOSAT", "PIAT", "PIDAT", "ADV"):
-                    b -= 1
                 naming = b > lo and (f.lower[b] == "als" or (cue.verb.prep and f.lower[b] == cue.verb.prep)
                                      or (cue.verb.takes_np and k < o))
-                return [k] + ([cue.particle] if cue.particle is not None else []), naming
-        return None, False
+                toks = [k] + ([cue.particle] if cue.particle is not None else [])
+                if naming:  # "bestätigte X nicht und nannte sie „reine Spekulation“": the naming verb
+                    return toks, True
+                found = found or (toks, False)
+        return found or (None, False)
 
     def keep_direct(self, n_words: int, inside: bool, first_person: bool, framed: bool, sentence_like: bool,
                     title: bool = False, sentence_cue: bool = False, clause_cue: int = 0) -> bool:

@@ -183,11 +183,17 @@ class Builder(DirectQuotes):
         L, R = f.clause_left(i, s), f.clause_right(i, e)
         if cue.particle is not None and cue.particle >= R:
             R = f.clause_right(cue.particle, e)
-        if L > s and f.tok[L].text == "," and f.lower[L + 1] != "wie" and f.is_apposition(L + 1, i):
-            # "..., wie Alan Stern, Direktor der NASA, betont": the frame opens before the apposition
-            L2 = f.clause_left(L, s)
-            if L2 + 1 < L and f.lower[L2 + 1] == "wie":
-                L = L2
+        if L > s and f.tok[L].text == "," and f.lower[L + 1] != "wie" and (L + 1 == i or f.is_apposition(L + 1, i)):
+            # "..., wie Alan Stern, Direktor der NASA(,) betont": the frame opens before the apposition
+            k = L
+            for _ in range(2):
+                L2 = f.clause_left(k, s)
+                if L2 + 1 < k and f.lower[L2 + 1] == "wie":
+                    L = L2
+                    break
+                if L2 < s or not f.is_apposition(L2 + 1, k):
+                    break
+                k = L2
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)

@@ -20,7 +20,7 @@ WORD_CLASSES = {
     "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
-    "continuation", "reportative", "perfect_infinitive", "opinion_noun",
+    "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es",
 }
 
 
@@ -108,3 +108,12 @@ def test_issue4_word_classes() -> None:
     assert {"Zahlen", "Umfragen", "Willen", "Statistik"} <= words["source_noun"]
     assert "Plan" not in words["source_noun"]  # "nach Plan" means "as planned"
     assert {"Forderung", "Prognose", "Theorie", "Ankündigung", "Zweifel"} <= words["opinion_noun"]
+
+
+def test_verb_restrictions_name_speech_verbs() -> None:
+    """"no_question" and "not_with_es" restrict speech verbs: each entry must be one ("legen fest" is
+    the key of lemma "legen" with particle "fest")."""
+    lex = load_lexicon()
+    keys = {v.key for verbs in lex.verbs_by_lemma.values() for v in verbs}
+    assert lex.words["no_question"] and lex.words["not_with_es"]
+    assert lex.words["no_question"] | lex.words["not_with_es"] <= keys

@@ -1,0 +1,122 @@
+"""Frame structures found in WikiNews errors (issue 4): relative clauses that report, sentence-final
+frames, appositions inside "wie X betont", attributions that only name a frame's source, names the
+tagger took for verbs, and naming verbs with a marked complement."""
+from __future__ import annotations
+
+from quote_docs import make_doc, part_texts, quotes_of
+from spacy.tokens import Span
+
+from lagebild.article import Article
+from lagebild.quotes.stage import find_quotes
+
+KI = "Mood=Sub|Tense=Pres|VerbForm=Fin"
+IND = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+PAST = "Mood=Ind|Tense=Past|VerbForm=Fin"
+
+
+def _quotes_with_names(text: str, names: list[tuple[str, str]], **kw) -> list:
+    """Quotes of `text` with the NER's names given as (text, label)."""
+    doc = make_doc(text, **kw)
+    spans = []
+    for name, label in names:
+        start = doc.text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    article = Article(id="t", text=doc.text)
+    doc._.article = article
+    return find_quotes(doc, article)
+
+
+def test_attribution_inside_a_relative_clause_is_reported() -> None:
+    tags = {"Die": "ART", "Polizei": "NN", "fand": "VVFIN", "ein": "ART", "Paket": "NN", "das": "PRELS",
+            "nach": "APPR", "Angaben": "NN", "eines": "ART", "Sprechers": "NN", "eine": "ART", "Bombe": "NN",
+            "enthielt": "VVFIN"}
+    (q,) = quotes_of("Die Polizei fand ein Paket, das nach Angaben eines Sprechers eine Bombe enthielt.", tags=tags,
+                     morphs={"fand": PAST, "enthielt": PAST})
+    assert q.type == "indirect"
+    assert part_texts(q) == ["das", "eine Bombe enthielt"]
+    assert q.speaker.mention.text == "Angaben eines Sprechers"
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_part_of_the_speaker() -> None:
+    tags = {"Der": "ART", "Korrespondent": "NN", "Will": "VMFIN", "Grant": "NE", "berichtete": "VVFIN",
+            "dass": "KOUS", "die": "ART", "Erde": "NN", "gewackelt": "VVPP", "habe": "VAFIN"}
+    (q,) = _quotes_with_names("Der Korrespondent, Will Grant, berichtete, dass die Erde gewackelt habe.",
+                              [("Will Grant", "PER")], tags=tags, morphs={"berichtete": PAST, "habe": KI})
+    assert part_texts(q) == ["dass die Erde gewackelt habe"]
+    assert q.speaker.mention.text == "Der Korrespondent, Will Grant"
+
+
+def test_sentence_final_frame_opened_by_its_auxiliary() -> None:
+    tags = {"Es": "PPER", "drohe": "VVFIN", "ein": "ART", "Wettlauf": "NN", "hatte": "VAFIN", "Obama": "NE",
+            "in": "APPR", "Moskau": "NE", "gesagt": "VVPP"}
+    quotes = _quotes_with_names("Es drohe ein Wettlauf, hatte Obama in Moskau gesagt.", [("Obama", "PER")],
+                                tags=tags, morphs={"drohe": KI, "hatte": PAST})
+    (q,) = quotes
+    assert part_texts(q) == ["Es drohe ein Wettlauf"]  # "Es drohe" is no cue of its own
+    assert [c.text for c in q.cue] == ["gesagt"]
+    assert q.speaker.mention.text == "Obama"
+
+
+def test_frame_in_a_relative_clause_reports_konjunktiv_content() -> None:
+    tags = {"Er": "PPER", "sprach": "VVFIN", "mit": "APPR", "einem": "ART", "Mann": "NN", "von": "APPR",
+            "dem": "PRELS", "die": "ART", "Polizei": "NN", "glaubt": "VVFIN", "er": "PPER", "sei": "VAFIN",
+            "rekrutiert": "VVPP", "worden": "VAPP"}
+    quotes = quotes_of("Er sprach mit einem Mann, von dem die Polizei glaubt, er sei rekrutiert worden.", tags=tags,
+                       morphs={"sprach": PAST, "glaubt": IND, "sei": KI})
+    q = next(q for q in quotes if q.type == "indirect")
+    assert part_texts(q) == ["er sei rekrutiert worden"]
+    assert [c.text for c in q.cue] == ["glaubt"]
+
+
+def test_frame_after_a_fronted_clause_takes_the_whole_sentence_before_it() -> None:
+    tags = {"Als": "KOUS", "Kämpfer": "NN", "die": "ART", "Stadt": "NN", "einnahmen": "VVFIN", "töteten": "VVFIN",
+            "sie": "PPER", "Zivilisten": "NN", "teilten": "VVFIN", "Vereinten": "ADJA", "Nationen": "NN",
+            "mit": "PTKVZ"}
+    (q,) = quotes_of("Als Kämpfer die Stadt einnahmen, töteten sie Zivilisten, teilten die Vereinten Nationen mit.",
+                     tags=tags, morphs={"einnahmen": PAST, "töteten": PAST, "teilten": PAST})
+    assert part_texts(q) == ["Als Kämpfer die Stadt einnahmen, töteten sie Zivilisten"]
+    assert [c.text for c in q.cue] == ["teilten", "mit"]
+
+
+def test_wie_frame_with_an_apposition_before_the_verb() -> None:
+    tags = {"Das": "ART", "Manöver": "NN", "wird": "VAFIN", "Raffinesse": "NN", "erfordern": "VVINF", "wie": "PWAV",
+            "Alan": "NE", "Stern": "NE", "Direktor": "NN", "der": "ART", "NASA": "NE", "betont": "VVFIN"}
+    (q,) = quotes_of("Das Manöver wird Raffinesse erfordern, wie Alan Stern, Direktor der NASA, betont.", tags=tags,
+                     morphs={"wird": IND, "betont": IND})
+    assert part_texts(q) == ["Das Manöver wird Raffinesse erfordern"]
+    assert q.speaker.mention.text.startswith("Alan Stern")
+
+
+def test_a_decision_still_to_come_is_no_quote() -> None:
+    tags = {"Das": "ART", "Gericht": "NN", "entscheidet": "VVFIN", "ob": "KOUS", "der": "ART", "Mann": "NN",
+            "in": "APPR", "Haft": "NN", "bleibt": "VVFIN"}
+    assert quotes_of("Das Gericht entscheidet, ob der Mann in Haft bleibt.", tags=tags,
+                     morphs={"entscheidet": IND, "bleibt": IND}) == []
+    tags2 = dict(tags, dass="KOUS", hat="VAFIN", entschieden="VVPP")
+    (q,) = quotes_of("Das Gericht hat entschieden, dass der Mann in Haft bleibt.", tags=tags2,
+                     morphs={"hat": IND, "bleibt": IND})
+    assert part_texts(q) == ["dass der Mann in Haft bleibt"]
+
+
+def test_laut_inside_a_verb_frame_names_its_source() -> None:
+    tags = {"Laut": "APPR", "BBC": "NE", "sagte": "VVFIN", "der": "ART", "Minister": "NN", "dass": "KOUS",
+            "Geld": "NN", "fehle": "VVFIN"}
+    (q,) = quotes_of("Laut BBC sagte der Minister, dass Geld fehle.", tags=tags, morphs={"sagte": PAST, "fehle": KI})
+    assert [c.text for c in q.cue] == ["sagte"]
+    assert part_texts(q) == ["dass Geld fehle"]
+
+
+def test_anaphor_before_the_cue_is_part_of_the_content() -> None:
+    tags = {"Die": "ART", "Partei": "NN", "schließt": "VVFIN", "eine": "ART", "Koalition": "NN", "aus": "PTKVZ",
+            "Dies": "PDS", "bestätigte": "VVFIN", "der": "ART", "Vorsitzende": "NN"}
+    quotes = quotes_of("Die Partei schließt eine Koalition aus. Dies bestätigte der Vorsitzende.", tags=tags,
+                       morphs={"schließt": IND, "bestätigte": PAST})
+    (q,) = [q for q in quotes if q.cue and q.cue[0].text == "bestätigte"]
+    assert part_texts(q) == ["Die Partei schließt eine Koalition aus", "Dies"]
+    assert q.speaker.mention.text == "der Vorsitzende"
+
+
+def test_laut_werden_is_no_attribution() -> None:
+    tags = {"Schon": "ADV", "früh": "ADJD", "war": "VAFIN", "Kritik": "NN", "laut": "ADJD", "geworden": "VAPP"}
+    assert quotes_of("Schon früh war Kritik laut geworden.", tags=tags, morphs={"war": PAST}) == []
