@@ -49,6 +49,9 @@ class Builder(DirectQuotes):
                 out.append(Cue(i, None, kind="rel"))
             elif low in f.w.get("attribution_postp", ()):
                 out.append(Cue(i, None, kind="postp"))
+            elif low in f.w.get("attribution_adv_ki", ()) and i == s and f.has_morph and (
+                    (m := self._main_finite(s, e)) is not None and "Sub" in f.tok[m].morph.get("Mood")):
+                out.append(Cue(i, None, kind="adv"))  # "Danach hätte ...": the report before says so
             elif low in f.w.get("attribution_adv", ()):
                 # "Demnach soll ...": the rest; "Die Rolle soll demnach gestärkt werden": around it
                 out.append(Cue(i, None, kind="adv" if i <= s + 1 else "mid"))

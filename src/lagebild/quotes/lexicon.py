@@ -73,7 +73,7 @@ def verb_forms(verb: SpeechVerb, irregular: list[str]) -> set[str]:
     """Every surface form under which `verb` can show up in a text (lower case)."""
     forms = weak_forms(verb.lemma) if not irregular else {verb.lemma, verb.lemma[:-1]} | set(irregular)
     particle = verb.particle.split()[-1] if verb.particle else ""
-    if particle and particle.isalpha() and particle not in ("sich", "deutlich", "klar", "wissen", "bekannt"):
+    if particle and particle.isalpha() and particle not in ("sich", "deutlich", "klar", "wissen", "bekannt", "für"):
         fused = set()
         for f in forms:
             fused.add(particle + f)  # subordinate clause "mitteilte", infinitive "mitteilen"
