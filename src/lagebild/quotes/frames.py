@@ -434,12 +434,17 @@ class Builder(DirectQuotes):
         anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
         seen_finite = False
         subordinate = start < min(e, f.n) and f.lower[start] in ("dass", "ob")
+        zu_clause = False  # a zu-infinitive with no finite verb before it: "die Passagiere zu evakuieren"
         for k in range(start + 1, e):
             if f.in_marks[k]:
                 continue
             tok = f.tok[k]
             if subordinate and f.lower[k - 1] == "," and f.is_finite(k) and f.has_tags and tok.tag_ != "VVFIN":
                 return k - 1  # "..., dass er gesucht werde, hatte dieser versucht ...": the main clause goes on
+            if zu_clause and f.lower[k - 1] == "," and f.is_finite(k):
+                return k - 1  # "..., die Passagiere zu evakuieren, erteilten sie den Befehl"
+            if f.has_tags and tok.tag_ in ("PTKZU", "VVIZU") and not seen_finite:
+                zu_clause = True
             if f.lower[k - 1] == "," and f.lower[k] in f.w.get("parenthetical", ()) and k + 1 < e \
                     and f.np_at(k + 1, e, skip=0):
                 return k - 1  # a second frame: "..., die Grenze zu öffnen, so Nasrallah im Fernsehen"
