@@ -105,7 +105,7 @@ class Builder(DirectQuotes):
                         and not (f.has_tags and f.tok[cue.i + 1].tag_.startswith(("V", "APPR", "ADV", "KO", "PTK"))):
                     sp = (cue.i + 1, cue.i + 2)  # "laut taz"; not "laut werden", "laut über ... nachdenken"
                 if sp:
-                    sp = f.apposition_after(sp, e)
+                    sp = f.apposition_after(f.name_tail(sp, e), e)
                     cand = self._around(cue, (cue.i, sp[1]), sp, s, e)
             elif cue.kind == "postp":
                 sp = f.np_before(cue.i if f.lower[cue.i] != "nach" else cue.i, s)
@@ -200,6 +200,12 @@ class Builder(DirectQuotes):
         lo, hi = L + 1, R
         hi_p = max(hi, cue.particle + 1) if cue.particle is not None and cue.particle < e else hi
         speaker = f.speaker_in_frame(cue, lo, hi_p, done)
+        if speaker and speaker[1] >= R - 1 and R < e and (f.is_mark[R] or f.tok[R].text == "("):
+            longer = f.name_tail((speaker[0], R), e)  # "meldet die Nachrichtenagentur „Xinhua“, ..."
+            if longer[1] > R:
+                speaker, R = longer, f.clause_right(longer[1] - 1, e)
+                hi = R
+                hi_p = max(hi_p, hi)
         if i == lo and speaker is not None and L > s and f.tok[L].text == "," and not f.is_pronoun(speaker[0]):
             # "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als ...": the parse
             # puts the subject before the comma; the NP after the verb is its object, not its speaker

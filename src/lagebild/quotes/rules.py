@@ -287,6 +287,20 @@ class Finder:
             return False
         return any(self.is_nounish(x) for x in range(a, b))
 
+    def name_tail(self, sp: tuple[int, int], e: int) -> tuple[int, int]:
+        """`sp` extended over a short name in quotation marks or brackets right after it: "die
+        Nachrichtenagentur „Xinhua“", "des United States Geological Survey (USGS)"."""
+        k = sp[1]
+        if k < e and self.is_mark[k]:
+            title = self.marked_title_after(k)
+            if title and title[1] <= e:
+                return (sp[0], title[1])
+        if k < e - 1 and self.tok[k].text == "(":
+            close = next((j for j in range(k + 1, min(e, k + 6)) if self.tok[j].text == ")"), None)
+            if close is not None and not any(self.is_finite(j) for j in range(k + 1, close)):
+                return (sp[0], close + 1)
+        return sp
+
     def apposition_after(self, sp: tuple[int, int], e: int) -> tuple[int, int]:
         """`sp` extended over ", apposition," right after it ("laut dem Chefankläger, Luis Moreno
         Ocampo, sollen ..."): the apposition names the same source, it is no part of the content."""
