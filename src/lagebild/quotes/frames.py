@@ -221,6 +221,10 @@ class Builder(DirectQuotes):
                 lo = s
         if speaker and f.word(speaker[0], "impersonal") and speaker[1] - speaker[0] == 1:
             speaker = None
+        if speaker and f.has_tags and f.tok[i].tag_ == "VVPP" and any(
+                f.lower[k] in ("wird", "wurde", "wurden", "werden", "worden") for k in range(lo, hi_p)) \
+                and not any(f.lower[k] in ("von", "vom") and k + 1 < hi_p for k in range(lo, hi_p)):
+            speaker = None  # "Er wird verdächtigt, ...": the subject of a passive frame is not the speaker
         addressee = f.addressee_in(lo, cue.particle if cue.particle is not None and cue.particle > i else hi_p, cue)
         if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
             addressee = None
@@ -276,7 +280,7 @@ class Builder(DirectQuotes):
             start = R if f.is_mark[R] and f.tok[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))
             if after and self._subordinate(lo, i) and not f.word(after[0], "content_start"):
-                after = self._reported_after_relative(lo, hi_p, after)
+                after = self._reported_after_relative(lo, hi_p, after, verb)
             if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
                 return cand("indirect", [after])
         if verb.takes_clause and not after_ok and speaker is not None:
@@ -400,7 +404,7 @@ class Builder(DirectQuotes):
                 f.tok[lo].tag_ == "APPR" and lo + 1 < i and f.tok[lo + 1].tag_ in ("PRELS", "PRELAT"))
         return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
 
-    def _reported_after_relative(self, lo: int, hi: int, after: tuple[int, int]) -> tuple[int, int] | None:
+    def _reported_after_relative(self, lo: int, hi: int, after: tuple[int, int], verb) -> tuple[int, int] | None:
         """What a frame inside a relative clause reports, if anything: a Konjunktiv-I clause
         ("von dem die Polizei glaubt, er sei ...") or a zu-infinitive up to its comma ("denen
         Correa vorwirft, Urheber der Krise zu sein, ..."); nothing after a passive frame ("die zum
@@ -409,8 +413,9 @@ class Builder(DirectQuotes):
         a, b = after
         if not f.has_tags or f.tok[a].tag_.startswith(("PREL", "PW", "KOUS")):
             return None
-        if any(f.lower[k] in ("wurde", "wurden", "worden", "wird", "werden") for k in range(lo, hi)):
-            return None
+        if any(f.lower[k] in ("wurde", "wurden", "worden", "wird", "werden") for k in range(lo, hi)) \
+                and verb.key not in f.w.get("accusation", ()):
+            return None  # "die zum Katastrophengebiet erklärt wurde, ...", but "die beschuldigt werden, ... zu sein"
         first = next((k for k in range(a, min(b, a + 6)) if f.is_finite(k)), None)
         if first is None:
             end = next((k for k in range(a, b) if f.tok[k].text in (",", ";")), b)

@@ -20,7 +20,7 @@ WORD_CLASSES = {
     "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
-    "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es", "attribution_adv_ki",
+    "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es", "attribution_adv_ki", "accusation",
 }
 
 
@@ -116,4 +116,4 @@ def test_verb_restrictions_name_speech_verbs() -> None:
     lex = load_lexicon()
     keys = {v.key for verbs in lex.verbs_by_lemma.values() for v in verbs}
     assert lex.words["no_question"] and lex.words["not_with_es"]
-    assert lex.words["no_question"] | lex.words["not_with_es"] <= keys
+    assert lex.words["no_question"] | lex.words["not_with_es"] | lex.words["accusation"] <= keys
