@@ -31,6 +31,7 @@ class Builder(DirectQuotes):
     # ------------------------------------------------------------ cues of a sentence
     def cues(self, s: int, e: int) -> list[Cue]:
         f, out = self.f, []
+        question = f.tok[e - 1].text == "?"  # "Welche Vorschläge sind Ihrer Meinung nach ...?": an interview question
         for i in range(s, e):
             if f.in_marks[i] or f.is_punct(i):
                 continue
@@ -39,10 +40,10 @@ class Builder(DirectQuotes):
                 out.append(Cue(i, None, kind="relprep"))  # "ein Gutachten, laut dem ...", "Umfragen, denen zufolge ..."
             elif low in f.w.get("attribution_prep", ()):
                 out.append(Cue(i, None, kind="prep"))
-            elif low in f.w.get("attribution_prep_noun", ()) and any(
-                    f.is_source_noun(k) for k in range(i + 1, min(i + 4, e))):
+            elif low in f.w.get("attribution_prep_noun", ()) and self._source_head(i + 1, e):
                 out.append(Cue(i, None, kind="prep"))
-            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1) \
+            elif low in f.w.get("attribution_prep_noun", ()) and i > s and f.is_source_noun(i - 1) and not question \
+                    and not (i > s + 1 and f.word(i - 2, "first_person")) \
                     and not (i + 1 < e and f.starts_new_np(i + 1)):  # "Behördenangaben nach", not "Wunsch nach einem ..."
                 out.append(Cue(i, None, kind="postp"))
             elif low in f.w.get("attribution_rel", ()) and i > s and f.tok[i - 1].text == ",":
@@ -67,6 +68,15 @@ class Builder(DirectQuotes):
                 if cue:
                     out.append(cue)
         return out
+
+    def _source_head(self, k: int, e: int) -> bool:
+        """Is the first noun after "nach" a source ("nach Angaben der Polizei", "nach jüngsten
+        Untersuchungen"), not a noun before one ("nach Abschluss der Ermittlungen")?"""
+        f = self.f
+        for j in range(k, min(k + 4, e)):
+            if f.is_nounish(j):
+                return f.is_source_noun(j)
+        return False
 
     def _relative_attribution(self, i: int, s: int, e: int) -> bool:
         """"..., laut dem / nach denen / gemäß welcher X": or "..., denen zufolge X": an attribution
