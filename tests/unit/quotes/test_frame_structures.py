@@ -120,3 +120,45 @@ def test_anaphor_before_the_cue_is_part_of_the_content() -> None:
 def test_laut_werden_is_no_attribution() -> None:
     tags = {"Schon": "ADV", "früh": "ADJD", "war": "VAFIN", "Kritik": "NN", "laut": "ADJD", "geworden": "VAPP"}
     assert quotes_of("Schon früh war Kritik laut geworden.", tags=tags, morphs={"war": PAST}) == []
+
+
+def test_a_source_name_in_marks_belongs_to_the_speaker() -> None:
+    tags = {"Dann": "ADV", "meldete": "VVFIN", "die": "ART", "Agentur": "NN", "Xinhua": "NE", "Maschine": "NN",
+            "sei": "VAFIN", "losgeflogen": "VVPP"}
+    (q,) = quotes_of("Dann meldete die Agentur „Xinhua“, die Maschine sei losgeflogen.", tags=tags,
+                     morphs={"meldete": PAST, "sei": KI})
+    assert q.speaker.mention.text == "die Agentur „Xinhua“"
+    assert part_texts(q) == ["die Maschine sei losgeflogen"]
+
+
+def test_a_source_abbreviation_in_brackets_belongs_to_the_source() -> None:
+    tags = {"Nach": "APPR", "Angaben": "NN", "des": "ART", "Geological": "NE", "Survey": "NE", "USGS": "NE",
+            "fand": "VVFIN", "das": "ART", "Beben": "NN", "in": "APPR", "Tiefe": "NN", "statt": "PTKVZ"}
+    (q,) = quotes_of("Nach Angaben des Geological Survey (USGS) fand das Beben in 37 Kilometer Tiefe statt.",
+                     tags=tags, morphs={"fand": PAST})
+    assert q.speaker.mention.text == "Angaben des Geological Survey (USGS)"
+    assert part_texts(q) == ["fand das Beben in 37 Kilometer Tiefe statt"]
+
+
+def test_nach_with_a_noun_before_the_source_is_temporal() -> None:
+    tags = {"Die": "ART", "Staatsanwaltschaft": "NN", "beantragte": "VVFIN", "nach": "APPR", "Abschluss": "NN",
+            "der": "ART", "Ermittlungen": "NN", "einen": "ART", "Prozess": "NN"}
+    assert quotes_of("Die Staatsanwaltschaft beantragte nach Abschluss der Ermittlungen einen Prozess.", tags=tags,
+                     morphs={"beantragte": PAST}) == []
+
+
+def test_meinung_nach_in_a_question_or_in_the_first_person_is_no_attribution() -> None:
+    tags = {"Welche": "PWAT", "Vorschläge": "NN", "sind": "VAFIN", "Ihrer": "PPOSAT", "Meinung": "NN",
+            "nach": "APPO", "verfassungswidrig": "ADJD", "Das": "PDS", "war": "VAFIN", "meiner": "PPOSAT",
+            "gut": "ADJD"}
+    assert quotes_of("Welche Vorschläge sind Ihrer Meinung nach verfassungswidrig?", tags=tags,
+                     morphs={"sind": IND}) == []
+    assert quotes_of("Das war meiner Meinung nach sehr gut.", tags=tags, morphs={"war": PAST}) == []
+
+
+def test_passive_accusation_reports_without_the_accused_as_speaker() -> None:
+    tags = {"Er": "PPER", "wird": "VAFIN", "verdächtigt": "VVPP", "einen": "ART", "Anschlag": "NN",
+            "zu": "PTKZU", "planen": "VVINF"}
+    (q,) = quotes_of("Er wird verdächtigt, einen Anschlag zu planen.", tags=tags, morphs={"wird": IND})
+    assert part_texts(q) == ["einen Anschlag zu planen"]
+    assert q.speaker.mention is None
