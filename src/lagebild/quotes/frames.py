@@ -644,11 +644,27 @@ class Builder(DirectQuotes):
         subordinate clause ("Was die Einwohner wollten, sei das Wahlrecht"), the one after its comma."""
         f = self.f
         first = next((i for i in range(s, e) if not f.in_marks[i] and not f.is_mark[i] and f.is_finite(i)), None)
-        if first is None or not f.has_tags or not f.tok[s].tag_ in ("KOUS", "PWS", "PWAV", "PRELS"):
+        if first is None or not f.has_tags:
             return first
-        comma = next((k for k in range(first + 1, min(e - 1, first + 4)) if f.tok[k].text == ","), None)
-        if comma is not None and f.is_finite(comma + 1):
-            return comma + 1
+        if f.tok[s].tag_ in ("KOUS", "PWS", "PWAV", "PRELS"):
+            comma = next((k for k in range(first + 1, min(e - 1, first + 4)) if f.tok[k].text == ","), None)
+            if comma is not None and f.is_finite(comma + 1):
+                return comma + 1
+            return first
+        # skip relative and subordinate clauses inside the sentence ("Der Zugang, wo die Mission den
+        # Frieden sichern soll, ist ...": "soll" is not the main verb)
+        inside = False
+        for i in range(s, e):
+            if f.in_marks[i] or f.is_mark[i]:
+                continue
+            tok = f.tok[i]
+            if tok.text == ",":
+                nxt = f.tok[i + 1] if i + 1 < e else None
+                inside = nxt is not None and (nxt.tag_ in ("PRELS", "PRELAT", "KOUS", "PWAV", "PWS") or (
+                    nxt.tag_ in ("APPR", "APPRART") and i + 2 < e and f.tok[i + 2].tag_ in ("PRELS", "PRELAT")))
+                continue
+            if not inside and f.is_finite(i):
+                return i
         return first
 
     # ------------------------------------------------------------ all
