@@ -99,12 +99,16 @@ def test_a_decision_still_to_come_is_no_quote() -> None:
     assert part_texts(q) == ["dass der Mann in Haft bleibt"]
 
 
-def test_laut_inside_a_verb_frame_names_its_source() -> None:
+def test_laut_before_a_verb_frame_is_a_second_attribution() -> None:
+    """"Laut BBC sagte der Minister, dass ...": BBC reports what the minister said; the corpus (and
+    lagebild) count both attributions."""
     tags = {"Laut": "APPR", "BBC": "NE", "sagte": "VVFIN", "der": "ART", "Minister": "NN", "dass": "KOUS",
             "Geld": "NN", "fehle": "VVFIN"}
-    (q,) = quotes_of("Laut BBC sagte der Minister, dass Geld fehle.", tags=tags, morphs={"sagte": PAST, "fehle": KI})
-    assert [c.text for c in q.cue] == ["sagte"]
-    assert part_texts(q) == ["dass Geld fehle"]
+    quotes = quotes_of("Laut BBC sagte der Minister, dass Geld fehle.", tags=tags, morphs={"sagte": PAST, "fehle": KI})
+    by_cue = {q.cue[0].text: q for q in quotes}
+    assert set(by_cue) == {"Laut", "sagte"}
+    assert part_texts(by_cue["sagte"]) == ["dass Geld fehle"]
+    assert by_cue["Laut"].speaker.mention.text == "BBC"
 
 
 def test_anaphor_before_the_cue_is_part_of_the_content() -> None:
