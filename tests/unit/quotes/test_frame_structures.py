@@ -166,3 +166,17 @@ def test_passive_accusation_reports_without_the_accused_as_speaker() -> None:
     (q,) = quotes_of("Er wird verdächtigt, einen Anschlag zu planen.", tags=tags, morphs={"wird": IND})
     assert part_texts(q) == ["einen Anschlag zu planen"]
     assert q.speaker.mention is None
+
+
+def test_source_with_an_adverb_and_a_relative_clause() -> None:
+    tags = {"Nach": "APPR", "bisher": "ADV", "unbestätigten": "ADJA", "Berichten": "NN", "wurde": "VAFIN",
+            "die": "PRELS", "Firma": "NN", "informiert": "VVPP", "Angaben": "NN", "der": "ART", "Ämter": "NN",
+            "geprüft": "VVPP", "wurden": "VAFIN", "beträgt": "VVFIN", "Dichte": "NN", "Prozent": "NN"}
+    (q,) = quotes_of("Nach bisher unbestätigten Berichten wurde die Firma informiert.", tags=tags,
+                     morphs={"wurde": PAST})
+    assert q.speaker.mention.text == "unbestätigten Berichten"
+    assert part_texts(q) == ["wurde die Firma informiert"]
+    (q,) = quotes_of("Nach Angaben der Ämter, die geprüft wurden, beträgt die Dichte 3 Prozent.", tags=tags,
+                     morphs={"wurden": PAST, "beträgt": IND})
+    assert q.speaker.mention.text == "Angaben der Ämter"
+    assert part_texts(q) == ["beträgt die Dichte 3 Prozent"]
