@@ -176,7 +176,8 @@ class Builder(DirectQuotes):
         nxt = f.tok[k + 1]
         if not (nxt.tag_ in ("PRELS", "PRELAT") or (nxt.tag_ in ("APPR", "APPRART") and f.tok[k + 2].tag_ in ("PRELS", "PRELAT"))):
             return k
-        end = next((j for j in range(k + 2, e - 1) if f.tok[j].text == "," and f.is_finite(j + 1)), None)
+        # the relative clause ends at the first comma after its final verb
+        end = next((j for j in range(k + 3, e - 1) if f.tok[j].text == "," and f.tok[j - 1].tag_.startswith("V")), None)
         return end + 1 if end is not None else k
 
     def _around(self, cue: Cue, frame: tuple[int, int], speaker, s: int, e: int) -> Cand | None:
@@ -197,6 +198,8 @@ class Builder(DirectQuotes):
                 if f.tok[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
                     e = k
                     break
+        if frame[0] > s + 2 and f.lower[frame[0] - 1] in ("und", "oder") and not f.in_marks[frame[0] - 1]:
+            s = frame[0]  # "... berührt haben und laut Medienberichten versucht haben, ...": the second conjunct
         parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
         if sum(f.words_in(*p) for p in parts) < 3:
             return None

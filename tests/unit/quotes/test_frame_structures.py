@@ -180,3 +180,13 @@ def test_source_with_an_adverb_and_a_relative_clause() -> None:
                      morphs={"wurden": PAST, "beträgt": IND})
     assert q.speaker.mention.text == "Angaben der Ämter"
     assert part_texts(q) == ["beträgt die Dichte 3 Prozent"]
+
+
+def test_attribution_in_a_second_conjunct_reports_only_that_conjunct() -> None:
+    tags = {"Er": "PPER", "soll": "VMFIN", "die": "PRELS", "Frau": "NN", "berührt": "VVPP", "haben": "VAINF",
+            "und": "KON", "laut": "APPR", "Berichten": "NN", "sich": "PRF", "beziehen": "VVFIN", "auch": "ADV",
+            "versucht": "VVPP", "zu": "PTKZU", "fliehen": "VVINF"}
+    (q,) = quotes_of("Er soll die Frau berührt haben und laut Berichten, die sich darauf beziehen, auch versucht "
+                     "haben zu fliehen.", tags=tags, morphs={"soll": IND})
+    assert q.speaker.mention.text == "Berichten"
+    assert part_texts(q) == ["auch versucht haben zu fliehen"]
