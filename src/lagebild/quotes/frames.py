@@ -198,7 +198,10 @@ class Builder(DirectQuotes):
                 if f.tok[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
                     e = k
                     break
-        if frame[0] > s + 2 and f.lower[frame[0] - 1] in ("und", "oder") and not f.in_marks[frame[0] - 1]:
+        before = frame[0] - 1
+        if before > s and (f.word(before, "adverb") or (f.has_tags and f.tok[before].tag_ == "ADV")):
+            before -= 1  # "und so nach ersten Angaben ..."
+        if before > s + 1 and f.lower[before] in ("und", "oder") and not f.in_marks[before]:
             s = frame[0]  # "... berührt haben und laut Medienberichten versucht haben, ...": the second conjunct
         parts = [p for p in (f.trim(s, frame[0]), f.trim(frame[1], e)) if p]
         if sum(f.words_in(*p) for p in parts) < 3:
