@@ -59,7 +59,8 @@ class Builder(DirectQuotes):
             elif low in f.w.get("parenthetical", ()) and i > s and f.tok[i - 1].text in (",", "–", "—", "-"):
                 sp = f.np_at(i + 1, e, skip=0)
                 if sp and (sp[1] >= e - 1 or f.is_boundary(sp[1]) or f.word(sp[1], "adverb")
-                           or f.lower[sp[1]] in f.w.get("attribution_prep", ())):  # ", so X laut BBC, ..."
+                           or f.lower[sp[1]] in f.w.get("attribution_prep", ())  # ", so X laut BBC, ..."
+                           or f.word(sp[1], "addressee_marker")):  # ", so X gegenüber dem Spiegel."
                     out.append(Cue(i, None, kind="so"))
             elif f.tok[i].text in f.w.get("opinion_noun", ()) and self.noun_content(i, e) is not None:
                 out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "wagte die Prognose, ... werde"
@@ -128,9 +129,9 @@ class Builder(DirectQuotes):
                 if sp:
                     sp = f.apposition_after(sp, e)
                     end = sp[1]
-                    if end < e and f.lower[end] in f.w.get("attribution_prep", ()):
-                        source = f.np_at(end + 1, e, skip=0)  # ", so der Präsident laut BBC News, ..."
-                        end = source[1] if source else end
+                    if end < e and (f.lower[end] in f.w.get("attribution_prep", ()) or f.word(end, "addressee_marker")):
+                        source = f.np_at(end + 1, e, skip=0)  # ", so der Präsident laut BBC News / gegenüber dem Spiegel"
+                        end = f.name_tail(source, e)[1] if source else end
                     cand = self._around(cue, (cue.i, end), sp, s, e)
             elif cue.kind == "relprep":
                 prep_first = f.tok[cue.i - 1].text == ","
