@@ -199,6 +199,10 @@ class Builder(DirectQuotes):
                 if f.tok[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
                     e = k
                     break
+        if f.lower[s] == "wie" and s < frame[0]:
+            comma = next((k for k in range(s + 2, frame[0]) if f.tok[k].text == ","), None)
+            if comma is not None:
+                s = comma + 1  # "Wie Steg mitteilte, ist die Energie nach Auffassung der Kanzlerin ...": a frame of its own
         before = frame[0] - 1
         if before > s and (f.word(before, "adverb") or (f.has_tags and f.tok[before].tag_ == "ADV")):
             before -= 1  # "und so nach ersten Angaben ..."
