@@ -423,6 +423,8 @@ class Builder(DirectQuotes):
         f = self.f
         if q.type != "indirect" or not f.has_tags or not q.cue or not f.doc[q.cue[0]].tag_.startswith("V"):
             return False  # "laut X, 20 Tote": an attribution may report a bare noun phrase
+        if any(b - a == 1 and f.word(a, "anaphor") for a, b in q.parts):
+            return False  # "X. Dies geht aus ... hervor": the sentence before, whatever the tagger made of it
         return not any(f.tok[k].tag_.startswith("V") for a, b in q.parts for k in range(a, b))
 
     def _subordinate(self, lo: int, i: int) -> bool:
