@@ -62,7 +62,9 @@ class Builder(DirectQuotes):
                            or f.lower[sp[1]] in f.w.get("attribution_prep", ())  # ", so X laut BBC, ..."
                            or f.word(sp[1], "addressee_marker")):  # ", so X gegenüber dem Spiegel."
                     out.append(Cue(i, None, kind="so"))
-            elif f.tok[i].text in f.w.get("opinion_noun", ()) and self.noun_content(i, e) is not None:
+            elif (f.tok[i].text in f.w.get("opinion_noun", ()) or (
+                    low in f.w.get("opinion_adj", ()) and f.has_tags and f.tok[i].tag_ == "ADJD")) \
+                    and self.noun_content(i, e) is not None:
                 out.append(Cue(i, None, kind="noun"))  # "ist der Meinung, dass ...", "wagte die Prognose, ... werde"
             else:
                 cue = f.verb_cue(i, s, e)
@@ -305,9 +307,10 @@ class Builder(DirectQuotes):
             parts = [p for p in (f.trim(s, L) if L >= s else None, f.trim(R + 1, e) if R < e else None) if p]
             if parts:
                 return cand("indirect", parts)
-        # "festgehalten und versucht zu haben, sie zu ...": what follows the comma belongs to the later verb
-        later_verb = f.has_tags and any(f.tok[k].tag_.startswith("VV") and k != cue.particle and not f.in_marks[k]
-                                        for k in range(i + 1, R))
+        # "festgehalten und versucht zu haben, sie zu ...": what follows the comma belongs to the later
+        # verb (not so after a finite cue: "zeigte sich überzeugt, dass ...")
+        later_verb = f.has_tags and not f.is_finite(i) and any(
+            f.tok[k].tag_.startswith("VV") and k != cue.particle and not f.in_marks[k] for k in range(i + 1, R))
         if after_ok and verb.takes_clause and not later_verb:
             start = R if f.is_mark[R] and f.tok[R].text not in (",", ":") else R + 1
             after = f.trim(start, self.content_end(cue, start, e))

@@ -190,3 +190,17 @@ def test_attribution_in_a_second_conjunct_reports_only_that_conjunct() -> None:
                      "haben zu fliehen.", tags=tags, morphs={"soll": IND})
     assert q.speaker.mention.text == "Berichten"
     assert part_texts(q) == ["auch versucht haben zu fliehen"]
+
+
+def test_attitude_adjectives_and_zeigte_sich_report_their_clause() -> None:
+    tags = {"Der": "ART", "Trainer": "NN", "ist": "VAFIN", "zuversichtlich": "ADJD", "die": "ART",
+            "Schweden": "NN", "schlagen": "VVINF", "zu": "PTKZU", "können": "VMINF", "Sie": "PPER",
+            "zeigte": "VVFIN", "sich": "PRF", "überzeugt": "VVPP", "dass": "KOUS", "Reform": "NN", "komme": "VVFIN"}
+    (q,) = quotes_of("Der Trainer ist zuversichtlich, die Schweden schlagen zu können.", tags=tags,
+                     morphs={"ist": IND})
+    assert part_texts(q) == ["die Schweden schlagen zu können"]
+    assert q.speaker.mention.text == "Der Trainer"
+    (q,) = quotes_of("Sie zeigte sich überzeugt, dass die Reform komme.", tags=tags,
+                     morphs={"zeigte": PAST, "komme": KI})
+    assert part_texts(q) == ["dass die Reform komme"]
+    assert [c.text for c in q.cue] == ["zeigte", "sich"]
