@@ -1,8 +1,10 @@
 """Speed, memory and accuracy of the de_core pipeline, side by side with HanTa.
 
-    python benchmarks/bench_core.py [--n 300] [--model models/de_core] [--no-accuracy] [--full]
+    python benchmarks/bench_core.py [--n 300] [--model models/de_core] [--no-accuracy] [--no-repair] [--full]
 
-* words/s of the core pipeline (`load_model(models/de_core)`, all components) with `nlp.pipe`
+* words/s of the core pipeline (`load_model(models/de_core)`, all components, plus the finite-verb
+  repair `lagebild_finite_repair` that `load_nlp()` adds after the parser; `--no-repair` leaves it
+  out) with `nlp.pipe`
   over the texts of the first N articles of 10kGNAD test.csv (one process, one thread);
 * peak RSS of the process with the pipeline loaded and run (resource.getrusage, before HanTa
   is loaded);
@@ -56,6 +58,8 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--model", default=str(paths.models_dir() / "de_core"))
     ap.add_argument("--no-accuracy", action="store_true")
+    ap.add_argument("--no-repair", action="store_true",
+                    help="the bare core model, without lagebild_finite_repair (the finite-verb repair load_nlp adds)")
     ap.add_argument("--full", action="store_true", help="also time lagebild.load_nlp()")
     ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size (default 16, as analyze_stream)")
     ap.add_argument("--json", default=None, help="write the figures to this file")
@@ -67,6 +71,10 @@ def main() -> None:
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     nlp = load_model(args.model)  # with lagebild's BLAS backend, as load_nlp() builds it
+    if not args.no_repair and "parser" in nlp.pipe_names:
+        from lagebild.nlp import finite  # noqa: F401  (registers the component)
+
+        nlp.add_pipe("lagebild_finite_repair", after="parser")  # as load_nlp() ships the core model
     load_s = time.perf_counter() - t0
     for _ in nlp.pipe(texts[:5]):  # warm-up
         pass
