@@ -645,6 +645,11 @@ class Builder(DirectQuotes):
                         prev.parts[-1] = (prev.parts[-1][0], part[1])
                         by_sent[k] = prev
                         continue
+            if prev is None:  # the report may go on after a paragraph break (a blank "sentence")
+                j = k - 1
+                while j >= 0 and f.trim(*f.sents[j]) is None:
+                    j -= 1
+                prev = by_sent.get(j) if j < k - 1 else None
             # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
             # continue the report too; without one, only Konjunktiv I opens free indirect speech
             reportative = f.lower[first] in f.w.get("reportative", ()) and any(
