@@ -636,7 +636,7 @@ class Builder(DirectQuotes):
             first = self._main_finite(s, e)
             if first is None or f.in_marks[s] or f.is_mark[s] or f.lower[s] in ("ich", "wir"):
                 continue
-            prev = by_sent.get(k - 1)
+            prev = self._quote_before(k, by_sent)
             if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out:
                 first = self._main_finite(s, e)
                 if first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
@@ -645,11 +645,6 @@ class Builder(DirectQuotes):
                         prev.parts[-1] = (prev.parts[-1][0], part[1])
                         by_sent[k] = prev
                         continue
-            if prev is None:  # the report may go on after a paragraph break (a blank "sentence")
-                j = k - 1
-                while j >= 0 and f.trim(*f.sents[j]) is None:
-                    j -= 1
-                prev = by_sent.get(j) if j < k - 1 else None
             # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
             # continue the report too; without one, only Konjunktiv I opens free indirect speech
             reportative = f.lower[first] in f.w.get("reportative", ()) and any(
@@ -670,6 +665,15 @@ class Builder(DirectQuotes):
             out.append(cand)
             by_sent[k] = cand
         return out
+
+    def _quote_before(self, k: int, by_sent: dict[int, Cand]) -> Cand | None:
+        """The quote that ends in the sentence before sentence k, across a paragraph break (the
+        blank line is a "sentence" of its own): reports go on in the next paragraph."""
+        f = self.f
+        j = k - 1
+        while j >= 0 and f.trim(*f.sents[j]) is None:
+            j -= 1
+        return by_sent.get(j) if j >= 0 else None
 
     def _main_finite(self, s: int, e: int) -> int | None:
         """The finite verb of the sentence's main clause: the first one, or, after a fronted

@@ -204,3 +204,13 @@ def test_attitude_adjectives_and_zeigte_sich_report_their_clause() -> None:
                      morphs={"zeigte": PAST, "komme": KI})
     assert part_texts(q) == ["dass die Reform komme"]
     assert [c.text for c in q.cue] == ["zeigte", "sich"]
+
+
+def test_report_goes_on_after_a_paragraph_break() -> None:
+    tags = {"Der": "ART", "Sprecher": "NN", "sagte": "VVFIN", "der": "ART", "Bär": "NN", "sei": "VAFIN",
+            "gefährlich": "ADJD", "Deshalb": "PAV", "soll": "VMFIN", "eingefangen": "VVPP", "werden": "VAINF"}
+    quotes = quotes_of("Der Sprecher sagte, der Bär sei gefährlich.\n\nDeshalb soll der Bär eingefangen werden.",
+                       tags=tags, morphs={"sagte": PAST, "sei": KI, "soll": IND})
+    assert [q.type for q in quotes] == ["indirect", "free_indirect"]
+    assert part_texts(quotes[1]) == ["Deshalb soll der Bär eingefangen werden"]
+    assert quotes[1].speaker.mention.text == "Der Sprecher"
