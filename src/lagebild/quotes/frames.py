@@ -656,6 +656,8 @@ class Builder(DirectQuotes):
                 continue
             if prev is None and reportative:  # "X soll ... getan haben": a claim of the last source
                 prev = next((q for q in reversed(self.cands + out) if q.end <= s and k - f.sent_of[q.end - 1] <= 2), None)
+                if prev is None and not f.is_ki(first):
+                    continue  # no source nearby: "Der Absturz soll sich ... ereignet haben" is the narrator's hedge
             if prev is not None and prev.type != "direct" or (prev is not None and prev.speaker):
                 cand = Cand("free_indirect", [part], inherit=prev)
             elif f.is_pronoun(s):

@@ -214,3 +214,9 @@ def test_report_goes_on_after_a_paragraph_break() -> None:
     assert [q.type for q in quotes] == ["indirect", "free_indirect"]
     assert part_texts(quotes[1]) == ["Deshalb soll der Bär eingefangen werden"]
     assert quotes[1].speaker.mention.text == "Der Sprecher"
+
+
+def test_reportative_soll_without_a_source_nearby_is_the_narrators_hedge() -> None:
+    tags = {"Der": "ART", "Absturz": "NN", "soll": "VMFIN", "sich": "PRF", "nachts": "ADV", "ereignet": "VVPP",
+            "haben": "VAINF"}
+    assert quotes_of("Der Absturz soll sich nachts ereignet haben.", tags=tags, morphs={"soll": IND}) == []
