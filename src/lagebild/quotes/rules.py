@@ -468,6 +468,9 @@ class Finder:
         for h in heads:
             for child in h.children:
                 if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
+                    if self.has_tags and self.tok[child.left_edge.i].tag_ in ("APPR", "APPRART") \
+                            and self.lower[child.left_edge.i] in self.w.get("attribution_prep", ()):
+                        continue  # "Laut BBC sagte der Minister": the parse made the source the subject
                     left = max(child.left_edge.i, lo)
                     right = min(child.right_edge.i + 1, hi)
                     span = self.trim(left, right)

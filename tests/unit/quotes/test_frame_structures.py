@@ -109,6 +109,19 @@ def test_laut_before_a_verb_frame_is_a_second_attribution() -> None:
     assert set(by_cue) == {"Laut", "sagte"}
     assert part_texts(by_cue["sagte"]) == ["dass Geld fehle"]
     assert by_cue["Laut"].speaker.mention.text == "BBC"
+    assert by_cue["sagte"].speaker.mention.text == "der Minister"
+
+
+def test_a_source_the_parser_made_the_subject_is_no_speaker() -> None:
+    tags = {"Laut": "APPR", "BBC": "NE", "sagte": "VVFIN", "der": "ART", "Minister": "NN", "dass": "KOUS",
+            "Geld": "NN", "fehle": "VVFIN"}
+    # the parse attaches "Laut BBC" to "sagte" as its subject and "der Minister" as object
+    parse = [(1, "case"), (2, "nsubj"), (2, "ROOT"), (4, "det"), (2, "obj"), (2, "punct"), (8, "mark"),
+             (8, "nsubj"), (2, "ccomp"), (2, "punct")]
+    quotes = quotes_of("Laut BBC sagte der Minister, dass Geld fehle.", tags=tags,
+                       morphs={"sagte": PAST, "fehle": KI}, parse=parse)
+    said = next(q for q in quotes if q.cue[0].text == "sagte")
+    assert said.speaker.mention.text == "der Minister"
 
 
 def test_anaphor_before_the_cue_is_part_of_the_content() -> None:
