@@ -71,9 +71,7 @@ def main() -> None:
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     nlp = load_model(args.model)  # with lagebild's BLAS backend, as load_nlp() builds it
-    if not args.no_repair and "parser" in nlp.pipe_names:
-        from lagebild.nlp import finite  # noqa: F401  (registers the component)
-
+    if not args.no_repair and "parser" in nlp.pipe_names:  # lagebild.pipeline registered the component
         nlp.add_pipe("lagebild_finite_repair", after="parser")  # as load_nlp() ships the core model
     load_s = time.perf_counter() - t0
     for _ in nlp.pipe(texts[:5]):  # warm-up

@@ -42,8 +42,6 @@ VERB_TAGS = frozenset(TO_FIN) | {"VAPP", "VMPP", "VVIZU", "VVIMP", "VAIMP"}
 IMP_TAGS = frozenset({"VVIMP", "VAIMP"})
 # Relative and interrogative words that open a verb-final clause.
 CLAUSE_OPENERS = frozenset({"PRELS", "PRELAT", "PWS", "PWAT", "PWAV"})
-# Preterite-presents and `sein`: their Konjunktiv I differs from the indicative in the 1st person
-# singular too (ich kann / ich könne), so `ich`/subject drop says nothing about their mood.
 # Separable verb particles: `einzubrechen` (zu-infinitive) and `hineingeschmuggelt` (participle)
 # look like `einbrechen`/`*hineinschmuggelt` to a form check.
 _PARTICLES = ("ab|an|auf|aus|bei|da|dar|dazu|ein|empor|entgegen|fest|fort|frei|her|herab|heran|herauf|"
@@ -55,7 +53,6 @@ _PARTICLE_PARTICIPLE = re.compile(rf"^(?:{_PARTICLES})ge[a-zäöüß]{{2,}}(?:t|
 # Dependents that open a clause of their own: a finite verb there does not serve the head's clause.
 _CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj", "csubj:pass", "parataxis", "conj",
                            "xcomp", "appos", "dep", "orphan"})
-_NO_FIRST_PERSON_RULE = frozenset({"sein", "können", "müssen", "dürfen", "sollen", "wollen", "mögen", "wissen"})
 
 
 @lru_cache(maxsize=1)

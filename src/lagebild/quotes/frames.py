@@ -12,6 +12,7 @@ from lagebild.quotes.direct import DirectQuotes
 from lagebild.quotes.rules import BOUNDARY, END_PUNCT, Cand, Cue, Finder
 
 MIN_CONTENT_WORDS = 2
+WERDEN_FORMS = frozenset({"wird", "wurde", "wurden", "werden", "worden"})  # a passive frame
 # Consecutive free indirect sentences form one quote, as in the corpus (a quarter of its frameless
 # Konjunktiv-I quotes run over several sentences); merging scored better on WikiNews train.
 MERGE_FREE_INDIRECT = True
@@ -256,7 +257,7 @@ class Builder(DirectQuotes):
         if speaker and f.word(speaker[0], "impersonal") and speaker[1] - speaker[0] == 1:
             speaker = None
         if speaker and f.has_tags and f.tok[i].tag_ == "VVPP" and any(
-                f.lower[k] in ("wird", "wurde", "wurden", "werden", "worden") for k in range(lo, hi_p)) \
+                f.lower[k] in WERDEN_FORMS for k in range(lo, hi_p)) \
                 and not any(f.lower[k] in ("von", "vom") and k + 1 < hi_p for k in range(lo, hi_p)):
             speaker = None  # "Er wird verdächtigt, ...": the subject of a passive frame is not the speaker
         addressee = f.addressee_in(lo, cue.particle if cue.particle is not None and cue.particle > i else hi_p, cue)
@@ -450,7 +451,7 @@ class Builder(DirectQuotes):
         a, b = after
         if not f.has_tags or f.tok[a].tag_.startswith(("PREL", "PW", "KOUS")):
             return None
-        if any(f.lower[k] in ("wurde", "wurden", "worden", "wird", "werden") for k in range(lo, hi)) \
+        if any(f.lower[k] in WERDEN_FORMS for k in range(lo, hi)) \
                 and verb.key not in f.w.get("accusation", ()):
             return None  # "die zum Katastrophengebiet erklärt wurde, ...", but "die beschuldigt werden, ... zu sein"
         first = next((k for k in range(a, min(b, a + 6)) if f.is_finite(k)), None)
@@ -637,14 +638,13 @@ class Builder(DirectQuotes):
             if first is None or f.in_marks[s] or f.is_mark[s] or f.lower[s] in ("ich", "wir"):
                 continue
             prev = self._quote_before(k, by_sent)
-            if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out:
-                first = self._main_finite(s, e)
-                if first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
-                    part = f.trim(s, e)
-                    if part:
-                        prev.parts[-1] = (prev.parts[-1][0], part[1])
-                        by_sent[k] = prev
-                        continue
+            if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out \
+                    and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
+                part = f.trim(s, e)
+                if part:
+                    prev.parts[-1] = (prev.parts[-1][0], part[1])
+                    by_sent[k] = prev
+                    continue
             # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
             # continue the report too; without one, only Konjunktiv I opens free indirect speech
             reportative = f.lower[first] in f.w.get("reportative", ()) and any(

@@ -429,7 +429,7 @@ class Finder:
         tok = self.tok[i]
         if tok.tag_ not in ("ADJA", "ADJD") or not self.lex.verbs_by_form.get(self.lower[i]):
             return False
-        s = self.sents[self.sent_of[i]][0] if hasattr(self, "sent_of") else 0
+        s = self.sents[self.sent_of[i]][0]
         # "Zudem appellierte/ADJA Felipe Calderón an ...": a verb form right after one fronted adverb
         second = i == s + 1 and self.tok[s].tag_ in ("ADV", "PAV") and not self.lower[i].startswith("ge")
         return tok.dep_ == "ROOT" or second
