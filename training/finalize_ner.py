@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "src"))
 import spacy  # noqa: E402
 
 from lagebild.evaluation.ner import evaluate_ner, format_ner, read_germeval  # noqa: E402
+from lagebild.nlp import ner_rules  # noqa: E402,F401  (registers lagebild_ner_rules)
+from lagebild.nlp.loading import load_model  # noqa: E402
 
 
 def write_tune_tsv(data: Path, out: Path) -> Path:
@@ -64,6 +66,16 @@ def main() -> None:
     tune = evaluate_ner(nlp, tune_tsv)
     clean_tune = evaluate_ner(spacy.load(args.tune_model), tune_tsv) if args.tune_model else tune
     test = evaluate_ner(nlp, args.data / "germeval2014_ner/NER-de-test.tsv")
+
+    def with_rules(path):  # the NER as lagebild.load_nlp() runs it: model + lagebild_ner_rules
+        ruled = load_model(path)
+        ruled.add_pipe("lagebild_ner_rules")
+        return ruled
+
+    clean_tune_rules = evaluate_ner(with_rules(args.tune_model or args.out), tune_tsv,
+                                    pipes=["ner", "lagebild_ner_rules"])
+    test_rules = evaluate_ner(with_rules(args.out), args.data / "germeval2014_ner/NER-de-test.tsv",
+                              pipes=["ner", "lagebild_ner_rules"])
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:
@@ -91,6 +103,8 @@ def main() -> None:
         "scores_tuning_set_clean_model": str(args.tune_model or args.src),
         "scores_tuning_set_shipped_model": short(tune),
         "scores_germeval2014_test": short(test),
+        "scores_tuning_set_clean_with_rules": short(clean_tune_rules),
+        "scores_germeval2014_test_with_rules": short(test_rules),
         "words_per_second_ner_only_1_thread": test["words_per_second"],
         "size_mb": size_mb,
         "corpus_stats": stats,
@@ -98,6 +112,7 @@ def main() -> None:
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
     readme = (ROOT / "training/ner_model_README.md").read_text(encoding="utf-8")
     readme = readme.replace("{{TUNE}}", format_ner(clean_tune)).replace("{{TEST}}", format_ner(test))
+    readme = readme.replace("{{TUNE_RULES}}", format_ner(clean_tune_rules)).replace("{{TEST_RULES}}", format_ner(test_rules))
     readme = readme.replace("{{TUNE_SHIPPED}}", f"{tune['base4']['f']:.2f} (4 classes) / {tune['all12']['f']:.2f} (12 labels)")
     readme = readme.replace("{{CMD}}", args.cmd).replace("{{COMMIT}}", commit).replace("{{SIZE}}", str(size_mb))
     readme = readme.replace("{{STATS}}", "\n".join(f"| {k} | {v} |" for k, v in stats.items()))
@@ -107,6 +122,8 @@ def main() -> None:
     print("shipped model on tuning set (seen in training):", tune["base4"]["f"], tune["all12"]["f"])
     print()
     print(format_ner(test))
+    print(format_ner(clean_tune_rules))
+    print(format_ner(test_rules))
     print("size MB", size_mb)
 
 

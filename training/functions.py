@@ -51,3 +51,21 @@ def make_gold_token_corpus(path: str, limit: int = 0) -> Callable[[Language], It
             yield Example(pred, ref)
 
     return read
+
+
+@spacy.registry.callbacks("lagebild.init_ner_tok2vec.v1")
+def make_init_ner_tok2vec(path: str) -> Callable[[Language], Language]:
+    """Load `spacy pretrain` weights (training/configs/ner_pretrain.cfg) into the NER's own tok2vec.
+
+    spaCy's `init_tok2vec` loads into `get_ref(layer)`, but the ref "tok2vec" of a transition-based
+    NER is chain(Tok2Vec, list2array, Linear) and the pretraining objective needs the bare Tok2Vec,
+    so the weights go into the chain's first layer, which has the pretrained architecture.
+    """
+
+    def init(nlp: Language) -> Language:
+        if path:
+            layer = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
+            layer.from_bytes(Path(path).read_bytes())
+        return nlp
+
+    return init

@@ -35,6 +35,7 @@ import glob
 import json
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -42,58 +43,12 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMONYMS = ROOT / "src/lagebild/resources/de/demonyms.tsv"
+sys.path.insert(0, str(ROOT / "src"))
+
+from lagebild.nlp.ner_subtypes import Demonyms  # noqa: E402  (shared with the run-time NER rules)
+
 BASE = ("PER", "ORG", "LOC", "OTH")
 LABELS = [b + s for b in BASE for s in ("", "deriv", "part")]
-
-
-# ---------------------------------------------------------------- demonym relabelling
-class Demonyms:
-    def __init__(self, path: Path = DEMONYMS):
-        rows = [l.rstrip("\n").split("\t") for l in path.read_text(encoding="utf-8").splitlines()[1:]]
-        self.adj = {r[0].lower() for r in rows if r[1] == "adj" and r[0].split("-")[-1][:1].islower()}
-        names = {r[0] for r in rows if r[1] == "name"}
-        self.noun = {r[0] for r in rows if r[1] == "noun"} - names - {"Franke", "Bayer", "Preuße", "Deutsche"}
-        self.prefix = {r[0] for r in rows if r[1] in ("prefix", "name") and " " not in r[0]}
-
-    def is_adj(self, w: str) -> bool:
-        if not w[:1].islower():
-            return False
-        lw = w.lower()
-        for suf in ("en", "em", "er", "es", "e", ""):
-            if lw.endswith(suf) and lw[: len(lw) - len(suf)] in self.adj:
-                return True
-        return False
-
-    def is_noun(self, w: str) -> bool:
-        if w in self.noun:
-            return True
-        for suf in ("n", "en", "nen", "s"):
-            if w.endswith(suf) and w[: -len(suf)] in self.noun:
-                return True
-        return False
-
-    def part(self, w: str) -> str | None:
-        if "-" not in w:
-            return None
-        head = w.split("-")[0]
-        if head in self.prefix and len(w) > len(head) + 2:
-            return "ORGpart" if head == "EU" else "LOCpart"
-        return None
-
-    def relabel(self, words: list[str], labels: list[str]) -> list[str]:
-        """labels: per-token entity label or 'O' or '-' (missing); returns per-token labels."""
-        out = list(labels)
-        for i, w in enumerate(words):
-            if out[i] != "O":
-                continue
-            if self.is_adj(w) or (self.is_noun(w) and i > 0):
-                out[i] = "U-LOCderiv"
-            else:
-                p = self.part(w)
-                if p:
-                    out[i] = "U-" + p
-        return out
 
 
 # ---------------------------------------------------------------- partial labels
@@ -167,7 +122,7 @@ def bio_to_biluo(tags: list[str]) -> list[str]:
     return out
 
 
-def make_doc(vocab, words: list[str], biluo: list[str]) -> Doc:
+def make_doc(vocab, words: list[str], biluo: list[str], drop: frozenset[str] = frozenset()) -> Doc:
     doc = Doc(vocab, words=words)
     ents, missing = [], []
     i = 0
@@ -185,7 +140,7 @@ def make_doc(vocab, words: list[str], biluo: list[str]) -> Doc:
             ents[-1].label_ = t[2:]
             i = j
         i += 1
-    doc.set_ents([spacy.tokens.Span(doc, e.start, e.end, label=e.label_) for e in ents],
+    doc.set_ents([spacy.tokens.Span(doc, e.start, e.end, label=e.label_) for e in ents if e.label_ not in drop],
                  missing=missing, default="outside")
     return doc
 
@@ -374,7 +329,11 @@ def main() -> None:
     ap.add_argument("--train-name", default="ner_train.spacy")
     ap.add_argument("--mark-missing", action="store_true",
                     help="Europeana/Legal/SmartData: capitalised non-noun O tokens -> missing")
+    ap.add_argument("--drop-labels", default="",
+                    help="comma-separated labels whose spans become O (outside), e.g. the subtypes the model never "
+                         "learns from this data; fewer labels also mean fewer NER transitions to check per token")
     args = ap.parse_args()
+    drop = frozenset(x for x in args.drop_labels.split(",") if x)
     rng = random.Random(13)
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
@@ -391,7 +350,7 @@ def main() -> None:
             if args.mark_missing and name in partial:
                 biluo = mark_unknown_caps(words, biluo, nouns)
                 stats[name + " missing"] += biluo.count("-")
-            doc = make_doc(vocab, words, biluo)
+            doc = make_doc(vocab, words, biluo, drop)
             target.append(doc)
             stats[name + " sents"] += 1
             stats[name + " tokens"] += len(words)

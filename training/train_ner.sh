@@ -6,7 +6,13 @@
 #            lower learning rate; selection on the tuning split (reported as the tuning score)
 #   stage 3  training/configs/ner_finetune.cfg: continue stage 1's model-best on ALL of GermEval dev with
 #            stage 2's settings for a fixed 300 steps; model-last is shipped to models/de_ner
-# Usage: training/train_ner.sh       (MAX_MIN1=45 MAX_MIN2=12 to change the wall-clock limits)
+# Usage: training/train_ner.sh       (MAX_MIN1=45 MAX_MIN2=12 to change the wall-clock limits;
+#        NER_WIDTH=96 for the tok2vec width (default 96, the shipped model; 128 was session 2's);
+#        NER_DEPTH=4 for the number of CNN layers (default 3, the shipped model);
+#        NER_DROP_LABELS=PERderiv,... for the labels trained as O (default: all eight deriv/part subtypes, which
+#        lagebild.nlp.ner_subtypes adds by rule; "" keeps all twelve labels, as session 2's model had);
+#        PRETRAINED=path/model.bin for spacy pretrain weights of the NER's tok2vec (training/configs/ner_pretrain.cfg);
+#        OUT=training/output and MODEL_OUT=models/de_ner for where the stages and the model go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
@@ -15,20 +21,30 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 DATA=${LAGEBILD_DATA:-../shared/data}
 MAX_MIN1=${MAX_MIN1:-45}
 MAX_MIN2=${MAX_MIN2:-12}
-O=training/output
+NER_WIDTH=${NER_WIDTH:-96}
+NER_DEPTH=${NER_DEPTH:-3}
+O=${OUT:-training/output}
+MODEL_OUT=${MODEL_OUT:-models/de_ner}
+WIDTH=(--components.ner.model.tok2vec.embed.width "$NER_WIDTH" --components.ner.model.tok2vec.encode.width "$NER_WIDTH"
+       --components.ner.model.tok2vec.encode.depth "$NER_DEPTH")
 
 [[ -d training/vectors/de_vectors ]] || training/train_vectors.sh "$DATA"
-$PY training/prepare_ner.py --data "$DATA"
-$PY training/prepare_ner.py --data "$DATA" --germeval-only --train-name ner_train_germeval.spacy
-$PY training/prepare_ner.py --data "$DATA" --germeval-only --full --train-name ner_train_germeval_full.spacy
+DROP=(--drop-labels "${NER_DROP_LABELS-PERderiv,PERpart,ORGderiv,OTHderiv,OTHpart,LOCderiv,LOCpart,ORGpart}")
+if [[ -z "${SKIP_PREPARE:-}" ]]; then  # SKIP_PREPARE=1: a second run beside a first one reuses its corpus files
+  $PY training/prepare_ner.py --data "$DATA" "${DROP[@]}"
+  $PY training/prepare_ner.py --data "$DATA" --germeval-only --train-name ner_train_germeval.spacy "${DROP[@]}"
+  $PY training/prepare_ner.py --data "$DATA" --germeval-only --full --train-name ner_train_germeval_full.spacy "${DROP[@]}"
+fi
 mkdir -p $O/ner $O/ner_adapt $O/ner_full
 # spaCy has no wall-clock limit: timeout sends SIGINT (model-best is saved at every evaluation).
 timeout --foreground --signal=INT "$((MAX_MIN1*60))" \
-  $PY -m spacy train training/configs/ner.cfg --output $O/ner 2>&1 | tee $O/ner/train.log || true
+  $PY -m spacy train training/configs/ner.cfg --code training/functions.py --output $O/ner "${WIDTH[@]}" \
+    --paths.init_ner_tok2vec "${PRETRAINED:-}" 2>&1 | tee $O/ner/train.log || true
 test -d $O/ner/model-best
 timeout --foreground --signal=INT "$((MAX_MIN2*60))" \
-  $PY -m spacy train training/configs/ner_adapt.cfg --output $O/ner_adapt 2>&1 | tee $O/ner_adapt/train.log || true
-$PY -m spacy train training/configs/ner_finetune.cfg --output $O/ner_full 2>&1 | tee $O/ner_full/train.log
-$PY training/finalize_ner.py $O/ner_full/model-last models/de_ner --data "$DATA" --full \
+  $PY -m spacy train training/configs/ner_adapt.cfg --output $O/ner_adapt --paths.source $O/ner/model-best 2>&1 | tee $O/ner_adapt/train.log || true
+$PY -m spacy train training/configs/ner_finetune.cfg --output $O/ner_full --paths.source $O/ner/model-best 2>&1 | tee $O/ner_full/train.log
+[[ -n "${SKIP_FINALIZE:-}" ]] && exit 0   # stop before the evaluation (finalize_ner.py by hand later)
+$PY training/finalize_ner.py $O/ner_full/model-last "$MODEL_OUT" --data "$DATA" --full \
   --tune-model $O/ner_adapt/model-best \
-  --cmd "MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} training/train_ner.sh"
+  --cmd "MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} NER_WIDTH=${NER_WIDTH} NER_DEPTH=${NER_DEPTH} NER_DROP_LABELS=${NER_DROP_LABELS-PERderiv,PERpart,ORGderiv,OTHderiv,OTHpart,LOCderiv,LOCpart,ORGpart} training/train_ner.sh"

@@ -4,10 +4,14 @@
   BLIS kernels: on the CPUs we measured (AMD EPYC, AVX-512) about 3x faster per `gemm` and
   1.4-1.55x for the whole pipeline, with the same predictions
   (`benchmarks/bench_pipeline.py --compare-blis`).
+* `prune_output_labels`: drop the lemmatizer and morphologizer classes that the core model never
+  predicts on news text (`models/de_core/lagebild_labels.json`, written by
+  `training/prune_core_labels.py`), which makes their softmax layers about three times cheaper.
 * `attach_ner`: add the self-contained NER of `models/de_ner` to another pipeline, with its vectors.
 """
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -36,11 +40,62 @@ def limit_blas_threads() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
-def load_model(path, *, use_blis: bool = False) -> Language:
-    """`spacy.load(path)` with the matrix-product backend lagebild uses (module docstring)."""
+def load_model(path, *, use_blis: bool = False, prune: bool = True) -> Language:
+    """`spacy.load(path)` with the matrix-product backend lagebild uses (module docstring), and with
+    the output classes of `lagebild_labels.json` beside the model when there is one (`prune`)."""
     limit_blas_threads()
     with use_ops("numpy", use_blis=use_blis):
-        return spacy.load(path)
+        nlp = spacy.load(path)
+    labels_file = Path(path) / LABELS_FILE
+    if prune and labels_file.exists():
+        prune_output_labels(nlp, json.loads(labels_file.read_text(encoding="utf-8")))
+    return nlp
+
+
+LABELS_FILE = "lagebild_labels.json"
+
+
+def _softmax(pipe):
+    layers = [layer for layer in pipe.model.walk() if layer.name == "softmax"]
+    if len(layers) != 1:
+        raise ValueError(f"expected one softmax layer in {pipe.name}, found {len(layers)}")
+    return layers[0]
+
+
+def prune_output_labels(nlp: Language, spec: dict) -> None:
+    """Keep only the classes `spec[name]["keep_index"]` of the lemmatizer and the morphologizer.
+
+    The softmax layer keeps the rows of those classes and the component's label list is cut to
+    match, so every token whose best class under the full model is kept gets the same prediction
+    (a softmax keeps the order of its inputs); a token whose best class was dropped gets the best
+    kept one. The spec is checked against the loaded model's label count.
+    """
+    for name, entry in spec.items():
+        if not isinstance(entry, dict) or name not in nlp.pipe_names:
+            continue
+        pipe = nlp.get_pipe(name)
+        keep = entry["keep_index"]
+        if name == "trainable_lemmatizer":
+            labels = list(pipe.cfg["labels"])
+        elif name == "morphologizer":
+            labels = list(pipe.cfg["labels_morph"])
+        else:
+            raise ValueError(f"no label pruning for component {name!r}")
+        if len(labels) != entry["n_labels"]:
+            raise ValueError(f"{LABELS_FILE}: {name} has {len(labels)} labels, the file was made for {entry['n_labels']}")
+        softmax = _softmax(pipe)
+        W, b = softmax.get_param("W"), softmax.get_param("b")
+        for layer in pipe.model.walk():  # the wrappers around the softmax carry its width too
+            if layer.has_dim("nO") and layer.maybe_get_dim("nO") == len(labels):
+                # thinc refuses set_dim on a layer with weights; the new width matches the new
+                # weights set below, so a saved pruned pipeline loads again
+                layer._dims["nO"] = len(keep)
+        softmax.set_param("W", softmax.ops.xp.ascontiguousarray(W[keep]))
+        softmax.set_param("b", softmax.ops.xp.ascontiguousarray(b[keep]))
+        if name == "trainable_lemmatizer":
+            pipe.cfg["labels"] = [labels[i] for i in keep]
+        else:
+            pipe.cfg["labels_morph"] = {labels[i]: pipe.cfg["labels_morph"][labels[i]] for i in keep}
 
 
 def attach_ner(nlp, ner_path: str | Path, name: str = "ner", *, use_blis: bool = False):

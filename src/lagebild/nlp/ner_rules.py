@@ -6,6 +6,9 @@
 * Titles: capitalised words right after a title or role word (`titles.tsv`: "Generalsekretär
   Anders Fogh Rasmussen", "Außenminister Sergej Lawrow") are a person's name; an adjacent
   person span the model found is merged into it.
+* Subtypes: words outside every entity that are GermEval `deriv`/`part` forms by the demonym
+  lexicon ("russischen" LOCderiv, "US-Präsident" LOCpart; `lagebild.nlp.ner_subtypes`). The shipped
+  NER predicts the four base labels only, so these come from here.
 
 Measured on the NER tuning set (GermEval dev fifth, stage-2 model that never saw it), 4-class F1
 62.55 → 63.03; the figures are in models/de_ner/README.md.
@@ -18,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lagebild.nlp.ner_subtypes import subtype_spans
 from lagebild.paths import resource
 
 BASE = ("PER", "ORG", "LOC", "OTH")
@@ -85,5 +89,6 @@ def ner_rules(doc: Doc) -> Doc:
     if added:
         keep = [e for e in ents if not any(e.start >= a.start and e.end <= a.end for a in added)]
         ents = filter_spans(added + keep)
-    doc.ents = ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    doc.ents = sorted(ents + subtype_spans(doc, taken), key=lambda e: e.start)
     return doc
