@@ -8,7 +8,8 @@
   person span the model found is merged into it.
 * Subtypes: words outside every entity that are GermEval `deriv`/`part` forms by the demonym
   lexicon ("russischen" LOCderiv, "US-Präsident" LOCpart; `lagebild.nlp.ner_subtypes`). The shipped
-  NER predicts the four base labels only, so these come from here.
+  NER predicts the four base labels only, so these come from here; a model span that starts with
+  such an adjective ("russischen Hauptstadt" LOC) is split, and a lone noun after it dropped.
 
 Measured on the NER tuning set (GermEval dev fifth, stage-2 model that never saw it), 4-class F1
 62.55 → 63.03; the figures are in models/de_ner/README.md.
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lagebild.nlp.ner_subtypes import subtype_spans
+from lagebild.nlp.ner_subtypes import demonyms, subtype_spans
 from lagebild.paths import resource
 
 BASE = ("PER", "ORG", "LOC", "OTH")
@@ -75,6 +76,13 @@ def ner_rules(doc: Doc) -> Doc:
     types = known_types()
     ents = []
     for ent in doc.ents:
+        if demonyms().is_adj(ent[0].text):
+            # "russischen Hauptstadt" as one LOC: the lower-case place adjective is LOCderiv, and a
+            # single common noun after it is no name
+            ents.append(Span(doc, ent.start, ent.start + 1, label="LOCderiv"))
+            if len(ent) < 3:
+                continue
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
         known = types.get(ent.text)
         if known and ent.label_ in BASE and known != ent.label_:
             ent = Span(doc, ent.start, ent.end, label=known)

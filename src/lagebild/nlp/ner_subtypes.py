@@ -80,13 +80,18 @@ def demonyms() -> Demonyms:
     return Demonyms()
 
 
+@lru_cache(maxsize=100_000)
+def word_label(word: str, sentence_start: bool) -> str | None:
+    """`Demonyms.label` with a memo: the suffix tests run once per distinct word."""
+    return demonyms().label(word, sentence_start)
+
+
 def subtype_spans(doc: Doc, taken: set[int]) -> list[Span]:
     """One-word deriv/part spans for the words of `doc` outside `taken` (token indices in entities)."""
-    lex = demonyms()
     spans = []
     for tok in doc:
         if tok.i not in taken and not tok.is_space:
-            label = lex.label(tok.text, tok.i == 0 or tok.is_sent_start is True)
+            label = word_label(tok.text, tok.i == 0 or tok.is_sent_start is True)
             if label:
                 spans.append(Span(doc, tok.i, tok.i + 1, label=label))
     return spans

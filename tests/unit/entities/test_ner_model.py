@@ -23,13 +23,23 @@ def _ents(doc) -> dict[str, str]:
     return {e.text: e.label_ for e in doc.ents}
 
 
-def _check(ents: dict[str, str]) -> None:
-    assert ents.get("Moskau") == "LOC", ents
+def _check(doc) -> None:
+    """The model finds the names; "russischen" LOCderiv comes from the rules load_nlp() runs after it
+    (the shipped model predicts the four base labels only)."""
+    from lagebild.nlp.ner_rules import ner_rules
+
+    assert _ents(doc).get("Moskau") == "LOC", _ents(doc)
+    ents = _ents(ner_rules(doc))
+    assert ents.get("Moskau") == "LOC" and ents.get("Nato") == "ORG", ents
     assert ents.get("russischen") == "LOCderiv", ents
 
 
+def test_labels_are_the_four_base_classes(ner_nlp):
+    assert set(ner_nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "OTH"}
+
+
 def test_standalone(ner_nlp):
-    _check(_ents(ner_nlp(SENT)))
+    _check(ner_nlp(SENT))
 
 
 def test_sourced_into_blank_pipeline(ner_nlp):
@@ -43,9 +53,9 @@ def test_sourced_into_blank_pipeline(ner_nlp):
     assert nlp.pipe_names == ["ner"]
     assert nlp.get_pipe_meta("ner").factory == "ner"  # really sourced, not the proxy
     doc = nlp(SENT)
-    _check(_ents(doc))
     ref = ner_nlp(SENT)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in ref.ents]
+    _check(doc)
 
 
 def test_proxy_when_target_has_other_vectors(ner_nlp):
