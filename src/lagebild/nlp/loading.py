@@ -6,7 +6,7 @@
   (`benchmarks/bench_pipeline.py --compare-blis`).
 * `prune_output_labels`: drop the lemmatizer and morphologizer classes that the core model never
   predicts on news text (`models/de_core/lagebild_labels.json`, written by
-  `training/prune_core_labels.py`), which makes their softmax layers about three times cheaper.
+  `training/prune_core_labels.py`): their softmax layers shrink to 61 % and 66 % of their classes.
 * `attach_ner`: add the self-contained NER of `models/de_ner` to another pipeline, with its vectors.
 """
 from __future__ import annotations
