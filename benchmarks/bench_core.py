@@ -3,8 +3,9 @@
     python benchmarks/bench_core.py [--n 300] [--model models/de_core] [--no-accuracy] [--no-repair] [--full]
 
 * words/s of the core pipeline (`load_model(models/de_core)`, all components, plus the rule
-  components `load_nlp()` adds after the parser: the finite-verb repair `lagebild_finite_repair`
-  and the lemma repair `lagebild_lemma_repair`; `--no-repair` leaves both out) with `nlp.pipe`
+  components `load_nlp()` adds after the parser: the finite-verb repair `lagebild_finite_repair`,
+  the AUX/VERB repair `lagebild_upos_repair` and the lemma repair `lagebild_lemma_repair`;
+  `--no-repair` leaves them out) with `nlp.pipe`
   over the texts of the first N articles of 10kGNAD test.csv (one process, one thread);
 * peak RSS of the process with the pipeline loaded and run (resource.getrusage, before HanTa
   is loaded);
@@ -42,7 +43,8 @@ from lagebild.evaluation.ud import evaluate_hanta_ud, evaluate_ud, format_ud  # 
 
 
 # lagebild components that belong to the NLP pipeline (rules on the models' output), not fact stages
-NLP_COMPONENTS = ("lagebild_paragraphs", "lagebild_finite_repair", "lagebild_lemma_repair", "lagebild_ner_rules")
+NLP_COMPONENTS = ("lagebild_paragraphs", "lagebild_finite_repair", "lagebild_upos_repair", "lagebild_lemma_repair",
+                  "lagebild_ner_rules")
 
 
 def peak_rss_mb() -> float:
@@ -67,7 +69,7 @@ def main() -> None:
     ap.add_argument("--model", default=str(paths.models_dir() / "de_core"))
     ap.add_argument("--no-accuracy", action="store_true")
     ap.add_argument("--no-repair", action="store_true",
-                    help="the bare core model, without the finite-verb and lemma repairs load_nlp adds")
+                    help="the bare core model, without the repair components load_nlp adds")
     ap.add_argument("--full", action="store_true", help="also time lagebild.load_nlp()")
     ap.add_argument("--warmup", type=int, default=100,
                     help="articles after the first N that every system processes once before it is timed "
@@ -85,7 +87,8 @@ def main() -> None:
     nlp = load_model(args.model)  # with lagebild's BLAS backend, as load_nlp() builds it
     if not args.no_repair and "parser" in nlp.pipe_names:  # lagebild.pipeline registered the components
         nlp.add_pipe("lagebild_finite_repair", after="parser")  # as load_nlp() ships the core model
-        nlp.add_pipe("lagebild_lemma_repair", after="lagebild_finite_repair")
+        nlp.add_pipe("lagebild_upos_repair", after="lagebild_finite_repair")
+        nlp.add_pipe("lagebild_lemma_repair", after="lagebild_upos_repair")
     load_s = time.perf_counter() - t0
     # warm-up on other articles (vocabulary and caches as in the steady state of a corpus run)
     warm_docs = list(nlp.pipe(warm or texts[:5]))

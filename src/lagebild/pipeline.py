@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 
 from lagebild import paths
-from lagebild.nlp import components, finite, lemmas, ner_rules  # noqa: F401  (register the nlp stage components)
+from lagebild.nlp import components, finite, lemmas, ner_rules, upos  # noqa: F401  (register the nlp stage components)
 from lagebild.nlp.loading import attach_ner, load_model
 
 log = logging.getLogger(__name__)
@@ -68,9 +68,11 @@ def build_nlp(*, use_blis: bool = False) -> Language:
         # finite verbs the core model took for infinitives/participles (lagebild.nlp.finite);
         # before the NER and every stage that reads tags
         nlp.add_pipe("lagebild_finite_repair", after="parser")
+        # AUX or VERB for haben/sein/werden from the parse (lagebild.nlp.upos)
+        nlp.add_pipe("lagebild_upos_repair", after="lagebild_finite_repair")
     if "trainable_lemmatizer" in nlp.pipe_names:
         # lemmas of unseen compounds and verbs (lagebild.nlp.lemmas), after the tags are final
-        last = "lagebild_finite_repair" if "lagebild_finite_repair" in nlp.pipe_names else "trainable_lemmatizer"
+        last = "lagebild_upos_repair" if "lagebild_upos_repair" in nlp.pipe_names else "trainable_lemmatizer"
         nlp.add_pipe("lagebild_lemma_repair", after=last)
     notes += _add_ner(nlp, use_blis)
     first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
