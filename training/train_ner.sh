@@ -12,6 +12,9 @@
 #        NER_DROP_LABELS=PERderiv,... for the labels trained as O (default: all eight deriv/part subtypes, which
 #        lagebild.nlp.ner_subtypes adds by rule; "" keeps all twelve labels, as session 2's model had);
 #        PRETRAINED=path/model.bin for spacy pretrain weights of the NER's tok2vec (training/configs/ner_pretrain.cfg);
+#        TRAIN_CORPUS=path.spacy for another stage-1 training corpus;
+#        SILVER_TEACHER=model for self-training: stage 1 adds ~100k tokens of news labelled by that NER
+#        (training/make_ner_silver.py); the shipped model: teacher = a first run's stage-2 model-best;
 #        OUT=training/output and MODEL_OUT=models/de_ner for where the stages and the model go)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,11 +38,15 @@ if [[ -z "${SKIP_PREPARE:-}" ]]; then  # SKIP_PREPARE=1: a second run beside a f
   $PY training/prepare_ner.py --data "$DATA" --germeval-only --train-name ner_train_germeval.spacy "${DROP[@]}"
   $PY training/prepare_ner.py --data "$DATA" --germeval-only --full --train-name ner_train_germeval_full.spacy "${DROP[@]}"
 fi
+if [[ -n "${SILVER_TEACHER:-}" ]]; then  # self-training: stage 1 also learns the teacher's labels of news text
+  $PY training/make_ner_silver.py "$SILVER_TEACHER"
+  TRAIN_CORPUS=training/corpus/ner_train_silver.spacy
+fi
 mkdir -p $O/ner $O/ner_adapt $O/ner_full
 # spaCy has no wall-clock limit: timeout sends SIGINT (model-best is saved at every evaluation).
 timeout --foreground --signal=INT "$((MAX_MIN1*60))" \
   $PY -m spacy train training/configs/ner.cfg --code training/functions.py --output $O/ner "${WIDTH[@]}" \
-    --paths.init_ner_tok2vec "${PRETRAINED:-}" 2>&1 | tee $O/ner/train.log || true
+    --paths.init_ner_tok2vec "${PRETRAINED:-}" --paths.train "${TRAIN_CORPUS:-training/corpus/ner_train.spacy}" 2>&1 | tee $O/ner/train.log || true
 test -d $O/ner/model-best
 timeout --foreground --signal=INT "$((MAX_MIN2*60))" \
   $PY -m spacy train training/configs/ner_adapt.cfg --output $O/ner_adapt --paths.source $O/ner/model-best 2>&1 | tee $O/ner_adapt/train.log || true
