@@ -34,3 +34,12 @@ def test_other_tags_and_possessive_sein_are_untouched():
     doc = upos_repair(make([("sein", "PPOSAT", "DET", 1, "det:poss"), ("Haus", "NN", "NOUN", 2, "nsubj"),
                             ("kann", "VMFIN", "AUX", 2, "ROOT")]))
     assert [t.pos_ for t in doc] == ["DET", "NOUN", "AUX"]
+
+
+def test_closed_class_words_take_gsds_upos_for_their_tag():
+    doc = upos_repair(make([("Alles", "PIS", "PRON", 1, "nsubj"), ("kam", "VVFIN", "VERB", 1, "ROOT"),
+                            ("ein", "PTKVZ", "ADP", 1, "compound:prt")]))
+    assert [t.pos_ for t in doc] == ["DET", "VERB", "ADV"]
+    # a word the table does not list keeps the model's UPOS
+    doc = upos_repair(make([("irgendwer", "PIS", "PRON", 1, "nsubj"), ("kam", "VVFIN", "VERB", 1, "ROOT")]))
+    assert doc[0].pos_ == "PRON"
