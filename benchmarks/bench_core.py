@@ -13,8 +13,8 @@
 * UPOS / lemma (and for de_core XPOS, Mood, UAS, LAS) on UD German GSD test, both systems on
   the gold words;
 * with --full also words/s of `lagebild.load_nlp()` with every stage, run as `lagebild analyze`
-  runs it (`analyze_stream`), and of its NLP pipeline alone (core + NER models with the rule
-  components of NLP_COMPONENTS, no fact stages; `nlp.pipe`).
+  runs it (`analyze_stream`), and of its NLP pipeline alone (core + NER models with their rule
+  components, without the fact stages of `lagebild.pipeline.STAGES`; `nlp.pipe`).
 
 Every system first processes `--warmup` other articles untimed (default 100: articles N+1..N+100),
 so that vocabulary and caches are as in the steady state of a corpus run.
@@ -40,11 +40,6 @@ sys.path.insert(0, str(REPO / "src"))
 
 from lagebild import paths  # noqa: E402
 from lagebild.evaluation.ud import evaluate_hanta_ud, evaluate_ud, format_ud  # noqa: E402
-
-
-# lagebild components that belong to the NLP pipeline (rules on the models' output), not fact stages
-NLP_COMPONENTS = ("lagebild_paragraphs", "lagebild_finite_repair", "lagebild_upos_repair", "lagebild_lemma_repair",
-                  "lagebild_ner_rules")
 
 
 def peak_rss_mb() -> float:
@@ -78,17 +73,15 @@ def main() -> None:
     ap.add_argument("--json", default=None, help="write the figures to this file")
     args = ap.parse_args()
 
-    from lagebild.pipeline import load_model
+    from lagebild.pipeline import add_core_repairs, load_model
 
     both = read_articles(args.n + args.warmup)
     texts, warm = both[:args.n], both[args.n:]
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     nlp = load_model(args.model)  # with lagebild's BLAS backend, as load_nlp() builds it
-    if not args.no_repair and "parser" in nlp.pipe_names:  # lagebild.pipeline registered the components
-        nlp.add_pipe("lagebild_finite_repair", after="parser")  # as load_nlp() ships the core model
-        nlp.add_pipe("lagebild_upos_repair", after="lagebild_finite_repair")
-        nlp.add_pipe("lagebild_lemma_repair", after="lagebild_upos_repair")
+    if not args.no_repair:
+        add_core_repairs(nlp)  # as load_nlp() ships the core model
     load_s = time.perf_counter() - t0
     # warm-up on other articles (vocabulary and caches as in the steady state of a corpus run)
     warm_docs = list(nlp.pipe(warm or texts[:5]))
@@ -131,12 +124,12 @@ def main() -> None:
         import lagebild
         from lagebild.analyze import analyze_stream
         from lagebild.ingest import RawArticle
-        from lagebild.pipeline import build_nlp
+        from lagebild.pipeline import STAGES, build_nlp
 
         # the NLP pipeline (core + NER models and their rule components, no fact stages), in a
         # pipeline of its own so that its timed pass is its first over these articles
         models = build_nlp()
-        stages = [n for n in models.pipe_names if n.startswith("lagebild_") and n not in NLP_COMPONENTS]
+        stages = [name for name, _ in STAGES if name in models.pipe_names]
         with models.select_pipes(disable=stages):
             list(models.pipe(warm or texts[:5], batch_size=args.batch_size))
             t0 = time.perf_counter()

@@ -57,25 +57,28 @@ def main() -> None:
     nlp = spacy.load(args.src)
     nlp.meta["name"] = "ner"
     nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = "German NER, GermEval 2014 outer-level labels (12), self-contained ner component with floret static vectors"
+    labels = nlp.get_pipe("ner").labels
+    nlp.meta["description"] = (f"German NER, GermEval 2014 outer-level labels ({' '.join(labels)}"
+                               + ("; deriv/part forms from lagebild_ner_rules" if len(labels) == 4 else "")
+                               + "), self-contained ner component with floret static vectors")
     nlp.meta["license"] = "CC BY-NC-SA 4.0 (trained partly on research-only / non-commercial data; see README.md)"
     nlp.to_disk(args.out)
-    nlp = spacy.load(args.out)
 
-    tune_tsv = write_tune_tsv(args.data, ROOT / "training/corpus/germeval_tune.tsv")
-    tune = evaluate_ner(nlp, tune_tsv)
-    clean_tune = evaluate_ner(spacy.load(args.tune_model), tune_tsv) if args.tune_model else tune
-    test = evaluate_ner(nlp, args.data / "germeval2014_ner/NER-de-test.tsv")
-
-    def with_rules(path):  # the NER as lagebild.load_nlp() runs it: model + lagebild_ner_rules
+    def with_rules(path):  # loaded once; evaluated alone and as lagebild.load_nlp() runs it
         ruled = load_model(path)
         ruled.add_pipe("lagebild_ner_rules")
         return ruled
 
-    clean_tune_rules = evaluate_ner(with_rules(args.tune_model or args.out), tune_tsv,
-                                    pipes=["ner", "lagebild_ner_rules"])
-    test_rules = evaluate_ner(with_rules(args.out), args.data / "germeval2014_ner/NER-de-test.tsv",
-                              pipes=["ner", "lagebild_ner_rules"])
+    def scores(model, tsv):  # (the NER alone, the NER + lagebild_ner_rules)
+        return (evaluate_ner(model, tsv, pipes=["ner"]),
+                evaluate_ner(model, tsv, pipes=["ner", "lagebild_ner_rules"]))
+
+    shipped = with_rules(args.out)
+    clean = with_rules(args.tune_model) if args.tune_model else shipped
+    tune_tsv = write_tune_tsv(args.data, ROOT / "training/corpus/germeval_tune.tsv")
+    tune = evaluate_ner(shipped, tune_tsv, pipes=["ner"])
+    clean_tune, clean_tune_rules = scores(clean, tune_tsv)
+    test, test_rules = scores(shipped, args.data / "germeval2014_ner/NER-de-test.tsv")
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     except OSError:

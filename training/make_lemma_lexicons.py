@@ -18,8 +18,9 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from resource_tables import majority, write_resource_tsv  # training/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src/lagebild/resources/de"
 PURITY, MIN_VERB = 0.9, 2
 
 
@@ -37,12 +38,12 @@ def main() -> None:
                 verbs[t.lemma_] += 1
     noun_rows = []
     for form, c in sorted(nouns.items()):
-        lemma, n = c.most_common(1)[0]
-        if n / sum(c.values()) >= PURITY:
-            noun_rows.append(f"{form}\t{lemma}")
-    verb_rows = sorted(v for v, n in verbs.items() if n >= MIN_VERB and v.endswith("n"))
-    (OUT / "noun_lemmas.tsv").write_text("form\tlemma\n" + "\n".join(noun_rows) + "\n", encoding="utf-8")
-    (OUT / "verb_lemmas.tsv").write_text("lemma\n" + "\n".join(verb_rows) + "\n", encoding="utf-8")
+        lemma, n, total = majority(c)
+        if n / total >= PURITY:
+            noun_rows.append([form, lemma])
+    verb_rows = [[v] for v in sorted(v for v, n in verbs.items() if n >= MIN_VERB and v.endswith("n"))]
+    write_resource_tsv("noun_lemmas.tsv", ["form", "lemma"], noun_rows)
+    write_resource_tsv("verb_lemmas.tsv", ["lemma"], verb_rows)
     print(f"noun_lemmas.tsv: {len(noun_rows)} forms; verb_lemmas.tsv: {len(verb_rows)} lemmas")
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from resource_tables import majority, write_resource_tsv  # training/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 MIN_COUNT, PURITY = 3, 0.9
 BASE = ("PER", "ORG", "LOC", "OTH")
@@ -30,11 +32,10 @@ def main() -> None:
                 counts[ent.text][ent.label_] += 1
     rows = []
     for text, c in sorted(counts.items()):
-        label, n = c.most_common(1)[0]
-        if n >= MIN_COUNT and n / sum(c.values()) >= PURITY and NAME.match(text):
-            rows.append(f"{text}\t{label}\t{n}")
-    out = ROOT / "src/lagebild/resources/de/ner_gazetteer.tsv"
-    out.write_text("name\ttype\tcount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        label, n, total = majority(c)
+        if n >= MIN_COUNT and n / total >= PURITY and NAME.match(text):
+            rows.append([text, label, n])
+    out = write_resource_tsv("ner_gazetteer.tsv", ["name", "type", "count"], rows)
     print(f"{len(rows)} names -> {out}")
 
 

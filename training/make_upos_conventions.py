@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild import paths  # noqa: E402
+from resource_tables import majority, write_resource_tsv  # noqa: E402  (training/ is on sys.path)
 
 MIN_COUNT, PURITY = 3, 0.8
 CLOSED_TAGS = frozenset({"PIS", "PIAT", "PDS", "PDAT", "PTKVZ", "KOKOM", "KON", "KOUS", "PWAV", "PRELAT", "PRELS",
@@ -35,12 +36,10 @@ def main() -> None:
             counts[(cols[4], cols[1].lower())][cols[3]] += 1
     rows = []
     for (tag, form), c in sorted(counts.items()):
-        upos, n = c.most_common(1)[0]
-        total = sum(c.values())
+        upos, n, total = majority(c)
         if total >= MIN_COUNT and n / total >= PURITY:
-            rows.append(f"{tag}\t{form}\t{upos}\t{n}/{total}")
-    out = ROOT / "src/lagebild/resources/de/upos_conventions.tsv"
-    out.write_text("stts\tform\tupos\tcount\n" + "\n".join(rows) + "\n", encoding="utf-8")
+            rows.append([tag, form, upos, f"{n}/{total}"])
+    out = write_resource_tsv("upos_conventions.tsv", ["stts", "form", "upos", "count"], rows)
     print(f"{len(rows)} (tag, word) pairs -> {out}")
 
 

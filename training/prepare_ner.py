@@ -30,7 +30,6 @@ GermEval 2014 test is never read here.
 from __future__ import annotations
 
 import argparse
-import csv
 import glob
 import json
 import random
@@ -196,9 +195,9 @@ def europeana(data: Path, dem: Demonyms):
                 parts = line.split()
                 m = re.fullmatch(r"([BI])[-_.]([A-Za-z]+)", parts[-1]) if len(parts) > 1 else None
                 if len(parts) > 1 and (m or parts[-1] in ("O", "v")):
-                    toks, tag = parts[:-1], parts[-1]
+                    toks = parts[:-1]
                 else:
-                    toks, tag = parts, "O"
+                    toks = parts
                 lab = None
                 if m:
                     lab = TAG_FIX.get(m.group(2), m.group(2))

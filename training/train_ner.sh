@@ -26,13 +26,14 @@ MAX_MIN1=${MAX_MIN1:-45}
 MAX_MIN2=${MAX_MIN2:-12}
 NER_WIDTH=${NER_WIDTH:-96}
 NER_DEPTH=${NER_DEPTH:-3}
+NER_DROP_LABELS=${NER_DROP_LABELS-PERderiv,PERpart,ORGderiv,OTHderiv,OTHpart,LOCderiv,LOCpart,ORGpart}
 O=${OUT:-training/output}
 MODEL_OUT=${MODEL_OUT:-models/de_ner}
 WIDTH=(--components.ner.model.tok2vec.embed.width "$NER_WIDTH" --components.ner.model.tok2vec.encode.width "$NER_WIDTH"
        --components.ner.model.tok2vec.encode.depth "$NER_DEPTH")
 
 [[ -d training/vectors/de_vectors ]] || training/train_vectors.sh "$DATA"
-DROP=(--drop-labels "${NER_DROP_LABELS-PERderiv,PERpart,ORGderiv,OTHderiv,OTHpart,LOCderiv,LOCpart,ORGpart}")
+DROP=(--drop-labels "$NER_DROP_LABELS")
 if [[ -z "${SKIP_PREPARE:-}" ]]; then  # SKIP_PREPARE=1: a second run beside a first one reuses its corpus files
   $PY training/prepare_ner.py --data "$DATA" "${DROP[@]}"
   $PY training/prepare_ner.py --data "$DATA" --germeval-only --train-name ner_train_germeval.spacy "${DROP[@]}"
@@ -54,4 +55,4 @@ $PY -m spacy train training/configs/ner_finetune.cfg --output $O/ner_full --path
 [[ -n "${SKIP_FINALIZE:-}" ]] && exit 0   # stop before the evaluation (finalize_ner.py by hand later)
 $PY training/finalize_ner.py $O/ner_full/model-last "$MODEL_OUT" --data "$DATA" --full \
   --tune-model $O/ner_adapt/model-best \
-  --cmd "MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} NER_WIDTH=${NER_WIDTH} NER_DEPTH=${NER_DEPTH} NER_DROP_LABELS=${NER_DROP_LABELS-PERderiv,PERpart,ORGderiv,OTHderiv,OTHpart,LOCderiv,LOCpart,ORGpart} training/train_ner.sh"
+  --cmd "MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} NER_WIDTH=${NER_WIDTH} NER_DEPTH=${NER_DEPTH} NER_DROP_LABELS=${NER_DROP_LABELS} training/train_ner.sh"

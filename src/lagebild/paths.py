@@ -26,3 +26,9 @@ def shared_data_dir() -> Path:
 def resource(name: str) -> Path:
     """A German language resource file under `src/lagebild/resources/de/`."""
     return RESOURCES_DIR / name
+
+
+def resource_rows(name: str) -> list[list[str]]:
+    """The TAB-separated data rows of a resource file: header line, blank lines and `#` lines skipped."""
+    lines = resource(name).read_text(encoding="utf-8").splitlines()[1:]
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]

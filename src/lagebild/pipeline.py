@@ -57,6 +57,20 @@ def _add_ner(nlp: Language, use_blis: bool) -> list[str]:
     return []
 
 
+def add_core_repairs(nlp: Language) -> None:
+    """The rule components that correct the core model's output, after the components they read."""
+    if {"tagger", "morphologizer", "parser"} <= set(nlp.pipe_names):
+        # finite verbs the core model took for infinitives/participles (lagebild.nlp.finite);
+        # before the NER and every stage that reads tags
+        nlp.add_pipe("lagebild_finite_repair", after="parser")
+        # AUX/VERB and closed-class UPOS as UD German GSD marks them (lagebild.nlp.upos)
+        nlp.add_pipe("lagebild_upos_repair", after="lagebild_finite_repair")
+    if "trainable_lemmatizer" in nlp.pipe_names:
+        # lemmas of unseen compounds and verbs (lagebild.nlp.lemmas), after the tags are final
+        last = "lagebild_upos_repair" if "lagebild_upos_repair" in nlp.pipe_names else "trainable_lemmatizer"
+        nlp.add_pipe("lagebild_lemma_repair", after=last)
+
+
 def build_nlp(*, use_blis: bool = False) -> Language:
     """A fresh pipeline (use `load_nlp` for the cached one).
 
@@ -64,16 +78,7 @@ def build_nlp(*, use_blis: bool = False) -> Language:
     `lagebild.nlp.loading` for why and what it measured.
     """
     nlp, notes = _load_core(use_blis)
-    if {"tagger", "morphologizer", "parser"} <= set(nlp.pipe_names):
-        # finite verbs the core model took for infinitives/participles (lagebild.nlp.finite);
-        # before the NER and every stage that reads tags
-        nlp.add_pipe("lagebild_finite_repair", after="parser")
-        # AUX or VERB for haben/sein/werden from the parse (lagebild.nlp.upos)
-        nlp.add_pipe("lagebild_upos_repair", after="lagebild_finite_repair")
-    if "trainable_lemmatizer" in nlp.pipe_names:
-        # lemmas of unseen compounds and verbs (lagebild.nlp.lemmas), after the tags are final
-        last = "lagebild_upos_repair" if "lagebild_upos_repair" in nlp.pipe_names else "trainable_lemmatizer"
-        nlp.add_pipe("lagebild_lemma_repair", after=last)
+    add_core_repairs(nlp)
     notes += _add_ner(nlp, use_blis)
     first = "parser" if "parser" in nlp.pipe_names else ("senter" if "senter" in nlp.pipe_names else None)
     if first:

@@ -25,35 +25,30 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 MIN_HEAD = 5      # shortest compound head looked up ("stürme"; "ung" or "ente" would mislead)
 MIN_MODIFIER = 3  # shortest first part ("Eisen|reserven", not "E|isenreserven")
 WEAK_ENDINGS = ("test", "tet", "ten", "te", "st", "t", "e")  # longest first
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = resource(name).read_text(encoding="utf-8").splitlines()[1:]
-    return [line.split("\t") for line in lines if line.strip()]
-
-
 @lru_cache(maxsize=1)
 def noun_lemmas() -> dict[str, str]:
     """Lower-cased noun form -> lemma, from the core model's training data."""
-    return {row[0]: row[1] for row in _rows("noun_lemmas.tsv")}
+    return {row[0]: row[1] for row in resource_rows("noun_lemmas.tsv")}
 
 
 @lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
     """Full-verb infinitives seen in the core model's training data."""
-    return frozenset(row[0] for row in _rows("verb_lemmas.tsv"))
+    return frozenset(row[0] for row in resource_rows("verb_lemmas.tsv"))
 
 
 def compound_lemma(form: str, lemma: str) -> str:
     """The lemma of a noun from its known head, or `lemma` when the form is known or has no known head."""
     known = noun_lemmas()
     stem, hyphen, last = form.rpartition("-")
-    if not last.isalpha() or last.lower() in known and not hyphen:
+    if not last.isalpha() or (last.lower() in known and not hyphen):
         return lemma
     low = last.lower()
     start = 0 if hyphen else MIN_MODIFIER

@@ -24,6 +24,8 @@ from thinc.api import use_ops
 
 from lagebild.nlp.vectors import CachedFloretVectors
 
+LABELS_FILE = "lagebild_labels.json"  # beside a model: the output classes prune_output_labels keeps
+
 
 def limit_blas_threads() -> None:
     """Run NumPy's BLAS on one thread unless the user set a thread count in the environment.
@@ -50,9 +52,6 @@ def load_model(path, *, use_blis: bool = False, prune: bool = True) -> Language:
     if prune and labels_file.exists():
         prune_output_labels(nlp, json.loads(labels_file.read_text(encoding="utf-8")))
     return nlp
-
-
-LABELS_FILE = "lagebild_labels.json"
 
 
 def _softmax(pipe):

@@ -25,21 +25,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from lagebild.nlp.ner_subtypes import demonyms, subtype_spans
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 BASE = ("PER", "ORG", "LOC", "OTH")
 MAX_NAME_TOKENS = 4
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = resource(name).read_text(encoding="utf-8").splitlines()
-    return [line.split("\t") for line in lines[1:] if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def known_types() -> dict[str, str]:
-    types = {row[0]: row[1] for row in _rows("ner_gazetteer.tsv")}
-    for row in _rows("org_aliases.tsv"):
+    types = {row[0]: row[1] for row in resource_rows("ner_gazetteer.tsv")}
+    for row in resource_rows("org_aliases.tsv"):
         alias, _canonical, etype, form = row[:4]
         if form == "name" and etype in BASE:
             types[alias] = etype  # a curated alias outranks corpus counts
@@ -48,7 +43,7 @@ def known_types() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
-    return frozenset(row[0] for row in _rows("titles.tsv") if row[0][:1].isupper())
+    return frozenset(row[0] for row in resource_rows("titles.tsv") if row[0][:1].isupper())
 
 
 def _is_title(text: str) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 ADJ_ENDINGS = ("en", "em", "er", "es", "e", "")
 NOUN_ENDINGS = ("n", "en", "nen", "s")
@@ -34,8 +34,7 @@ class Demonyms:
 
     def __init__(self, rows: list[list[str]] | None = None):
         if rows is None:
-            lines = resource("demonyms.tsv").read_text(encoding="utf-8").splitlines()[1:]
-            rows = [line.split("\t") for line in lines if line.strip()]
+            rows = resource_rows("demonyms.tsv")
         self.adj = {r[0].lower() for r in rows if r[1] == "adj" and r[0].split("-")[-1][:1].islower()}
         names = {r[0] for r in rows if r[1] == "name"}
         self.noun = {r[0] for r in rows if r[1] == "noun"} - names - NOT_DEMONYM_NOUNS

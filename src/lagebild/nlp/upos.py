@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 
@@ -34,8 +34,7 @@ AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 @lru_cache(maxsize=1)
 def upos_conventions() -> dict[tuple[str, str], str]:
     """(STTS tag, lower-cased word) -> UPOS, from resources/de/upos_conventions.tsv."""
-    lines = resource("upos_conventions.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    return {(row[0], row[1]): row[2] for row in (line.split("\t") for line in lines if line.strip())}
+    return {(row[0], row[1]): row[2] for row in resource_rows("upos_conventions.tsv")}
 
 
 @Language.component("lagebild_upos_repair", requires=["token.tag", "token.pos", "token.dep"],
