@@ -1,6 +1,6 @@
 """Convert the shared German corpora into spaCy training data for the `de_core` pipeline.
 
-Usage: python training/prepare_core.py [--data DIR] [--out training/corpus]
+Usage: python training/prepare_core.py [--data DIR] [--out training/corpus] [--gsd-fraction 1]
 
 Writes `train.spacy` and `dev.spacy` (held-out tuning set) plus `stats.json`.
 
@@ -178,6 +178,23 @@ def read_rw(path: Path) -> list[list[dict]]:
     return sents
 
 
+def read_europarl(path: Path) -> list[list[dict]]:
+    """Sentences of one Europarl NER file (token, TreeTagger lemma, STTS, chunk, NER), as RW rows."""
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf8").splitlines():
+        c = line.split("\t")
+        if len(c) < 3 or not c[0]:
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        # TreeTagger writes ambiguous lemmas as "a|b"; they teach nothing
+        cur.append({"tok": c[0], "lemma": "" if "|" in c[1] else c[1], "pos": c[2]})
+    if cur:
+        sents.append(cur)
+    return sents
+
+
 def rw_misaligned(sent: list[dict]) -> bool:
     """True if the annotation columns are shifted against the tokens (seen in the data)."""
     for r in sent:
@@ -316,6 +333,27 @@ def rw_lemma(r: dict, stts: str, upos: str, schema: Schema, rw_major: dict) -> s
 
 # ----------------------------------------------------------------------------- Docs
 
+def europarl_doc(vocab, sents: list[list[dict]], schema: Schema, rw_major: dict) -> Doc:
+    """STTS tags and lemmas only: the tags are TreeTagger output and there are no features."""
+    words, starts, anns = [], [], []
+    for s in sents:
+        for i, r in enumerate(s):
+            words.append(r["tok"])
+            starts.append(i == 0)
+            stts = r["pos"].replace("PROAV", "PAV")
+            if stts not in STTS:
+                anns.append((None, None))
+                continue
+            anns.append((stts, rw_lemma(r, stts, STTS_UPOS[stts], schema, rw_major)))
+    doc = Doc(vocab, words=words, sent_starts=starts)
+    for t, (tag, lem) in zip(doc, anns):
+        if tag:
+            t.tag_ = tag
+        if lem:
+            t.lemma_ = lem
+    return doc
+
+
 def ud_doc(vocab, sents: list[dict], source: str) -> Doc:
     words, spaces, tags, heads, deps, lemmas = [], [], [], [], [], []
     pos_morph = []
@@ -389,6 +427,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=None)
     ap.add_argument("--out", default="training/corpus")
+    ap.add_argument("--gsd-fraction", type=float, default=1.0,
+                    help="train on only the first fraction of GSD dev's sentences (learning curve, "
+                         "training/core_learning_curve.py); the feature schema still sees all of it, "
+                         "so the Redewiedergabe labels stay the same")
+    ap.add_argument("--modern-ud-upsample", type=int, default=UD_UPSAMPLE,
+                    help="how often GSD dev and PUD docs go into train.spacy (LIT: always UD_UPSAMPLE)")
+    ap.add_argument("--europarl", action="store_true",
+                    help="also train tags and lemmas on Europarl NER train+dev (TreeTagger STTS)")
     args = ap.parse_args()
     if args.data:
         data = Path(args.data)
@@ -432,12 +478,16 @@ def main() -> None:
     rw_major = {k: c.most_common(1)[0][0] for k, c in maj.items()}
 
     train_docs, dev_docs = [], []
-    ud_train = []
-    for name, ss in (("gsd", gsd), ("pud", pud_train), ("lit", lit)):
-        for ch in chunks(ss, SENTS_PER_DOC):
-            ud_train.append(ud_doc(nlp.vocab, ch, name))
+    gsd_train = gsd[: round(len(gsd) * args.gsd_fraction)]
+    ud_train, modern_ud = [], []
+    for name, ss in (("gsd", gsd_train), ("pud", pud_train), ("lit", lit)):
+        docs = [ud_doc(nlp.vocab, ch, name) for ch in chunks(ss, SENTS_PER_DOC)]
+        ud_train.extend(docs)
+        if name != "lit":
+            modern_ud.extend(docs)
         stats[f"{name}_train_words"] = sum(len(s["words"]) for s in ss)
     train_docs.extend(ud_train * UD_UPSAMPLE)
+    train_docs.extend(modern_ud * (args.modern_ud_upsample - UD_UPSAMPLE))
     for ch in chunks(pud_dev, SENTS_PER_DOC):
         dev_docs.append(ud_doc(nlp.vocab, ch, "pud"))
     stats["pud_dev_words"] = sum(len(s["words"]) for s in pud_dev)
@@ -449,6 +499,12 @@ def main() -> None:
         for ch in chunks(f, SENTS_PER_DOC):
             dev_docs.append(rw_doc(nlp.vocab, ch, schema, rw_major, stats))
             stats["rw_dev_words"] += sum(len(s) for s in ch)
+    if args.europarl:
+        for split in ("train", "dev"):
+            ep = read_europarl(data / "europarl_ner_de" / f"{split}.tsv")
+            for ch in chunks(ep, SENTS_PER_DOC):
+                train_docs.append(europarl_doc(nlp.vocab, ch, schema, rw_major))
+            stats["europarl_train_words"] += sum(len(s) for s in ep)
     random.Random(0).shuffle(train_docs)
     DocBin(docs=train_docs, store_user_data=False).to_disk(out / "train.spacy")
     DocBin(docs=dev_docs, store_user_data=False).to_disk(out / "dev.spacy")

@@ -54,6 +54,9 @@ def _add_ner(nlp: Language, use_blis: bool) -> list[str]:
         return [f"NER model not found at {path}: no entities"]
     attach_ner(nlp, path, use_blis=use_blis)  # sourced, with its floret vectors copied into the core's vocab
     nlp.add_pipe("lagebild_ner_rules", after="ner")
+    if "morphologizer" in nlp.pipe_names:
+        # names the tagger took for common nouns become PROPN (lagebild.nlp.upos)
+        nlp.add_pipe("lagebild_name_upos", after="lagebild_ner_rules")
     return []
 
 

@@ -1,10 +1,10 @@
-"""lagebild.nlp.upos: haben/sein/werden are AUX only in an aux, aux:pass or cop relation."""
+"""lagebild.nlp.upos: AUX/VERB from the relation, closed-class conventions, and PROPN for unknown names."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from lagebild.nlp.upos import upos_repair
+from lagebild.nlp.upos import name_upos, upos_repair
 
 _NLP = spacy.blank("de")
 
@@ -43,3 +43,27 @@ def test_closed_class_words_take_gsds_upos_for_their_tag():
     # a word the table does not list keeps the model's UPOS
     doc = upos_repair(make([("irgendwer", "PIS", "PRON", 1, "nsubj"), ("kam", "VVFIN", "VERB", 1, "ROOT")]))
     assert doc[0].pos_ == "PRON"
+
+
+def with_entity(rows: list[tuple[str, str, str, int, str]], start: int, end: int, label: str) -> Doc:
+    doc = make(rows)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc
+
+
+def test_unknown_words_in_person_or_place_names_become_propn():
+    rows = [("Kori", "NN", "NOUN", 2, "nsubj"), ("Schulman", "NN", "NOUN", 0, "flat"), ("sagte", "VVFIN", "VERB", 2, "ROOT")]
+    doc = name_upos(with_entity(rows, 0, 2, "PER"))
+    assert [t.pos_ for t in doc] == ["PROPN", "PROPN", "VERB"]
+    doc = name_upos(with_entity([("in", "APPR", "ADP", 1, "case"), ("Sakhalin", "NN", "NOUN", 1, "ROOT")], 1, 2, "LOC"))
+    assert doc[1].pos_ == "PROPN"
+
+
+def test_known_nouns_compounds_abbreviations_and_organisations_stay_noun():
+    # "Hotel" is a common noun of the training data, "Regionalregierung" ends in one, "St." is an abbreviation
+    for word in ("Hotel", "Regionalregierung", "St."):
+        doc = name_upos(with_entity([(word, "NN", "NOUN", 0, "ROOT")], 0, 1, "LOC"))
+        assert doc[0].pos_ == "NOUN", word
+    doc = name_upos(with_entity([("Schulman", "NN", "NOUN", 0, "ROOT")], 0, 1, "ORG"))
+    assert doc[0].pos_ == "NOUN"
+    assert name_upos(make([("Schulman", "NN", "NOUN", 0, "ROOT")]))[0].pos_ == "NOUN"
