@@ -12,7 +12,7 @@ GSD dev, so that column is not a clean curve). The gain per doubling of GSD-styl
 measured part; GSD train would be 4.4 doublings beyond GSD dev.
 
 Usage: OMP_NUM_THREADS=1 .venv/bin/python training/core_learning_curve.py --fraction 0.5
-       [--steps 2000] [--out training/output/core_curve]
+       [--steps 2000] [--seed 0] [--out training/output/core_curve]
 (one fraction per process, so two can run side by side on two cores; results are appended to
 OUT/curve.jsonl)
 """
@@ -44,12 +44,13 @@ def prepare(fraction: float, folder: Path) -> dict:
     return json.loads((corpus / "stats.json").read_text(encoding="utf-8"))
 
 
-def train(folder: Path, steps: int) -> None:
+def train(folder: Path, steps: int, seed: int) -> None:
     """`spacy train` for a fixed number of steps (model-best is chosen on the tuning split)."""
     corpus = folder / "corpus"
     cmd = [sys.executable, "-m", "spacy", "train", str(CONFIG), "--code", str(REPO / "training" / "functions.py"),
            "--output", str(folder), "--paths.train", str(corpus / "train.spacy"),
-           "--paths.dev", str(corpus / "dev.spacy"), "--training.max_steps", str(steps)]
+           "--paths.dev", str(corpus / "dev.spacy"), "--training.max_steps", str(steps),
+           "--system.seed", str(seed)]
     with open(folder / "train.log", "w", encoding="utf-8") as log:
         subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=REPO, env=_env(), check=True)
 
@@ -73,16 +74,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--fraction", type=float, required=True)
     ap.add_argument("--steps", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=0, help="spaCy's seed (another seed measures the noise)")
     ap.add_argument("--out", type=Path, default=REPO / "training" / "output" / "core_curve")
     ap.add_argument("--score-only", action="store_true", help="score an already trained fraction")
     args = ap.parse_args()
-    folder = args.out / f"gsd{args.fraction:g}"
+    folder = args.out / (f"gsd{args.fraction:g}" + (f"_seed{args.seed}" if args.seed else ""))
     folder.mkdir(parents=True, exist_ok=True)
     stats = prepare(args.fraction, folder)
     if not args.score_only:
-        train(folder, args.steps)
+        train(folder, args.steps, args.seed)
     result = {"gsd_fraction": args.fraction, "gsd_train_words": stats["gsd_train_words"],
-              "train_tokens_total": stats["train_tokens_total"], "steps": args.steps,
+              "train_tokens_total": stats["train_tokens_total"], "steps": args.steps, "seed": args.seed,
               **score(folder / "model-best")}
     print(json.dumps(result), flush=True)
     with open(args.out / "curve.jsonl", "a", encoding="utf-8") as fh:

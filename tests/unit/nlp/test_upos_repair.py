@@ -51,19 +51,36 @@ def with_entity(rows: list[tuple[str, str, str, int, str]], start: int, end: int
     return doc
 
 
-def test_unknown_words_in_person_or_place_names_become_propn():
+def test_unknown_words_in_person_place_or_organisation_names_become_propn():
     rows = [("Kori", "NN", "NOUN", 2, "nsubj"), ("Schulman", "NN", "NOUN", 0, "flat"), ("sagte", "VVFIN", "VERB", 2, "ROOT")]
     doc = name_upos(with_entity(rows, 0, 2, "PER"))
     assert [t.pos_ for t in doc] == ["PROPN", "PROPN", "VERB"]
     doc = name_upos(with_entity([("in", "APPR", "ADP", 1, "case"), ("Sakhalin", "NN", "NOUN", 1, "ROOT")], 1, 2, "LOC"))
     assert doc[1].pos_ == "PROPN"
+    doc = name_upos(with_entity([("Die", "ART", "DET", 1, "det"), ("PDS", "NN", "NOUN", 1, "ROOT")], 1, 2, "ORG"))
+    assert doc[1].pos_ == "PROPN"
 
 
-def test_known_nouns_compounds_abbreviations_and_organisations_stay_noun():
+def test_known_nouns_compounds_abbreviations_and_other_names_stay_noun():
     # "Hotel" is a common noun of the training data, "Regionalregierung" ends in one, "St." is an abbreviation
     for word in ("Hotel", "Regionalregierung", "St."):
         doc = name_upos(with_entity([(word, "NN", "NOUN", 0, "ROOT")], 0, 1, "LOC"))
         assert doc[0].pos_ == "NOUN", word
-    doc = name_upos(with_entity([("Schulman", "NN", "NOUN", 0, "ROOT")], 0, 1, "ORG"))
+    doc = name_upos(with_entity([("Schulman", "NN", "NOUN", 0, "ROOT")], 0, 1, "OTH"))
     assert doc[0].pos_ == "NOUN"
     assert name_upos(make([("Schulman", "NN", "NOUN", 0, "ROOT")]))[0].pos_ == "NOUN"
+
+
+def test_weekdays_and_months_are_propn_as_in_gsd():
+    doc = upos_repair(make([("am", "APPRART", "ADP", 1, "case"), ("Montag", "NN", "NOUN", 2, "obl"),
+                            ("kam", "VVFIN", "VERB", 2, "ROOT"), ("des", "ART", "DET", 4, "det"),
+                            ("Julis", "NN", "NOUN", 1, "nmod")]))
+    assert [t.pos_ for t in doc] == ["ADP", "PROPN", "VERB", "DET", "PROPN"]
+    # other nouns stay as they are
+    doc = upos_repair(make([("Woche", "NN", "NOUN", 0, "ROOT")]))
+    assert doc[0].pos_ == "NOUN"
+
+
+def test_words_with_a_punctuation_tag_are_punct():
+    doc = upos_repair(make([("''", "$(", "ADP", 1, "punct"), ("gut", "ADJD", "ADJ", 1, "ROOT"), (".", "$.", "PUNCT", 1, "punct")]))
+    assert [t.pos_ for t in doc] == ["PUNCT", "ADJ", "PUNCT"]
