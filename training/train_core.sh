@@ -21,7 +21,8 @@ export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 TRAIN_CMD="$PY -m spacy train training/configs/core.cfg --code training/functions.py --output $OUT"
 
 if [ -z "${SKIP_TRAIN:-}" ]; then
-  $PY training/prepare_core.py --out training/corpus
+  # Europarl's TreeTagger STTS and lemmas (modern political text) since session 5; EUROPARL=0 leaves them out
+  $PY training/prepare_core.py --out training/corpus $([ "${EUROPARL:-1}" = 1 ] && echo --europarl)
   rm -rf "$OUT"
   mkdir -p "$(dirname "$OUT")"
   # timeout is a safety net for the time budget: spaCy writes model-best at every improvement.
@@ -67,12 +68,15 @@ meta.update({
                    "(UD POS+FEATS), trainable lemmatizer (edit trees), parser (UD relations, "
                    "sentence boundaries). Trained with lagebild training/train_core.sh.",
     "author": "lagebild",
-    "license": "CC BY-NC-SA 4.0 (non-commercial: trained on Redewiedergabe and UD German LIT)",
+    "license": "CC BY-NC-SA 4.0, research use only (non-commercial: trained on Redewiedergabe and UD German LIT; "
+               "Europarl NER annotations are offered for research use)",
     "sources": [
         {"name": "UD German GSD dev (de_gsd-ud-dev.conllu)", "license": "CC BY-SA 4.0"},
         {"name": "UD German PUD test, 90% (every 10th sentence held out for tuning)", "license": "CC BY-SA 3.0"},
         {"name": "UD German LIT test", "license": "CC BY-NC-SA 4.0"},
         {"name": "Corpus Redewiedergabe main release (every 40th file held out for tuning)", "license": "CC BY-NC-SA 4.0"},
+        {"name": "Europarl German NER (Faruqui & Padó 2010) train + dev: tokens, TreeTagger STTS and lemmas only",
+         "license": "research use"},
     ],
 })
 meta["lagebild"] = {
@@ -107,9 +111,10 @@ Load with `spacy.load("models/de_core")`; no custom code is needed (the tokenize
 
 ## Licence
 
-**Non-commercial.** The model was trained on data under CC BY-NC-SA 4.0 (Corpus
-Redewiedergabe, UD German LIT) together with CC BY-SA data (UD German GSD, UD German PUD), so
-the model is distributed under CC BY-NC-SA 4.0 and must not be used commercially.
+**Non-commercial, research use.** The model was trained on data under CC BY-NC-SA 4.0 (Corpus
+Redewiedergabe, UD German LIT) together with CC BY-SA data (UD German GSD, UD German PUD) and the
+Europarl NER annotations (offered for research use), so the model is distributed under
+CC BY-NC-SA 4.0 for research use and must not be used commercially.
 
 ## Data
 
@@ -121,6 +126,7 @@ the model is distributed under CC BY-NC-SA 4.0 and must not be used commercially
 | UD German LIT test | train (tags, lemmas, dependencies; UPOS+FEATS only for featureless classes, as its FEATS are partial) | {stats['lit_train_words']} |
 | Redewiedergabe, 39 of 40 files | train (STTS, lemmas, RFTagger morphology mapped to UD FEATS, STTS mapped to UPOS; no dependencies, so the parser skips it) | {stats['rw_train_words']} |
 | Redewiedergabe, every 40th file | tuning (dev) | {stats['rw_dev_words']} |
+| Europarl German NER train + dev | train (STTS and lemmas from TreeTagger, automatic; no features, no dependencies) | {stats.get('europarl_train_words', 0)} |
 
 UD documents are used twice per epoch (they are the only dependency data).
 {stats['rw_sents_dropped_misaligned']} of {stats['rw_sents']} Redewiedergabe sentences whose annotation

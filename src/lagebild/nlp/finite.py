@@ -44,12 +44,12 @@ IMP_TAGS = frozenset({"VVIMP", "VAIMP"})
 CLAUSE_OPENERS = frozenset({"PRELS", "PRELAT", "PWS", "PWAT", "PWAV"})
 # Separable verb particles: `einzubrechen` (zu-infinitive) and `hineingeschmuggelt` (participle)
 # look like `einbrechen`/`*hineinschmuggelt` to a form check.
-_PARTICLES = ("ab|an|auf|aus|bei|da|dar|dazu|ein|empor|entgegen|fest|fort|frei|her|herab|heran|herauf|"
+PARTICLES = ("ab|an|auf|aus|bei|da|dar|dazu|ein|empor|entgegen|fest|fort|frei|her|herab|heran|herauf|"
               "heraus|herbei|herein|herum|herunter|hervor|hin|hinab|hinauf|hinaus|hinein|hinweg|hinzu|"
               "los|mit|nach|nieder|statt|teil|um|vor|voran|voraus|vorbei|vorüber|weg|weiter|wieder|zu|"
               "zurück|zusammen|zuvor|durch|über|unter|bekannt|kennen|klar|offen|preis|stand|fern|gegenüber")
-_ZU_INFINITIVE = re.compile(rf"^(?:{_PARTICLES})zu[a-zäöüß]{{3,}}en$")
-_PARTICLE_PARTICIPLE = re.compile(rf"^(?:{_PARTICLES})ge[a-zäöüß]{{2,}}(?:t|en)$")
+_ZU_INFINITIVE = re.compile(rf"^(?:{PARTICLES})zu[a-zäöüß]{{3,}}en$")
+_PARTICLE_PARTICIPLE = re.compile(rf"^(?:{PARTICLES})ge[a-zäöüß]{{2,}}(?:t|en)$")
 # Dependents that open a clause of their own: a finite verb there does not serve the head's clause.
 _CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj", "csubj:pass", "parataxis", "conj",
                            "xcomp", "appos", "dep", "orphan"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from lagebild.nlp.lemmas import compound_lemma, lemma_repair, noun_lemmas, verb_lemma
+from lagebild.nlp.lemmas import compound_lemma, lemma_repair, name_lemma, noun_lemmas, verb_lemma, verb_lemmas
 
 _NLP = spacy.blank("de")
 
@@ -48,8 +48,6 @@ def test_finite_verb_without_infinitive_lemma_gets_a_known_weak_infinitive():
     assert verb_lemma("plaudert", "VVFIN", "plaudert") == "plaudern"
     # a guess that is no known verb is not taken
     assert verb_lemma("xqzvbt", "VVFIN", "xqzvbt") == "xqzvbt"
-    # participles are left alone (their prefix ge- would need more than an ending rule)
-    assert verb_lemma("abgedeckt", "VVPP", "abgedeckt") == "abgedeckt"
 
 
 def test_component_changes_only_nouns_and_full_verbs():
@@ -57,3 +55,21 @@ def test_component_changes_only_nouns_and_full_verbs():
                 ("Schulman", "NE", "Schulma"), ("abkühlt", "VVFIN", "abkühlt")])
     lemma_repair(doc)
     assert [t.lemma_ for t in doc] == ["der", "Gewittersturm", "Schulma", "abkühlen"]
+
+
+def test_participles_zu_infinitives_and_n_lemmas_get_the_known_infinitive():
+    assert {"aufbauen", "beurteilen"} <= verb_lemmas()
+    assert verb_lemma("aufgebaut", "VVPP", "aufgebaut") == "aufbauen"
+    assert verb_lemma("beurteilte", "VVFIN", "beurteiln") == "beurteilen"
+    assert verb_lemma("klarzustellen", "VVIZU", "klarzustellen") == "klarstellen"
+    # a known infinitive is left alone, and so is a participle whose infinitive is unknown
+    assert verb_lemma("aufgebaut", "VVPP", "aufbauen") == "aufbauen"
+    assert verb_lemma("gexyzt", "VVPP", "gexyzt") == "gexyzt"
+
+
+def test_names_keep_their_capital():
+    assert name_lemma("Hamas", "hamas", set()) == "Hamas"
+    assert name_lemma("Walesa", "Walesa", set()) == "Walesa"
+    # the genitive -s goes only when the article also has the bare name
+    assert name_lemma("Chiracs", "Chiracs", {"Chirac", "Chiracs"}) == "Chirac"
+    assert name_lemma("Mars", "Mars", {"Mars"}) == "Mars"
