@@ -11,7 +11,8 @@
   is loaded);
 * HanTa's words/s on the same tokens and sentences (taglevel=1, one call per sentence);
 * UPOS / lemma (and for de_core XPOS, Mood, UAS, LAS) on UD German GSD test, both systems on
-  the gold words;
+  the gold words; de_core twice: the core pipeline above, and the whole `lagebild.load_nlp()`
+  pipeline as `lagebild eval ud` scores it (its NER lets `lagebild_name_upos` mark names PROPN);
 * with --full also words/s of `lagebild.load_nlp()` with every stage, run as `lagebild analyze`
   runs it (`analyze_stream`), and of its NLP pipeline alone (core + NER models with their rule
   components, without the fact stages of `lagebild.pipeline.STAGES`; `nlp.pipe`).
@@ -159,16 +160,21 @@ def main() -> None:
 
     if not args.no_accuracy:
         gsd = paths.shared_data_dir() / "ud_german_gsd" / "de_gsd-ud-test.conllu"
+        import lagebild
+
         r = evaluate_ud(nlp, gsd)
+        # as `lagebild eval ud`: the whole load_nlp() pipeline, whose NER feeds lagebild_name_upos
+        full_r = evaluate_ud(lagebild.load_nlp(), gsd)
         h = evaluate_hanta_ud(gsd, tagger=tagger)
         out["gsd_test_de_core"] = r
+        out["gsd_test_load_nlp"] = full_r
         out["gsd_test_hanta"] = h
         print("\nUD German GSD test (gold words)")
-        print(f"  {'':<10} {'de_core':>8} {'HanTa':>8}")
+        print(f"  {'':<10} {'de_core':>8} {'load_nlp':>9} {'HanTa':>8}")
         for k in ("UPOS", "XPOS", "lemma", "lemma_ci"):
-            print(f"  {k:<10} {r[k]:8.2f} {h[k]:8.2f}")
+            print(f"  {k:<10} {r[k]:8.2f} {full_r[k]:9.2f} {h[k]:8.2f}")
         for k in ("UFeats", "Mood_fin", "Mood_Sub_F1", "UAS", "LAS", "LAS_doc", "sent_F1"):
-            print(f"  {k:<10} {r[k]:8.2f} {'-':>8}")
+            print(f"  {k:<10} {r[k]:8.2f} {full_r[k]:9.2f} {'-':>8}")
         print()
         print(format_ud(r))
     if args.json:
