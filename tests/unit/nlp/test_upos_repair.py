@@ -84,3 +84,8 @@ def test_weekdays_and_months_are_propn_as_in_gsd():
 def test_words_with_a_punctuation_tag_are_punct():
     doc = upos_repair(make([("''", "$(", "ADP", 1, "punct"), ("gut", "ADJD", "ADJ", 1, "ROOT"), (".", "$.", "PUNCT", 1, "punct")]))
     assert [t.pos_ for t in doc] == ["PUNCT", "ADJ", "PUNCT"]
+
+
+def test_ne_tagged_acronym_the_morphologizer_called_x_is_propn():
+    doc = upos_repair(make([("Die", "ART", "DET", 1, "det"), ("SPD", "NE", "X", 2, "nsubj"), ("siegt", "VVFIN", "VERB", 2, "ROOT")]))
+    assert [t.pos_ for t in doc] == ["DET", "PROPN", "VERB"]
