@@ -2,8 +2,10 @@
 # Train the German morphosyntax pipeline models/de_core from ../shared/data, in one go:
 #   1. training/prepare_core.py  -> training/corpus/{train,dev}.spacy
 #   2. spacy train training/configs/core.cfg (CPU, one thread), stopped after MAX_SECONDS
-#   3. copy model-best to models/de_core, score it on UD German GSD test (never used before
-#      this step), benchmark it, and write models/de_core/meta.json and README.md.
+#   3. copy model-best to models/de_core, regenerate the label pruning list and the lemma word lists,
+#      score it on UD German GSD test (never used before this step), benchmark it, and write
+#      models/de_core/meta.json and a README ($OUT.README.md; an existing, hand-kept
+#      models/de_core/README.md is kept and the generated one has to be merged into it).
 #
 # Usage: training/train_core.sh            (full run, about 75 minutes on one core)
 #        SKIP_TRAIN=1 training/train_core.sh (only step 3, from training/output/core)
@@ -36,12 +38,22 @@ if [ -z "${SKIP_TRAIN:-}" ]; then
   fi
 fi
 
+# The hand-kept README (repairs, learning curve, model choice) survives a retrain; the generated
+# one goes to $OUT.README.md to be merged by hand.
+KEPT_README=$(mktemp)
+if [ -f "$MODEL/README.md" ]; then cp "$MODEL/README.md" "$KEPT_README"; fi
 rm -rf "$MODEL"
 mkdir -p "$(dirname "$MODEL")"
 cp -r "$OUT/model-best" "$MODEL"
 # nlp.pipe default: 4 docs per batch (news articles). Big batches are slower on one CPU thread
 # and need far more memory (64 articles per batch: about 600 MB peak RSS instead of about 220 MB).
 sed -i '/^\[nlp\]/,/^\[/ s/^batch_size = .*/batch_size = 4/' "$MODEL/config.cfg"
+sed -i 's#^train = .*#train = "training/corpus/train.spacy"#; s#^dev = .*#dev = "training/corpus/dev.spacy"#' "$MODEL/config.cfg"
+# what load_nlp() adds that depends on the model and its training data
+if [ "$MODEL" = models/de_core ]; then
+  $PY training/prune_core_labels.py      # models/de_core/lagebild_labels.json
+  $PY training/make_lemma_lexicons.py    # resources/de/noun_lemmas.tsv, verb_lemmas.tsv
+fi
 
 $PY benchmarks/bench_core.py --model "$MODEL" --n "${BENCH_N:-300}" --json "$OUT.bench.json"
 
@@ -206,7 +218,14 @@ runs `training/prepare_core.py` (conversion), then
 (stopped after {os.environ['MAX_SECONDS']} s; `model-best` is shipped), then this evaluation.
 Git commit of the code: `{os.environ['COMMIT']}`.
 """
-(model / "README.md").write_text(readme)
+Path(str(out) + ".README.md").write_text(readme)
 print(readme)
 EOF
+if [ -s "$KEPT_README" ]; then
+  cp "$KEPT_README" "$MODEL/README.md"
+  echo "kept $MODEL/README.md; the generated README is $OUT.README.md: merge its figures by hand"
+else
+  cp "$OUT.README.md" "$MODEL/README.md"
+fi
+rm -f "$KEPT_README"
 du -sh "$MODEL"
