@@ -12,10 +12,11 @@ kept when the full model predicts it at least MIN_PREDICTED times there, or when
 class of at least MIN_GOLD words of the core training data (training/corpus/train.spacy).
 The thresholds were chosen on the core tuning split and PUD's tuning tenth (see
 models/de_core/README.md): classes seen on news only once or twice still matter for historical text.
-Run: .venv/bin/python training/prune_core_labels.py
+Run: .venv/bin/python training/prune_core_labels.py [--model models/de_core]
 """
 from __future__ import annotations
 
+import argparse
 import collections
 import csv
 import json
@@ -43,7 +44,9 @@ def news_texts() -> list[str]:
 
 
 def main() -> None:
-    model_dir = paths.models_dir() / "de_core"
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--model", type=Path, default=paths.models_dir() / "de_core")
+    model_dir = ap.parse_args().model
     nlp = load_model(model_dir, prune=False)  # the full model decides what to keep
     counts = {name: collections.Counter() for name in PIPES}
     tok2vec = nlp.get_pipe("tok2vec")

@@ -50,8 +50,8 @@ cp -r "$OUT/model-best" "$MODEL"
 sed -i '/^\[nlp\]/,/^\[/ s/^batch_size = .*/batch_size = 4/' "$MODEL/config.cfg"
 sed -i 's#^train = .*#train = "training/corpus/train.spacy"#; s#^dev = .*#dev = "training/corpus/dev.spacy"#' "$MODEL/config.cfg"
 # what load_nlp() adds that depends on the model and its training data
-if [ "$MODEL" = models/de_core ]; then
-  $PY training/prune_core_labels.py      # models/de_core/lagebild_labels.json
+$PY training/prune_core_labels.py --model "$MODEL"   # $MODEL/lagebild_labels.json
+if [ "$MODEL" = models/de_core ]; then  # the word lists are shared resources: only for the shipped model
   $PY training/make_lemma_lexicons.py    # resources/de/noun_lemmas.tsv, verb_lemmas.tsv
 fi
 

@@ -48,7 +48,8 @@ PARTICLES = ("ab|an|auf|aus|bei|da|dar|dazu|ein|empor|entgegen|fest|fort|frei|he
               "heraus|herbei|herein|herum|herunter|hervor|hin|hinab|hinauf|hinaus|hinein|hinweg|hinzu|"
               "los|mit|nach|nieder|statt|teil|um|vor|voran|voraus|vorbei|vorüber|weg|weiter|wieder|zu|"
               "zurück|zusammen|zuvor|durch|über|unter|bekannt|kennen|klar|offen|preis|stand|fern|gegenüber")
-_ZU_INFINITIVE = re.compile(rf"^(?:{PARTICLES})zu[a-zäöüß]{{3,}}en$")
+# groups: the particle and the infinitive after "zu" (lagebild.nlp.lemmas joins them: "klarstellen")
+ZU_INFINITIVE = re.compile(rf"^({PARTICLES})zu([a-zäöüß]{{3,}}en)$")
 _PARTICLE_PARTICIPLE = re.compile(rf"^(?:{PARTICLES})ge[a-zäöüß]{{2,}}(?:t|en)$")
 # Dependents that open a clause of their own: a finite verb there does not serve the head's clause.
 _CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj", "csubj:pass", "parataxis", "conj",
@@ -95,7 +96,7 @@ def finite_analysis(tok: Token) -> tuple[str, str, str | None] | None:
             return "Pres", "Plur", None
         return "Pres", "Sing", None
     if tag in ("VVINF", "VAINF", "VMINF"):
-        if not form.endswith("n") or form == "sein" or len(form) < 3 or _ZU_INFINITIVE.match(form):
+        if not form.endswith("n") or form == "sein" or len(form) < 3 or ZU_INFINITIVE.match(form):
             return None
         if form != lemma:
             stem = _stem(lemma)
@@ -104,7 +105,7 @@ def finite_analysis(tok: Token) -> tuple[str, str, str | None] | None:
             return None
         return "Pres", "Plur", None
     if tag == "VVPP":
-        if _ZU_INFINITIVE.match(form) or _PARTICLE_PARTICIPLE.match(form) and not _PARTICLE_PARTICIPLE.match(lemma):
+        if ZU_INFINITIVE.match(form) or _PARTICLE_PARTICIPLE.match(form) and not _PARTICLE_PARTICIPLE.match(lemma):
             return None
         if form == lemma and form.endswith("t") and not form.startswith("ge"):
             return "Pres", "Sing", "3"  # lemmatizer gave up: `abkühlt`

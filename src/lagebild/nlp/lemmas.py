@@ -38,7 +38,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.nlp.finite import PARTICLES
+from lagebild.nlp.finite import PARTICLES, ZU_INFINITIVE
 from lagebild.paths import resource_rows
 
 MIN_HEAD = 5      # shortest compound head looked up ("stürme"; "ung" or "ente" would mislead)
@@ -46,8 +46,6 @@ MIN_MODIFIER = 3  # shortest first part ("Eisen|reserven", not "E|isenreserven")
 WEAK_ENDINGS = ("test", "tet", "ten", "te", "st", "t", "e")  # longest first
 # a weak participle, with a separable particle before ge-: "(auf)ge(bau)t", "(ab)ge(klär)t", "ge(öl)t"
 _WEAK_PARTICIPLE = re.compile(rf"^({PARTICLES})?ge([a-zäöüß]{{2,}}?)e?t$")
-# a zu-infinitive of a particle verb: "(klar)zu(stellen)"
-_ZU_INFINITIVE = re.compile(rf"^({PARTICLES})zu([a-zäöüß]{{2,}}(?:e[nl]|er)n?)$")
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +90,7 @@ def verb_lemma(form: str, tag: str, lemma: str) -> str:
     if lemma in verb_lemmas():
         return lemma
     low = form.lower()
-    match = _ZU_INFINITIVE.match(low)
+    match = ZU_INFINITIVE.match(low)  # a particle verb's zu-infinitive: "(klar)zu(stellen)"
     if match and match.group(1) + match.group(2) in verb_lemmas():
         return match.group(1) + match.group(2)
     if tag not in ("VVFIN", "VVPP"):
