@@ -196,7 +196,7 @@ def make_finite(tok: Token, subj: Token | None = None) -> bool:
         return False
     tense, number, person = ana
     form = tok.text.lower()
-    mood = "Sub" if form in subjunctive_forms() else "Ind"
+    mood = "Sub" if is_subjunctive_form(form) else "Ind"
     person, number = _person_number(subj, number, person)
     feats = tok.morph.to_dict()
     for k in ("VerbForm", "Mood", "Tense", "Person", "Number", "Aspect", "Gender", "Case", "Degree"):
@@ -261,6 +261,77 @@ def repair_conjuncts(doc: Doc) -> list[Token]:
     return changed
 
 
+_PREFIXED = re.compile(rf"^(?:{PARTICLES}|be|emp|ent|er|miss|ver|zer)([a-zäöüß]{{4,}})$")
+
+
+def is_subjunctive_form(form: str) -> bool:
+    """A form of the Konjunktiv list, also behind a verb prefix (`aufbrächten`, `ergäbe`)."""
+    form = form.lower()
+    if form in subjunctive_forms():
+        return True
+    match = _PREFIXED.match(form)
+    return bool(match) and match.group(1) in subjunctive_forms()
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of `tok`'s clause: its own, its head's for an auxiliary, a conjunct's head's."""
+    if tok.dep_ in AUX_DEPS:
+        return _subject(tok.head)
+    subj = _subject(tok)
+    if subj is None and tok.dep_ == "conj":
+        subj = _subject(tok.head)
+    return subj
+
+
+def _set_mood(tok: Token, mood: str) -> None:
+    feats = tok.morph.to_dict()
+    feats["Mood"] = mood
+    tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+
+
+def _first_person_singular(tok: Token) -> bool:
+    """`ich` (or historical `Jch`) as the clause's subject or right beside the verb (`habe ich`)."""
+    subj = _clause_subject(tok)
+    near = [subj] if subj is not None else []
+    near += [doc_tok for doc_tok in tok.doc[max(tok.i - 2, 0):tok.i + 3] if doc_tok.i != tok.i]
+    return any(t.text.lower() in ("ich", "jch") for t in near)
+
+
+def repair_mood(doc: Doc) -> list[Token]:
+    """Mood of finite verbs from the form, where the form decides it.
+
+    * A form of the Konjunktiv list (`hätte`, `aufbrächten`) is Sub.
+    * Stem + `-e` of a known verb (`beinhalte`, `gebe`) is Konjunktiv I (Sub) with a subject
+      other than `ich`: the 3rd person indicative ends in `-t`, and no past tense is stem + `-e`
+      (unless the lemma is wrong: `reiste` lemmatised `reisten`, of `reisen`). With `ich` it is
+      indicative (`ich bekomme`).
+    """
+    from lagebild.nlp.lemmas import verb_lemmas  # the lemma stage's lexicon; imported late (cycle)
+
+    changed = []
+    for tok in doc:
+        mood = _mood(tok)
+        if tok.tag_ not in FIN_TAGS or mood not in ("Ind", "Sub"):
+            continue
+        form, lemma = tok.text.lower(), tok.lemma_.lower()
+        if is_subjunctive_form(form):
+            wanted = "Sub"
+        elif (form == _stem(lemma) + "e" and lemma.endswith("n") and lemma in verb_lemmas()
+              and not (form.endswith("te") and form[:-2] + "en" in verb_lemmas())):  # `reiste`: past
+            if _first_person_singular(tok):
+                wanted = "Ind"
+            elif _clause_subject(tok) is not None:
+                wanted = "Sub"
+            else:
+                continue
+        else:
+            continue
+        if wanted != mood:
+            _set_mood(tok, wanted)
+            changed.append(tok)
+    return changed
+
+
 @Language.component("lagebild_finite_repair", requires=["token.tag", "token.morph", "token.dep"],
                     assigns=["token.tag", "token.morph"])
 def finite_repair(doc: Doc) -> Doc:
@@ -269,4 +340,5 @@ def finite_repair(doc: Doc) -> Doc:
         return doc
     repair_clauses(doc)
     repair_conjuncts(doc)
+    repair_mood(doc)
     return doc

@@ -7,7 +7,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from lagebild.nlp.finite import finite_analysis, finite_repair, repair_clauses, repair_conjuncts
+from lagebild.nlp.finite import (finite_analysis, finite_repair, is_subjunctive_form, repair_clauses,
+                                 repair_conjuncts, repair_mood)
 
 _NLP = spacy.blank("de")
 INF = "VerbForm=Inf"
@@ -187,3 +188,59 @@ def test_component_needs_a_parse_and_is_in_the_pipeline_after_the_parser():
     nlp = spacy.blank("de")
     nlp.add_pipe("lagebild_finite_repair")
     assert nlp.pipe_names == ["lagebild_finite_repair"]
+
+
+FIN_SUB = "Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+
+
+def test_stem_plus_e_with_a_third_person_subject_is_konjunktiv_one():
+    # Die Zusage beinhalte auch den Umzug .   (the morphologizer said Ind)
+    doc = make([
+        ("Die", "ART", "", "der", 1, "det"), ("Zusage", "NN", "", "Zusage", 2, "nsubj"),
+        ("beinhalte", "VVFIN", FIN_IND, "beinhalten", 2, "ROOT"),
+        ("den", "ART", "", "der", 4, "det"), ("Umzug", "NN", "", "Umzug", 2, "obj"),
+    ])
+    assert [t.i for t in repair_mood(doc)] == [2]
+    assert feats(doc[2])["Mood"] == "Sub" and feats(doc[2])["Tense"] == "Pres"
+
+
+def test_stem_plus_e_with_ich_is_indicative_also_in_a_conjunct_or_after_the_verb():
+    # Ich gebe Arbeit ab und bekomme mehr Freizeit ; das habe ich gern
+    doc = make([
+        ("Ich", "PPER", "Person=1", "ich", 1, "nsubj"), ("gebe", "VVFIN", FIN_IND, "geben", 1, "ROOT"),
+        ("Arbeit", "NN", "", "Arbeit", 1, "obj"), ("und", "KON", "", "und", 4, "cc"),
+        ("bekomme", "VVFIN", FIN_SUB, "bekommen", 1, "conj"), ("Freizeit", "NN", "", "Freizeit", 4, "obj"),
+        (";", "$.", "", ";", 1, "punct"), ("das", "PDS", "", "der", 8, "obj"),
+        ("habe", "VAFIN", FIN_SUB, "haben", 8, "ROOT"), ("ich", "PPER", "Person=1", "ich", 1, "dep"),
+    ])
+    assert sorted(t.i for t in repair_mood(doc)) == [4, 8]
+    assert [feats(doc[i])["Mood"] for i in (1, 4, 8)] == ["Ind", "Ind", "Ind"]
+
+
+def test_mood_left_alone_without_subject_for_past_forms_and_unknown_verbs():
+    doc = make([
+        # no subject found: `habe` may be `ich habe` with the subject dropped
+        ("Habe", "VAFIN", FIN_IND, "haben", 0, "ROOT"), ("Zeit", "NN", "", "Zeit", 0, "obj"),
+        # `reiste` lemmatised `reisten`: stem + e, but the past tense of `reisen`
+        ("er", "PPER", "", "er", 3, "nsubj"), ("reiste", "VVFIN", FIN_IND, "reisten", 3, "ROOT"),
+        # not in the verb lexicon
+        ("er", "PPER", "", "er", 5, "nsubj"), ("quarke", "VVFIN", FIN_IND, "quarken", 5, "ROOT"),
+        # Imp is not touched
+        ("Folge", "VVFIN", "Mood=Imp|VerbForm=Fin", "folgen", 6, "ROOT"),
+    ])
+    assert repair_mood(doc) == []
+    assert [feats(doc[i])["Mood"] for i in (0, 3, 5, 6)] == ["Ind", "Ind", "Ind", "Imp"]
+
+
+def test_listed_konjunktiv_forms_also_behind_a_prefix_are_sub():
+    assert is_subjunctive_form("hätte") and is_subjunctive_form("Wäre")
+    assert is_subjunctive_form("aufbrächten") and is_subjunctive_form("ergäbe")
+    assert not is_subjunctive_form("brachten") and not is_subjunctive_form("aufgaben")
+    # daß die Sozialdemokraten den Mut aufbrächten   (the morphologizer said Ind)
+    doc = make([
+        ("daß", "KOUS", "", "daß", 4, "mark"), ("die", "ART", "", "der", 2, "det"),
+        ("Sozialdemokraten", "NN", "", "Sozialdemokrat", 4, "nsubj"), ("Mut", "NN", "", "Mut", 4, "obj"),
+        ("aufbrächten", "VVFIN", FIN_IND.replace("Sing", "Plur"), "aufbrächen", 4, "ROOT"),
+    ])
+    assert [t.i for t in repair_mood(doc)] == [4]
+    assert feats(doc[4])["Mood"] == "Sub"
