@@ -47,6 +47,10 @@ def test_closed_class_words_take_gsds_upos_for_their_tag():
     doc = upos_repair(make([("Alles", "PIS", "PRON", 1, "nsubj"), ("kam", "VVFIN", "VERB", 1, "ROOT"),
                             ("ein", "PTKVZ", "ADP", 1, "compound:prt")]))
     assert [t.pos_ for t in doc] == ["DET", "VERB", "ADV"]
+    # a separable particle without a row: ADP if the table lists it as a preposition, else ADV
+    doc = upos_repair(make([("Er", "PPER", "PRON", 1, "nsubj"), ("ging", "VVFIN", "VERB", 1, "ROOT"),
+                            ("hinaus", "PTKVZ", "ADP", 1, "compound:prt"), ("gegen", "PTKVZ", "ADV", 1, "compound:prt")]))
+    assert [t.pos_ for t in doc] == ["PRON", "VERB", "ADV", "ADP"]
     # a word the table does not list keeps the model's UPOS
     doc = upos_repair(make([("irgendwer", "PIS", "PRON", 1, "nsubj"), ("kam", "VVFIN", "VERB", 1, "ROOT")]))
     assert doc[0].pos_ == "PRON"
