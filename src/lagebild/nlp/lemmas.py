@@ -16,8 +16,9 @@ nouns from a known head, so this component looks the head up instead:
   participle (VVPP), its separable particle kept ("aufgebaut" -> "aufbauen", "abgeklärt" ->
   "abklären" instead of "abgeklären"), and a particle verb's zu-infinitive ("klarzustellen" ->
   "klarstellen").
-* **Names** (PROPN or STTS `NE`) keep the capital the lemmatizer's lower-casing trees took
-  ("Hamas" -> "Hamas", not "hamas") and lose a genitive -s when the article also has the bare name
+* **Names** (PROPN or STTS `NE`) and the invariable city adjectives of `resources/de/demonyms.tsv`
+  keep the capital the lemmatizer's lower-casing trees took ("Hamas" -> "Hamas", not "hamas";
+  "Münchner" -> "Münchner") and lose a genitive -s when the article also has the bare name
   ("Chiracs" -> "Chirac").
 
 Measured on the core model's tuning split (PUD every 10th sentence + Redewiedergabe every 40th
@@ -39,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from lagebild.nlp.finite import PARTICLES, ZU_INFINITIVE
+from lagebild.nlp.ner_subtypes import demonyms
 from lagebild.paths import resource_rows
 
 MIN_HEAD = 5      # shortest compound head looked up ("stürme"; "ung" or "ente" would mislead)
@@ -127,7 +129,7 @@ def lemma_repair(doc: Doc) -> Doc:
             new = verb_lemma(token.text, tag, token.lemma_)
         else:
             new = token.lemma_
-        if token.pos_ == "PROPN" or tag == "NE":
+        if token.pos_ == "PROPN" or tag == "NE" or (tag == "ADJA" and token.text in demonyms().city_adj):
             if doc_words is None:
                 doc_words = {t.text for t in doc}
             new = name_lemma(token.text, new, doc_words)

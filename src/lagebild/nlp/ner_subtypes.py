@@ -39,6 +39,8 @@ class Demonyms:
         names = {r[0] for r in rows if r[1] == "name"}
         self.noun = {r[0] for r in rows if r[1] == "noun"} - names - NOT_DEMONYM_NOUNS
         self.prefix = {r[0] for r in rows if r[1] in ("prefix", "name") and " " not in r[0]}
+        # capitalised, invariable city adjectives ("Münchner", "Zürcher")
+        self.city_adj = {r[0] for r in rows if r[1] == "adj" and r[0][:1].isupper() and " " not in r[0]}
 
     def is_adj(self, w: str) -> bool:
         if not w[:1].islower():

@@ -73,3 +73,9 @@ def test_names_keep_their_capital():
     # the genitive -s goes only when the article also has the bare name
     assert name_lemma("Chiracs", "Chiracs", {"Chirac", "Chiracs"}) == "Chirac"
     assert name_lemma("Mars", "Mars", {"Mars"}) == "Mars"
+
+
+def test_city_adjectives_keep_their_capital_other_adjectives_do_not():
+    doc = make([("Münchner", "ADJA", "münchner"), ("Tropische", "ADJA", "tropisch")])
+    lemma_repair(doc)
+    assert [t.lemma_ for t in doc] == ["Münchner", "tropisch"]

@@ -113,3 +113,13 @@ def test_ne_tagged_common_noun_outside_every_name_becomes_noun():
     for word in ("Schulman", "BASF", "Chr."):
         doc = name_upos(make([(word, "NE", "PROPN", 0, "ROOT")]))
         assert (doc[0].pos_, doc[0].tag_) == ("PROPN", "NE"), word
+
+
+def test_city_adjective_before_a_noun_is_adj_elsewhere_left_alone():
+    # Münchner Kessel (GSD: ADJ/ADJA); "die Frankfurter" without a noun after it keeps the model's UPOS
+    doc = upos_repair(make([("Der", "ART", "DET", 2, "det"), ("Münchner", "NE", "PROPN", 2, "amod"),
+                            ("Kessel", "NN", "NOUN", 2, "ROOT")]))
+    assert (doc[1].pos_, doc[1].tag_) == ("ADJ", "ADJA")
+    doc = upos_repair(make([("die", "ART", "DET", 1, "det"), ("Frankfurter", "NN", "NOUN", 1, "ROOT"),
+                            (".", "$.", "PUNCT", 1, "punct")]))
+    assert (doc[1].pos_, doc[1].tag_) == ("NOUN", "NN")
