@@ -45,6 +45,9 @@ as "Frankfurter Rundschau", one a noun; PUD 4 of 5 ADJ). On GSD dev's second hal
 model) UPOS +4 words, with the lemma repair keeping their capital +5 lemmas; PUD's tuning tenth
 unchanged (session 6).
 
+4c. An ordinal written in digits ("2.", "31.") before a word is `ADJ`/`ADJA` (GSD dev and PUD: 44
+of 48 such words are ADJ): GSD dev's second half +1 word (session 6).
+
 5. Names the tagger took for common nouns (`lagebild_name_upos`, after the NER): a `NOUN` inside a
 PER, LOC or ORG entity becomes `PROPN` when it is no common noun the core model was trained on
 (`resources/de/noun_lemmas.tsv`), has no such noun as its last part of 4 letters or more (a compound:
@@ -64,6 +67,7 @@ surnames in -mann.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -76,6 +80,7 @@ from lagebild.time.lexicon import lexicon
 
 AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 NAME_TYPES = frozenset({"PER", "LOC", "ORG"})
+ORDINAL = re.compile(r"\d{1,4}\.")
 MIN_NOUN_PART = 4  # shortest known last part that makes a word a compound common noun
 
 
@@ -105,6 +110,9 @@ def upos_repair(doc: Doc) -> Doc:
         elif (token.text in demonyms().city_adj and token.i + 1 < len(doc)
               and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
             pos = "ADJ"
+            token.tag_ = "ADJA"
+        elif ORDINAL.fullmatch(token.text) and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct:
+            pos = "ADJ"  # "am 2. Mai", "der 4. Platz"
             token.tag_ = "ADJA"
         elif tag.startswith("$"):  # GSD dev: 1,672 of 1,674 punctuation tags are PUNCT
             pos = "PUNCT"

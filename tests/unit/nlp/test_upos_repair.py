@@ -123,3 +123,11 @@ def test_city_adjective_before_a_noun_is_adj_elsewhere_left_alone():
     doc = upos_repair(make([("die", "ART", "DET", 1, "det"), ("Frankfurter", "NN", "NOUN", 1, "ROOT"),
                             (".", "$.", "PUNCT", 1, "punct")]))
     assert (doc[1].pos_, doc[1].tag_) == ("NOUN", "NN")
+
+
+def test_ordinal_in_digits_before_a_word_is_adj():
+    doc = upos_repair(make([("am", "APPRART", "ADP", 2, "case"), ("2.", "ADV", "ADV", 2, "amod"),
+                            ("Mai", "NN", "NOUN", 2, "ROOT"), ("Platz", "NN", "NOUN", 2, "nmod"),
+                            ("3.", "CARD", "NUM", 2, "nummod"), (".", "$.", "PUNCT", 2, "punct")]))
+    assert (doc[1].pos_, doc[1].tag_) == ("ADJ", "ADJA")
+    assert (doc[4].pos_, doc[4].tag_) == ("NUM", "CARD")  # before punctuation: left alone
