@@ -4,6 +4,10 @@ NER training data, used by `lagebild.nlp.ner_rules` to correct the type the mode
 Source: training/corpus/ner_train.spacy as written by prepare_ner.py (GermEval 2014 dev minus its
 tuning fifth, Europarl, Europeana, SmartData, Legal NER; GermEval test is never read). A name is
 kept when it occurs at least MIN_COUNT times with one base type in at least PURITY of them.
+Two more columns (session 6) count, over the distinct training sentences (the GermEval part is
+repeated in the corpus), how often the name's words occur at all and how often they stand outside
+every entity: a name that is practically never outside one ("München", "Portugal"; not "Union")
+may be added where the model found nothing (`lagebild.nlp.ner_rules`).
 Run: .venv/bin/python training/make_ner_gazetteer.py
 """
 from __future__ import annotations
@@ -23,19 +27,45 @@ BASE = ("PER", "ORG", "LOC", "OTH")
 NAME = re.compile(r"^[A-ZÄÖÜ][\w\-. ]*\w$")
 
 
+def _occurrences(docs: list, names: dict) -> tuple[collections.Counter, collections.Counter]:
+    """How often each name's words occur in the distinct sentences, and how often not all inside entities."""
+    lengths: dict[str, set[int]] = collections.defaultdict(set)
+    for text in names:
+        lengths[text.split(" ")[0]].add(len(text.split(" ")))
+    occurrences: collections.Counter = collections.Counter()
+    outside: collections.Counter = collections.Counter()
+    seen = set()
+    for doc in docs:
+        if doc.text in seen:
+            continue
+        seen.add(doc.text)
+        words = [t.text for t in doc]
+        inside = [t.ent_iob_ in ("B", "I") for t in doc]
+        for i, word in enumerate(words):
+            for n in lengths.get(word, ()):
+                text = " ".join(words[i:i + n])
+                if text in names:
+                    occurrences[text] += 1
+                    outside[text] += not all(inside[i:i + n])
+    return occurrences, outside
+
+
 def main() -> None:
     nlp = spacy.blank("de")
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    for doc in DocBin().from_disk(ROOT / "training/corpus/ner_train.spacy").get_docs(nlp.vocab):
+    docs = list(DocBin().from_disk(ROOT / "training/corpus/ner_train.spacy").get_docs(nlp.vocab))
+    for doc in docs:
         for ent in doc.ents:
             if ent.label_ in BASE:
                 counts[ent.text][ent.label_] += 1
-    rows = []
+    names = {}
     for text, c in sorted(counts.items()):
         label, n, total = majority(c)
         if n >= MIN_COUNT and n / total >= PURITY and NAME.match(text):
-            rows.append([text, label, n])
-    out = write_resource_tsv("ner_gazetteer.tsv", ["name", "type", "count"], rows)
+            names[text] = [label, n]
+    occurrences, outside = _occurrences(docs, names)
+    rows = [[text, label, n, occurrences[text], outside[text]] for text, (label, n) in names.items()]
+    out = write_resource_tsv("ner_gazetteer.tsv", ["name", "type", "count", "occurrences", "outside"], rows)
     print(f"{len(rows)} names -> {out}")
 
 
