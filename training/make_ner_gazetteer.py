@@ -7,7 +7,8 @@ kept when it occurs at least MIN_COUNT times with one base type in at least PURI
 Two more columns (session 6) count, over the distinct training sentences (the GermEval part is
 repeated in the corpus), how often the name's words occur at all and how often they stand outside
 every entity: a name that is practically never outside one ("München", "Portugal"; not "Union")
-may be added where the model found nothing (`lagebild.nlp.ner_rules`).
+may be added where the model found nothing (`lagebild.nlp.ner_rules`). The same pass writes
+`resources/de/ner_common_acronyms.tsv`: words in capitals that are mostly no entity there.
 Run: .venv/bin/python training/make_ner_gazetteer.py
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MIN_COUNT, PURITY = 3, 0.9
 BASE = ("PER", "ORG", "LOC", "OTH")
 NAME = re.compile(r"^[A-ZÄÖÜ][\w\-. ]*\w$")
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")  # as lagebild.nlp.ner_rules.ACRONYM
 
 
 def _occurrences(docs: list, names: dict) -> tuple[collections.Counter, collections.Counter]:
@@ -50,6 +52,24 @@ def _occurrences(docs: list, names: dict) -> tuple[collections.Counter, collecti
     return occurrences, outside
 
 
+def _common_acronyms(docs: list) -> list[list]:
+    """Words in capitals ("TV", "ISBN", "DAX") that the distinct training sentences mark "outside"
+    more often than inside an entity (words of unknown status, such as Legal NER's citations, not
+    counted): no names, whatever the acronym rule in lagebild.nlp.ner_rules would guess."""
+    occurrences: collections.Counter = collections.Counter()
+    outside: collections.Counter = collections.Counter()
+    seen = set()
+    for doc in docs:
+        if doc.text in seen:
+            continue
+        seen.add(doc.text)
+        for tok in doc:
+            if ACRONYM.fullmatch(tok.text) and tok.ent_iob_ in ("B", "I", "O"):
+                occurrences[tok.text] += 1
+                outside[tok.text] += tok.ent_iob_ == "O"
+    return [[w, n, outside[w]] for w, n in sorted(occurrences.items()) if outside[w] > n / 2]
+
+
 def main() -> None:
     nlp = spacy.blank("de")
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -67,6 +87,9 @@ def main() -> None:
     rows = [[text, label, n, occurrences[text], outside[text]] for text, (label, n) in names.items()]
     out = write_resource_tsv("ner_gazetteer.tsv", ["name", "type", "count", "occurrences", "outside"], rows)
     print(f"{len(rows)} names -> {out}")
+    rows = _common_acronyms(docs)
+    out = write_resource_tsv("ner_common_acronyms.tsv", ["acronym", "occurrences", "outside"], rows)
+    print(f"{len(rows)} acronyms -> {out}")
 
 
 if __name__ == "__main__":

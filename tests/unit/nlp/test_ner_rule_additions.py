@@ -1,10 +1,11 @@
-"""lagebild.nlp.ner_rules: names the model missed that the training data (practically) always marks."""
+"""lagebild.nlp.ner_rules: names the model missed that the training data (practically) always marks,
+and acronyms."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc, Span
 
-from lagebild.nlp.ner_rules import MIN_INSIDE, MIN_OCCURRENCES, ner_rules, sure_names
+from lagebild.nlp.ner_rules import MIN_INSIDE, MIN_OCCURRENCES, common_acronyms, ner_rules, sure_names
 from lagebild.paths import resource_rows
 
 _NLP = spacy.blank("de")
@@ -37,3 +38,12 @@ def test_the_models_entities_are_not_overridden():
     doc.ents = [Span(doc, 1, 3, label="ORG")]
     ner_rules(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("TU München", "ORG")]
+
+
+def test_unknown_acronyms_are_org_common_ones_numerals_and_shouting_are_not():
+    rows = resource_rows("ner_common_acronyms.tsv")
+    assert all(len(r) == 3 and 2 * int(r[2]) > int(r[1]) for r in rows)
+    assert {"TV", "ISBN"} <= common_acronyms() and "ISAF" not in common_acronyms()
+    doc = Doc(_NLP.vocab, words=["Die", "ISAF", "zeigte", "im", "TV", "Teil", "III", ":", "GROSSE", "WUT", "."])
+    ner_rules(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("ISAF", "ORG")]
