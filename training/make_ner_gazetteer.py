@@ -29,18 +29,25 @@ NAME = re.compile(r"^[A-ZÄÖÜ][\w\-. ]*\w$")
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")  # as lagebild.nlp.ner_rules.ACRONYM
 
 
+def _distinct(docs: list) -> list:
+    """The training sentences once each (the corpus repeats its GermEval part)."""
+    seen: set[str] = set()
+    out = []
+    for doc in docs:
+        if doc.text not in seen:
+            seen.add(doc.text)
+            out.append(doc)
+    return out
+
+
 def _occurrences(docs: list, names: dict) -> tuple[collections.Counter, collections.Counter]:
-    """How often each name's words occur in the distinct sentences, and how often not all inside entities."""
+    """How often each name's words occur in `docs`, and how often not all inside entities."""
     lengths: dict[str, set[int]] = collections.defaultdict(set)
     for text in names:
         lengths[text.split(" ")[0]].add(len(text.split(" ")))
     occurrences: collections.Counter = collections.Counter()
     outside: collections.Counter = collections.Counter()
-    seen = set()
     for doc in docs:
-        if doc.text in seen:
-            continue
-        seen.add(doc.text)
         words = [t.text for t in doc]
         inside = [t.ent_iob_ in ("B", "I") for t in doc]
         for i, word in enumerate(words):
@@ -53,16 +60,12 @@ def _occurrences(docs: list, names: dict) -> tuple[collections.Counter, collecti
 
 
 def _common_acronyms(docs: list) -> list[list]:
-    """Words in capitals ("TV", "ISBN", "DAX") that the distinct training sentences mark "outside"
-    more often than inside an entity (words of unknown status, such as Legal NER's citations, not
-    counted): no names, whatever the acronym rule in lagebild.nlp.ner_rules would guess."""
+    """Words in capitals ("TV", "ISBN", "DAX") that `docs` mark "outside" more often than inside an
+    entity (words of unknown status, such as Legal NER's citations, not counted): no names, whatever
+    the acronym rule in lagebild.nlp.ner_rules would guess."""
     occurrences: collections.Counter = collections.Counter()
     outside: collections.Counter = collections.Counter()
-    seen = set()
     for doc in docs:
-        if doc.text in seen:
-            continue
-        seen.add(doc.text)
         for tok in doc:
             if ACRONYM.fullmatch(tok.text) and tok.ent_iob_ in ("B", "I", "O"):
                 occurrences[tok.text] += 1
@@ -83,11 +86,12 @@ def main() -> None:
         label, n, total = majority(c)
         if n >= MIN_COUNT and n / total >= PURITY and NAME.match(text):
             names[text] = [label, n]
-    occurrences, outside = _occurrences(docs, names)
+    distinct = _distinct(docs)
+    occurrences, outside = _occurrences(distinct, names)
     rows = [[text, label, n, occurrences[text], outside[text]] for text, (label, n) in names.items()]
     out = write_resource_tsv("ner_gazetteer.tsv", ["name", "type", "count", "occurrences", "outside"], rows)
     print(f"{len(rows)} names -> {out}")
-    rows = _common_acronyms(docs)
+    rows = _common_acronyms(distinct)
     out = write_resource_tsv("ner_common_acronyms.tsv", ["acronym", "occurrences", "outside"], rows)
     print(f"{len(rows)} acronyms -> {out}")
 
