@@ -131,3 +131,11 @@ def test_ordinal_in_digits_before_a_word_is_adj():
                             ("3.", "CARD", "NUM", 2, "nummod"), (".", "$.", "PUNCT", 2, "punct")]))
     assert (doc[1].pos_, doc[1].tag_) == ("ADJ", "ADJA")
     assert (doc[4].pos_, doc[4].tag_) == ("NUM", "CARD")  # before punctuation: left alone
+
+
+def test_copula_before_an_adverbial_predicate_is_verb():
+    # Das Hotel ist in der Innenstadt (the parser said cop; GSD: VERB)
+    doc = upos_repair(make([("Das", "ART", "DET", 1, "det"), ("Hotel", "NN", "NOUN", 5, "nsubj"),
+                            ("ist", "VAFIN", "AUX", 5, "cop"), ("in", "APPR", "ADP", 5, "case"),
+                            ("der", "ART", "DET", 5, "det"), ("Innenstadt", "NN", "NOUN", 5, "ROOT")]))
+    assert doc[2].pos_ == "VERB"
