@@ -432,10 +432,13 @@ def main() -> None:
                          "training/core_learning_curve.py); the feature schema still sees all of it, "
                          "so the Redewiedergabe labels stay the same")
     ap.add_argument("--modern-ud-upsample", type=int, default=UD_UPSAMPLE,
-                    help="how often GSD dev and PUD docs go into train.spacy (LIT: always UD_UPSAMPLE)")
+                    help=f"how often GSD dev and PUD docs go into train.spacy, at least {UD_UPSAMPLE} "
+                         "(LIT: always UD_UPSAMPLE)")
     ap.add_argument("--europarl", action="store_true",
                     help="also train tags and lemmas on Europarl NER train+dev (TreeTagger STTS)")
     args = ap.parse_args()
+    if args.modern_ud_upsample < UD_UPSAMPLE:  # the lists below can add copies, not take them away
+        ap.error(f"--modern-ud-upsample must be at least {UD_UPSAMPLE}")
     if args.data:
         data = Path(args.data)
     else:
