@@ -318,8 +318,10 @@ def repair_mood(doc: Doc) -> list[Token]:
 
     changed = []
     for tok in doc:
+        if tok.tag_ not in FIN_TAGS:
+            continue
         mood = _mood(tok)
-        if tok.tag_ not in FIN_TAGS or mood not in ("Ind", "Sub"):
+        if mood not in ("Ind", "Sub"):
             continue
         form, lemma = tok.text.lower(), tok.lemma_.lower()
         if is_subjunctive_form(form):

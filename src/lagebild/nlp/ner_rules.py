@@ -88,17 +88,18 @@ def _sure_name_lengths() -> dict[str, list[int]]:
 
 def _sure_name_spans(doc: Doc, taken: set[int]) -> list[Span]:
     names, lengths = sure_names(), _sure_name_lengths()
+    words = [tok.text for tok in doc]
     spans = []
     i = 0
-    while i < len(doc):
+    while i < len(words):
         span = None
-        if i not in taken:
-            for n in lengths.get(doc[i].text, ()):
-                text = doc[i:i + n].text if i + n <= len(doc) else ""
+        word = words[i]
+        if i not in taken and word[:1].isupper():
+            for n in lengths.get(word, ()):
+                text = " ".join(words[i:i + n]) if i + n <= len(words) else ""
                 if text in names and not taken.intersection(range(i, i + n)):
                     span = Span(doc, i, i + n, label=names[text])
                     break
-            word = doc[i].text
             if span is None and word.endswith("s") and names.get(word[:-1]) == "LOC":
                 span = Span(doc, i, i + 1, label="LOC")  # genitive: "Portugals"
         if span is not None:
@@ -119,7 +120,7 @@ def _acronym_spans(doc: Doc, taken: set[int]) -> list[Span]:
         return 0 <= i < len(doc) and doc[i].text.isalpha() and doc[i].text.isupper() and len(doc[i]) > 1
 
     return [Span(doc, tok.i, tok.i + 1, label="ORG") for tok in doc
-            if tok.i not in taken and ACRONYM.fullmatch(tok.text) and not ROMAN_NUMERAL.fullmatch(tok.text)
+            if tok.is_upper and tok.i not in taken and ACRONYM.fullmatch(tok.text) and not ROMAN_NUMERAL.fullmatch(tok.text)
             and tok.text not in common_acronyms() and not capitals(tok.i - 1) and not capitals(tok.i + 1)]
 
 
