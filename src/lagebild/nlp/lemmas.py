@@ -121,6 +121,7 @@ def name_lemma(form: str, lemma: str, doc_words: set[str]) -> str:
 @Language.component("lagebild_lemma_repair", requires=["token.tag", "token.pos", "token.lemma"], assigns=["token.lemma"])
 def lemma_repair(doc: Doc) -> Doc:
     doc_words: set[str] | None = None
+    city_adjectives = demonyms().city_adj
     for token in doc:
         tag = token.tag_
         if tag == "NN":
@@ -129,7 +130,7 @@ def lemma_repair(doc: Doc) -> Doc:
             new = verb_lemma(token.text, tag, token.lemma_)
         else:
             new = token.lemma_
-        if token.pos_ == "PROPN" or tag == "NE" or (tag == "ADJA" and token.text in demonyms().city_adj):
+        if token.pos_ == "PROPN" or tag == "NE" or (tag == "ADJA" and token.text in city_adjectives):
             if doc_words is None:
                 doc_words = {t.text for t in doc}
             new = name_lemma(token.text, new, doc_words)

@@ -103,25 +103,26 @@ def calendar_names() -> frozenset[str]:
 @Language.component("lagebild_upos_repair", requires=["token.tag", "token.pos", "token.dep"],
                     assigns=["token.pos", "token.tag"])
 def upos_repair(doc: Doc) -> Doc:
-    conventions = upos_conventions()
+    conventions, city_adjectives = upos_conventions(), demonyms().city_adj
     for token in doc:
         tag = token.tag_
+        text = token.text
         if tag.startswith(("VA", "VM")):
             if token.pos_ not in ("AUX", "VERB"):
                 continue
             pos = "AUX" if token.dep_ in AUX_RELATIONS else "VERB"
             if token.dep_ == "cop" and (token.head.pos_ == "ADV" or any(c.dep_ == "case" for c in token.head.children)):
                 pos = "VERB"  # `Das Hotel ist in der Innenstadt`: GSD's `sein` with an adverbial predicate
-        elif (token.text in demonyms().city_adj and token.i + 1 < len(doc)
+        elif (text in city_adjectives and token.i + 1 < len(doc)
               and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
             pos = "ADJ"
             token.tag_ = "ADJA"
-        elif ORDINAL.fullmatch(token.text) and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct:
+        elif text[:1].isdigit() and ORDINAL.fullmatch(text) and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct:
             pos = "ADJ"  # "am 2. Mai", "der 4. Platz"
             token.tag_ = "ADJA"
         elif tag.startswith("$"):  # GSD dev: 1,672 of 1,674 punctuation tags are PUNCT
             pos = "PUNCT"
-        elif (tag == "NN" and token.text in calendar_names()) or (tag == "NE" and token.pos_ == "X"):
+        elif (tag == "NN" and text in calendar_names()) or (tag == "NE" and token.pos_ == "X"):
             pos = "PROPN"
         else:
             pos = conventions.get((tag, token.lower_))
