@@ -111,13 +111,15 @@ def upos_repair(doc: Doc) -> Doc:
             if token.pos_ not in ("AUX", "VERB"):
                 continue
             pos = "AUX" if token.dep_ in AUX_RELATIONS else "VERB"
-            if token.dep_ == "cop" and (token.head.pos_ == "ADV" or any(c.dep_ == "case" for c in token.head.children)):
+            predicate = token.head
+            if token.dep_ == "cop" and (predicate.pos_ == "ADV" or any(c.dep_ == "case" for c in predicate.children)):
                 pos = "VERB"  # `Das Hotel ist in der Innenstadt`: GSD's `sein` with an adverbial predicate
         elif (text in city_adjectives and token.i + 1 < len(doc)
               and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")):
             pos = "ADJ"
             token.tag_ = "ADJA"
-        elif text[:1].isdigit() and ORDINAL.fullmatch(text) and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct:
+        elif (text[:1].isdigit() and ORDINAL.fullmatch(text) and token.i + 1 < len(doc)
+              and not doc[token.i + 1].is_punct):
             pos = "ADJ"  # "am 2. Mai", "der 4. Platz"
             token.tag_ = "ADJA"
         elif tag.startswith("$"):  # GSD dev: 1,672 of 1,674 punctuation tags are PUNCT
