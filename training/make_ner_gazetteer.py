@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import collections
 import re
+import sys
 from pathlib import Path
 
 import spacy
 from spacy.tokens import DocBin
 
-from resource_tables import majority, write_resource_tsv  # training/ is on sys.path when run as a script
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from lagebild.nlp.ner_rules import ACRONYM  # noqa: E402  (the rule's own definition of an acronym)
+from resource_tables import majority, write_resource_tsv  # noqa: E402  (training/ is on sys.path)
 MIN_COUNT, PURITY = 3, 0.9
 BASE = ("PER", "ORG", "LOC", "OTH")
 NAME = re.compile(r"^[A-ZÄÖÜ][\w\-. ]*\w$")
-ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")  # as lagebild.nlp.ner_rules.ACRONYM
 
 
 def _distinct(docs: list) -> list:

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 import lagebild.pipeline as pipeline  # noqa: E402
 from lagebild import paths  # noqa: E402
-from lagebild.evaluation.ud import _make_doc, read_conllu  # noqa: E402
+from lagebild.evaluation.ud import make_doc, read_conllu  # noqa: E402
 from lagebild.nlp.finite import finite_repair  # noqa: E402
 
 MODES = ("model", "gold_tags", "gold_parse", "gold_both")
@@ -44,7 +44,7 @@ def mood_accuracy(nlp, sentences, mode: str) -> tuple[int, int]:
     correct = total = 0
     for sent in sentences:
         with nlp.select_pipes(enable=before):
-            doc = nlp(_make_doc(nlp.vocab, [sent]))
+            doc = nlp(make_doc(nlp.vocab, [sent]))
         words = sent.words
         if mode in ("gold_tags", "gold_both"):
             for tok, word in zip(doc, words):

@@ -92,7 +92,8 @@ def _pct(n: int, d: int) -> float:
     return round(100.0 * n / d, 2) if d else 0.0
 
 
-def _make_doc(vocab, sents: list[Sentence]):
+def make_doc(vocab, sents: list[Sentence]):
+    """The gold words of `sents`, with their spacing, as one unannotated Doc."""
     from spacy.tokens import Doc
 
     words: list[str] = []
@@ -113,7 +114,7 @@ def evaluate_ud(nlp, conllu_path: str | Path, *, sents_per_doc: int = 10, batch_
 
     # --- one Doc per gold sentence: tagging, lemmas, morphology, parse
     t0 = time.perf_counter()
-    docs = list(nlp.pipe((_make_doc(nlp.vocab, [s]) for s in sents), batch_size=batch_size))
+    docs = list(nlp.pipe((make_doc(nlp.vocab, [s]) for s in sents), batch_size=batch_size))
     seconds = time.perf_counter() - t0
 
     c = {k: 0 for k in ("upos", "xpos", "lemma", "lemma_ci", "ufeats", "uas", "las", "mood", "mood_n",
@@ -154,7 +155,7 @@ def evaluate_ud(nlp, conllu_path: str | Path, *, sents_per_doc: int = 10, batch_
 
     # --- multi-sentence Docs: sentence segmentation and parse with predicted boundaries
     groups = [sents[i:i + sents_per_doc] for i in range(0, len(sents), sents_per_doc)]
-    gdocs = list(nlp.pipe((_make_doc(nlp.vocab, g) for g in groups), batch_size=8))
+    gdocs = list(nlp.pipe((make_doc(nlp.vocab, g) for g in groups), batch_size=8))
     s_tp = s_pred = s_gold = 0
     uas_d = las_d = 0
     for g, doc in zip(groups, gdocs):

@@ -39,6 +39,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from lagebild.nlp.word_lists import verb_lemmas
 from lagebild.paths import resource
 
 AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
@@ -210,7 +211,7 @@ def make_finite(tok: Token, subj: Token | None = None) -> bool:
     for k in ("VerbForm", "Mood", "Tense", "Person", "Number", "Aspect", "Gender", "Case", "Degree"):
         feats.pop(k, None)
     feats.update({"Mood": mood, "Number": number, "Person": person, "Tense": tense, "VerbForm": "Fin"})
-    tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+    _set_feats(tok, feats)
     tok.tag_ = TO_FIN[tok.tag_]
     return True
 
@@ -291,9 +292,7 @@ def _clause_subject(tok: Token) -> Token | None:
     return subj
 
 
-def _set_mood(tok: Token, mood: str) -> None:
-    feats = tok.morph.to_dict()
-    feats["Mood"] = mood
+def _set_feats(tok: Token, feats: dict[str, str]) -> None:
     tok.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
 
@@ -314,8 +313,6 @@ def repair_mood(doc: Doc) -> list[Token]:
       (unless the lemma is wrong: `reiste` lemmatised `reisten`, of `reisen`). With `ich` it is
       indicative (`ich bekomme`).
     """
-    from lagebild.nlp.lemmas import verb_lemmas  # the lemma stage's lexicon; imported late (cycle)
-
     changed = []
     for tok in doc:
         if tok.tag_ not in FIN_TAGS:
@@ -337,7 +334,7 @@ def repair_mood(doc: Doc) -> list[Token]:
         else:
             continue
         if wanted != mood:
-            _set_mood(tok, wanted)
+            _set_feats(tok, {**tok.morph.to_dict(), "Mood": wanted})
             changed.append(tok)
     return changed
 

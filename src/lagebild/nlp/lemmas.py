@@ -34,32 +34,19 @@ and genitive names: 96.04 -> 96.14 there; PUD's tuning tenth and GSD dev unchang
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from lagebild.nlp.finite import PARTICLES, ZU_INFINITIVE
 from lagebild.nlp.ner_subtypes import demonyms
-from lagebild.paths import resource_rows
+from lagebild.nlp.word_lists import noun_lemmas, verb_lemmas
 
 MIN_HEAD = 5      # shortest compound head looked up ("stürme"; "ung" or "ente" would mislead)
 MIN_MODIFIER = 3  # shortest first part ("Eisen|reserven", not "E|isenreserven")
 WEAK_ENDINGS = ("test", "tet", "ten", "te", "st", "t", "e")  # longest first
 # a weak participle, with a separable particle before ge-: "(auf)ge(bau)t", "(ab)ge(klär)t", "ge(öl)t"
 _WEAK_PARTICIPLE = re.compile(rf"^({PARTICLES})?ge([a-zäöüß]{{2,}}?)e?t$")
-
-
-@lru_cache(maxsize=1)
-def noun_lemmas() -> dict[str, str]:
-    """Lower-cased noun form -> lemma, from the core model's training data."""
-    return {row[0]: row[1] for row in resource_rows("noun_lemmas.tsv")}
-
-
-@lru_cache(maxsize=1)
-def verb_lemmas() -> frozenset[str]:
-    """Full-verb infinitives seen in the core model's training data."""
-    return frozenset(row[0] for row in resource_rows("verb_lemmas.tsv"))
 
 
 def compound_lemma(form: str, lemma: str) -> str:

@@ -35,8 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from lagebild.nlp.lemmas import noun_lemmas
 from lagebild.nlp.ner_subtypes import demonyms, subtype_spans
+from lagebild.nlp.word_lists import noun_lemmas
 from lagebild.paths import resource_rows
 
 BASE = ("PER", "ORG", "LOC", "OTH")
@@ -69,11 +69,9 @@ def sure_names() -> dict[str, str]:
              if int(row[3]) >= MIN_OCCURRENCES and int(row[3]) - int(row[4]) >= MIN_INSIDE * int(row[3])
              and row[0].lower() not in common}
     typed = {row[0] for row in rows}
-    for row in resource_rows("demonyms.tsv"):
-        places = {row[2], row[0]} if row[1] == "name" else {row[2]}
-        for place in places:
-            if place[:1].isupper() and place not in typed:
-                names[place] = "LOC"
+    for place in demonyms().places:
+        if place[:1].isupper() and place not in typed:
+            names[place] = "LOC"
     return names
 
 
@@ -117,7 +115,7 @@ def common_acronyms() -> frozenset[str]:
 
 def _acronym_spans(doc: Doc, taken: set[int]) -> list[Span]:
     def capitals(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].text.isalpha() and doc[i].text.isupper() and len(doc[i]) > 1
+        return 0 <= i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1
 
     return [Span(doc, tok.i, tok.i + 1, label="ORG") for tok in doc
             if tok.is_upper and tok.i not in taken and ACRONYM.fullmatch(tok.text)
@@ -179,9 +177,9 @@ def ner_rules(doc: Doc) -> Doc:
         keep = [e for e in ents if not any(e.start >= a.start and e.end <= a.end for a in added)]
         ents = filter_spans(added + keep)
     taken = {i for e in ents for i in range(e.start, e.end)}
-    ents += _sure_name_spans(doc, taken)
-    taken = {i for e in ents for i in range(e.start, e.end)}
-    ents += _acronym_spans(doc, taken)
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    for find in (_sure_name_spans, _acronym_spans):
+        found = find(doc, taken)
+        ents += found
+        taken.update(i for e in found for i in range(e.start, e.end))
     doc.ents = sorted(ents + subtype_spans(doc, taken), key=lambda e: e.start)
     return doc

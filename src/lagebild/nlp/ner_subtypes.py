@@ -41,6 +41,8 @@ class Demonyms:
         self.prefix = {r[0] for r in rows if r[1] in ("prefix", "name") and " " not in r[0]}
         # capitalised, invariable city adjectives ("Münchner", "Zürcher")
         self.city_adj = {r[0] for r in rows if r[1] == "adj" and r[0][:1].isupper() and " " not in r[0]}
+        # the places the lexicon knows: every row's place and the place names themselves ("Eritrea")
+        self.places = {r[2] for r in rows} | names
 
     def is_adj(self, w: str) -> bool:
         if not w[:1].islower():

@@ -76,8 +76,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.nlp.lemmas import noun_lemmas
 from lagebild.nlp.ner_subtypes import demonyms
+from lagebild.nlp.word_lists import noun_lemmas
 from lagebild.paths import resource_rows
 from lagebild.time.lexicon import lexicon
 

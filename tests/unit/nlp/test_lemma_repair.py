@@ -4,7 +4,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from lagebild.nlp.lemmas import compound_lemma, lemma_repair, name_lemma, noun_lemmas, verb_lemma, verb_lemmas
+from lagebild.nlp.lemmas import compound_lemma, lemma_repair, name_lemma, verb_lemma
+from lagebild.nlp.word_lists import noun_lemmas, verb_lemmas
 
 _NLP = spacy.blank("de")
 

@@ -1,7 +1,7 @@
 """resources/de/noun_lemmas.tsv and verb_lemmas.tsv: word lists of the lemma repair (lagebild.nlp.lemmas)."""
 from __future__ import annotations
 
-from lagebild.nlp.lemmas import noun_lemmas, verb_lemmas
+from lagebild.nlp.word_lists import noun_lemmas, verb_lemmas
 from lagebild.paths import resource
 
 
