@@ -140,6 +140,9 @@ def main() -> None:  # pragma: no cover - console entry for `python -m lagebild`
 from lagebild.cli_eval import eval_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
+from lagebild.cli_corpus import corpus_app  # noqa: E402
+
+app.add_typer(corpus_app, name="corpus")
 from lagebild.cli_store import register as _register_store  # noqa: E402
 
 _register_store(app)
