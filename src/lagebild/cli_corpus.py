@@ -65,10 +65,15 @@ def compile_(path: Path, double: bool = typer.Option(False, help="Write to corpu
     """Check a draft and write its corpus file; every problem is listed, nothing is written on error."""
     data = json.loads(path.read_text(encoding="utf-8"))
     src = source_text(data.get("id", ""))
+    if double and data.get("mode") != "scratch":
+        typer.echo("a second annotation (--double) must be made from scratch (mode scratch)", err=True)
+        raise typer.Exit(1)
     timing = {}
     if data.get("started"):
         started = datetime.fromisoformat(data["started"])
-        timing = {"started": data["started"], "seconds": int((datetime.now(timezone.utc) - started).total_seconds())}
+        elapsed = int((datetime.now(timezone.utc) - started).total_seconds())
+        timing = {"started": data["started"], "seconds": data.get("prior_seconds", 0) + elapsed,
+                  **({"revisions": data["revisions"]} if data.get("revisions") else {})}
     try:
         record = drafts.compile_draft(data, src, annotation={**timing, "layers": _layers(data, src)})
     except drafts.DraftErrors as err:
@@ -84,10 +89,22 @@ def compile_(path: Path, double: bool = typer.Option(False, help="Write to corpu
         raise typer.Exit(1)
     target = loader.CORPUS_DIR / FOLDERS["double" if double else "primary"] / f"{src.id}.json"
     _write_json(target, record)
+    _warn_if_guideline_changed(data.get("started"))
     counts = ", ".join(f"{len(record[k])} {k}" for k in validate.LAYERS)
     typer.echo(f"{target}: {counts}")
     if show_marked:
         typer.echo(marked_text(loader.join(record, src)))
+
+
+def _warn_if_guideline_changed(started: str | None) -> None:
+    """Tell the annotator when corpus/GUIDELINE.md changed after this draft was started."""
+    guideline = loader.CORPUS_DIR / "GUIDELINE.md"
+    if not started or not guideline.exists():
+        return
+    changed = datetime.fromtimestamp(guideline.stat().st_mtime, timezone.utc)
+    if changed > datetime.fromisoformat(started):
+        typer.echo(f"note: corpus/GUIDELINE.md changed at {changed:%H:%M} UTC, after this draft was started: "
+                   "re-read its section 8 (decisions) before the next article", err=True)
 
 
 def _layers(data: dict, src) -> dict:
@@ -129,9 +146,88 @@ def validate_all(folder: str = typer.Option("articles", help="articles or double
     for path in files:
         record = loader.read_record(path)
         found = validate.problems(record, source_text(record["id"]), path)
+        if folder == "double" and record.get("annotation", {}).get("mode") != "scratch":
+            found.append("a second annotation must be made from scratch")
         if found:
             bad += 1
             typer.echo(f"{path.name}: " + "; ".join(found))
     typer.echo(f"{len(files) - bad} of {len(files)} files valid")
     if bad:
         raise typer.Exit(1)
+
+
+def _need_source_texts() -> None:
+    """Exit with a message when the shared data (the article texts) is not there."""
+    from lagebild import paths
+
+    if not paths.shared_data_dir().is_dir():
+        typer.echo(f"error: {paths.shared_data_dir()} not found (set LAGEBILD_DATA to the shared data folder)", err=True)
+        raise typer.Exit(2)
+
+
+@corpus_app.command("agree")
+def agree(as_json: bool = typer.Option(False, "--json", help="Figures and every disagreement as JSON.")) -> None:
+    """Agreement of corpus/double/ (second annotation) with corpus/articles/, scored as `lagebild eval` scores."""
+    from lagebild.corpus import agreement
+
+    _need_source_texts()
+    ids, unpaired = agreement.paired_ids()
+    res = agreement.agreement([agreement.load_pair(i) for i in ids])
+    res["double_without_primary"] = unpaired
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=1) if as_json else format_agreement(res))
+
+
+def format_agreement(res: dict, top: int = 5) -> str:
+    """A short text report of `agreement.agreement`: F1 per layer and source, the most frequent disagreements."""
+    from lagebild.corpus import agreement
+
+    rows = [("mentions named span", "entities", "named_span"), ("mentions span+type", "entities", "named_typed"),
+            ("identities B-cubed", "entities", "identities_bcubed"), ("person roles", "entities", "person_roles"),
+            ("quotes proportional", "quotes", "proportional"), ("quote speaker", "quotes", "speaker"),
+            ("quote cue", "quotes", "cue"), ("event trigger", "events", "trigger"),
+            ("event type+trigger", "events", "typed"), ("event full", "events", "full"),
+            ("times exact", "times", "exact"), ("times overlap", "times", "overlap"), ("amounts exact", "amounts", "exact")]
+    src, groups = res["by_source"], agreement.GROUPS
+    lines = [f"agreement of corpus/double/ (B) with corpus/articles/ (A): "
+             + ", ".join(f"{g} {src[g]['articles']}" for g in groups) + " articles (F1, symmetric)",
+             f"{'':24s}" + "".join(f"{g:>8s}" for g in groups)]
+
+    def row(name: str, figure) -> str:
+        return f"{name:24s}" + "".join(f"{figure(src[g]):8.3f}" if src[g]["articles"] else f"{'-':>8s}" for g in groups)
+
+    lines += [row(name, lambda r, layer=layer, key=key: r[layer][key]["f1"]) for name, layer, key in rows]
+    lines.append(row("quote type accuracy", lambda r: r["quotes"]["type_accuracy"]))
+    lines += [row(f"{layer} value accuracy", lambda r, layer=layer: r[layer]["value_accuracy_on_exact"])
+              for layer in ("times", "amounts")]
+    if res.get("double_without_primary"):
+        lines.append("double annotation without a primary one (not scored): " + ", ".join(res["double_without_primary"]))
+    lines.append(f"most frequent disagreements (of {len(res['disagreements'])}; all in --json):")
+    lines += [f"  {n:4d}  {pattern}" for pattern, n in res["patterns"][:top]]
+    return "\n".join(lines)
+
+
+@corpus_app.command("export")
+def export(kind: str = typer.Argument(..., help="ner (GermEval-style token BIO) or spans (spaCy DocBin)."),
+           part: str = typer.Option("train", help="train, test or all (test only when asked for)."),
+           out: Path = typer.Option(..., help="The file to write (.tsv for ner, .spacy for spans).")) -> None:
+    """Write training data from corpus/articles/: NER token BIO or a DocBin with span groups."""
+    from lagebild.corpus import export as exporter
+
+    if kind not in ("ner", "spans") or part not in exporter.PARTS:
+        raise typer.BadParameter(f"kind {kind!r} / part {part!r}: kind is ner or spans, part train, test or all")
+    _need_source_texts()
+    records = exporter.export_records(part)
+    res = (exporter.write_ner if kind == "ner" else exporter.write_spans)(records, out)
+    typer.echo(f"{out}: " + ", ".join(f"{k} {v}" for k, v in res.items() if k != "unaligned_spans"))
+    for span in res.get("unaligned_spans", []):
+        typer.echo(f"  not aligned: {span['id']} {span['group']} {span['text']!r}", err=True)
+
+
+@corpus_app.command("stats")
+def stats(folder: str = typer.Option("articles", help="articles or double."),
+          as_json: bool = typer.Option(False, "--json")) -> None:
+    """Counts per layer, source and part; kinds, types, roles, annotation time, layer provenance."""
+    from lagebild.corpus import stats as corpus_stats
+
+    res = corpus_stats.folder_stats(folder)
+    typer.echo(json.dumps(res, ensure_ascii=False, indent=1) if as_json else corpus_stats.format_stats(res))

@@ -215,9 +215,14 @@ def decompile(record: dict, text: str) -> dict:
     def ref(span: dict | None) -> Any:
         return spans.render(text, span["start"], span["end"]) if span else None
 
+    from datetime import datetime, timezone
+
+    ann = record["annotation"]
+    timing = {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "prior_seconds": ann.get("seconds", 0), "revisions": ann.get("revisions", 0) + 1}
     return {
-        "id": record["id"], "annotator": record["annotation"].get("annotator"),
-        "mode": record["annotation"].get("mode"), "date": record.get("date"),
+        "id": record["id"], "annotator": ann.get("annotator"),
+        "mode": ann.get("mode"), **timing, "date": record.get("date"),
         "dateline": ref(record["meta"].get("dateline")),
         "agency": [ref(a) for a in record["meta"].get("agency", [])],
         "identities": {k: {"label": v["label"], "name": v["name"], "key": v["key"],

@@ -15,9 +15,9 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 MODALITIES = ("fact", "intention", "proposal", "conditional", "demand")
 MEDIA = ("speech", "interview", "statement", "press_release", "writing", "social_media", "other")
 MODES = ("corrected", "scratch")
-AMOUNT_MODS = ("more_than", "about", "up_to", "at_least", "less_than")
+AMOUNT_MODS = ("more_than", "about", "almost", "up_to", "at_least", "less_than")
 
-_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-\d)?|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))?"
+_DATE = r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-\d|-WE)?|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))?"
 _CLOCK = r"T\d{2}(?::\d{2})?|T(?:MO|AF|EV|NI|DT)"
 _POINT = rf"(?:{_DATE}(?:{_CLOCK})?|{_CLOCK}|\d{{2,3}}|PRESENT_REF|PAST_REF|FUTURE_REF)"
 _DURATION = r"P(?:\d+(?:[.,]\d+)?|X)(?:Y|M|W|D|DE|CE)|PT(?:\d+|X)(?:H|M|S)"

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +28,7 @@ class SourceText:
     text: str
     corpus: str            # "wikinews_quotes" or "10kgnad"
     key: str               # WikiNews document file name, or the 10kGNAD row number
-    date: str | None       # publication date where the source has one
+    date: str | None       # publication date: WikiNews's, or a 10kGNAD closing credit's
     title: str | None
     topic: str | None      # 10kGNAD topic label
 
@@ -95,7 +97,22 @@ def gnad_text(article_id: str) -> SourceText:
     if not 0 <= row < GNAD_RESERVED_FROM:
         raise ValueError(f"{article_id}: 10kGNAD rows {GNAD_RESERVED_FROM}+ are reserved for evaluation")
     label, text = _gnad_rows()[row]
-    return SourceText(article_id, text, "10kgnad", str(row), None, None, label)
+    return SourceText(article_id, text, "10kgnad", str(row), credit_date(text), None, label)
+
+
+_CREDIT_DATE = re.compile(r"\((?:[^()]*[,;]\s*)?(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\)\s*$")
+
+
+def credit_date(text: str) -> str | None:
+    """The date of a closing credit line such as "(red, APA, 3.2.2016)", as YYYY-MM-DD."""
+    match = _CREDIT_DATE.search(text[-120:])
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def gnad_articles() -> list[SourceText]:

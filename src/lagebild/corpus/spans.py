@@ -51,6 +51,8 @@ def _single(text: str, ref: str, start: int = 0) -> tuple[int, int]:
     """A reference without a range: `text`, `text#n` or `text@context`, searched from `start`."""
     if "@" in ref:
         needle, context = ref.split("@", 1)
+        if not needle or not context:
+            raise SpanError(f"{ref!r}: text and context must both be given around '@'")
         places = occurrences(text, context, start)
         if len(places) != 1:
             raise SpanError(f"context {context!r} occurs {len(places)} times, needs exactly 1"
@@ -87,7 +89,7 @@ def resolve(text: str, ref: Any) -> tuple[int, int]:
     if RANGE in ref:
         left, right = ref.split(RANGE, 1)
         s, e = _single(text, left)
-        places = occurrences(text, right, e) or occurrences(text, right, s)
+        places = occurrences(text, right, e)
         if not places:
             raise SpanError(f"{ref!r}: {right!r} does not follow {left!r}")
         return s, places[0][1]
@@ -118,6 +120,12 @@ def _render_range(text: str, start: int, end: int) -> str | None:
         return None
 
 
+def _plain(needle: str) -> bool:
+    """Text that reads back as itself: no '@', no range separator, no '#n' or '*' ending."""
+    return "@" not in needle and RANGE not in needle and not needle.endswith("*") \
+        and not re.search(r"#\d+$", needle)
+
+
 def render(text: str, start: int, end: int, shorten: bool = True) -> str:
     """The shortest reference that names the span: the text, `text#n`, a range, or offsets."""
     if shorten and end - start > 60:
@@ -125,7 +133,7 @@ def render(text: str, start: int, end: int, shorten: bool = True) -> str:
         if ranged:
             return ranged
     needle = text[start:end]
-    if needle != needle.strip() or not needle:
+    if needle != needle.strip() or not needle or not _plain(needle):
         return [start, end]  # type: ignore[return-value]
     places = occurrences(text, needle)
     if places == [(start, end)]:

@@ -56,6 +56,14 @@ def _span_problems(record: dict, text: str) -> list[str]:
     return out
 
 
+def _referenced(record: dict) -> set[str]:
+    """Identity keys that roles, quotes and events refer to."""
+    out = {r.get("of") for ident in record["identities"].values() for r in ident.get("roles", [])}
+    out |= {q.get("speaker") for q in record["quotes"]}
+    out |= {ev.get(k) for ev in record["events"] for k in ("actor", "target", "place")}
+    return out - {None}
+
+
 def _key_problems(record: dict) -> list[str]:
     idents = record["identities"]
     out = []
@@ -73,10 +81,10 @@ def _key_problems(record: dict) -> list[str]:
             out.append(f"identity {key}: needs name and corpus key")
         for r in ident.get("roles", []):
             known(r.get("of"), f"identity {key} role {r.get('role')!r}")
-    mentioned = {m.get("identity") for m in record["entities"]}
+    needed = {m.get("identity") for m in record["entities"]} | _referenced(record)
     for key in idents:
-        if key not in mentioned:
-            out.append(f"identity {key}: no mention")
+        if key not in needed:
+            out.append(f"identity {key}: no mention and nothing refers to it")
     for m in record["entities"]:
         known(m.get("identity"), f"mention {m.get('start')}", allow_none=False)
         if m.get("kind") not in labels.KINDS:
@@ -124,7 +132,8 @@ def _duplicate_problems(record: dict) -> list[str]:
                 break
             same_class = (a["kind"] in labels.NAMED_KINDS) == (b["kind"] in labels.NAMED_KINDS)
             same_span = (a["start"], a["end"]) == (b["start"], b["end"])
-            two_referents = same_span and a["kind"] == b["kind"] == "part" and a["identity"] != b["identity"]
+            two_referents = (same_span and a["kind"] == b["kind"] and a["kind"] in ("part", "deriv")
+                             and a["identity"] != b["identity"])   # "EU-Afrika-Gipfel", "deutsch-französische"
             if same_class and (a["identity"] == b["identity"] or same_span) and not two_referents:
                 out.append(f"mentions {a['start']}-{a['end']} and {b['start']}-{b['end']} overlap ({a['identity']}/{b['identity']})")
     def dupes(name, keys):

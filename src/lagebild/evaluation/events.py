@@ -3,15 +3,25 @@
 A predicted event matches a gold event when the triggers overlap (one-to-one, in text order);
 it is typed-correct when its type is the gold type or one of the gold `accept` types. On typed
 matches: the actor is right when the predicted actor mention overlaps a gold mention of the gold
-actor identity; modality and negation are compared as they are. Optional gold events neither
-reward nor penalise. Dev data: the trigger lexicon was written with these articles in view.
+actor identity; modality and negation are compared as they are. A typed match is fully right
+when actor, target and negation are right as well; for the full figure an argument is right when
+a mention of the predicted identity overlaps a mention of the gold identity, or both are null,
+or (corpus annotations, whose identities carry a corpus-wide `key`) both have the same key.
+Optional gold events neither reward nor penalise. Dev data: the trigger lexicon was written with
+these articles in view.
+
+`score_events(gold, pred)` scores one article (gold annotation, `lagebild/1` prediction);
+`EventTally` sums articles; `evaluate_events` runs the pipeline over the dev articles.
 """
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import lagebild
+
+COUNTS = ("gold", "predicted", "hits", "typed", "full", "actor_ok", "actor_total", "mod_ok", "neg_ok")
 
 
 def _texts(wikinews_dev: Path) -> dict[str, str]:
@@ -28,61 +38,159 @@ def _prf(hits: int, n_pred: int, n_gold: int) -> dict:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def evaluate_events(facts_dir: Path, wikinews_dev: Path) -> dict:
-    texts = _texts(wikinews_dev)
-    n_gold = n_pred = hits = typed = actor_ok = actor_total = mod_ok = neg_ok = 0
+def _gold_mentions(gold: dict) -> dict[str, list[dict]]:
+    """Gold mentions by identity key."""
+    out: dict[str, list[dict]] = {}
+    for m in gold["entities"]:
+        out.setdefault(m["identity"], []).append(m)
+    return out
+
+
+def _pred_mentions(pred: dict) -> dict[str, list[dict]]:
+    """Predicted mentions by entity id (`lagebild/1` entities)."""
+    return {e["id"]: list(e["mentions"]) for e in pred.get("entities", [])}
+
+
+def scored_predictions(gold_events: list[dict], pred_events: list[dict]) -> list[dict]:
+    """Predicted events, without those that only overlap optional gold events."""
+    required = [g for g in gold_events if not g.get("optional")]
+    optional = [g for g in gold_events if g.get("optional")]
+    return [p for p in pred_events
+            if not any(_overlap(p["trigger"], o["trigger"]) for o in optional)
+            or any(_overlap(p["trigger"], g["trigger"]) for g in required)]
+
+
+def _corpus_keys(gold: dict, pred: dict) -> tuple[dict, dict]:
+    """(predicted entity id -> corpus key, gold identity -> corpus key), where the data has keys."""
+    return ({e["id"]: e["key"] for e in pred.get("entities", []) if e.get("key")},
+            {k: v["key"] for k, v in gold.get("identities", {}).items() if v.get("key")})
+
+
+def argument_right(pred_arg: dict | None, gold_key: str | None, pred_mentions: dict[str, list[dict]],
+                   gold_mentions: dict[str, list[dict]], keys: tuple[dict, dict] = ({}, {})) -> bool:
+    """True when both identities are null, a mention of the predicted one overlaps a gold one,
+    or both have the same corpus key (`keys` as `_corpus_keys` gives them)."""
+    pred_id = (pred_arg or {}).get("entity")
+    if gold_key is None or pred_id is None:
+        return gold_key is None and pred_id is None
+    if keys[0].get(pred_id) is not None and keys[0].get(pred_id) == keys[1].get(gold_key):
+        return True
+    mine = list(pred_mentions.get(pred_id, []))
+    if (pred_arg or {}).get("mention"):
+        mine.append(pred_arg["mention"])
+    return any(_overlap(m, g) for m in mine for g in gold_mentions.get(gold_key, []))
+
+
+def _typed_right(p: dict, g: dict) -> bool:
+    return p["type"] == g["type"] or p["type"] in g.get("accept", [])
+
+
+def _actor_mention_right(p: dict, g: dict, gold_mentions: dict[str, list[dict]]) -> bool:
+    mention = (p.get("actor") or {}).get("mention")
+    return bool(mention) and any(_overlap(mention, m) for m in gold_mentions.get(g["actor"], []))
+
+
+def _event_text(ev: dict) -> str:
+    return ev["trigger"].get("text") or f"{ev['trigger']['start']}-{ev['trigger']['end']}"
+
+
+def score_events(gold: dict, pred: dict) -> dict:
+    """Counts of one article: gold annotation (events, entities) against a `lagebild/1` prediction.
+
+    Besides the counts it lists the disagreements: `missed` gold events, `spurious` predictions,
+    `confusions` (matched triggers of another type) and `arguments` (typed matches whose actor,
+    target or negation differ), each as (gold type or None, predicted type or None, trigger text).
+    """
+    gold_events = [g for g in gold["events"] if not g.get("optional")]
+    preds = scored_predictions(gold["events"], pred.get("events", []))
+    gold_mentions, pred_mentions, keys = _gold_mentions(gold), _pred_mentions(pred), _corpus_keys(gold, pred)
+    c = Counter(gold=len(gold_events), predicted=len(preds))
     by_type: dict[str, dict[str, int]] = {}
+    lists: dict[str, list] = {"missed": [], "spurious": [], "confusions": [], "arguments": []}
+    used: set[int] = set()
+    for g in gold_events:
+        row = by_type.setdefault(g["type"], {"gold": 0, "found": 0})
+        row["gold"] += 1
+        i = next((i for i, p in enumerate(preds) if i not in used and _overlap(p["trigger"], g["trigger"])), None)
+        if i is None:
+            lists["missed"].append((g["type"], None, _event_text(g)))
+            continue
+        used.add(i)
+        p = preds[i]
+        c["hits"] += 1
+        if not _typed_right(p, g):
+            lists["confusions"].append((g["type"], p["type"], _event_text(g)))
+            continue
+        c["typed"] += 1
+        row["found"] += 1
+        c["mod_ok"] += p["modality"] == g["modality"]
+        c["neg_ok"] += p["negated"] == g["negated"]
+        if g.get("actor"):
+            c["actor_total"] += 1
+            c["actor_ok"] += _actor_mention_right(p, g, gold_mentions)
+        wrong = [name for name in ("actor", "target")
+                 if not argument_right(p.get(name), g.get(name), pred_mentions, gold_mentions, keys)]
+        wrong += ["negated"] if p["negated"] != g["negated"] else []
+        c["full"] += not wrong
+        if wrong:
+            lists["arguments"].append((g["type"], "+".join(wrong), _event_text(g)))
+    for i, p in enumerate(preds):
+        by_type.setdefault(p["type"], {"gold": 0, "found": 0}).setdefault("predicted", 0)
+        by_type[p["type"]]["predicted"] += 1
+        if i not in used:
+            lists["spurious"].append((None, p["type"], _event_text(p)))
+    return {**{k: c[k] for k in COUNTS}, "by_type": by_type, **lists}
+
+
+class EventTally:
+    """Sums of `score_events` over articles, and the figures of the sums."""
+
+    def __init__(self) -> None:
+        self.c: Counter = Counter()
+        self.by_type: dict[str, dict[str, int]] = {}
+        self.articles = 0
+
+    def add(self, counts: dict) -> None:
+        self.articles += 1
+        for k in COUNTS:
+            self.c[k] += counts[k]
+        for etype, row in counts["by_type"].items():
+            mine = self.by_type.setdefault(etype, {"gold": 0, "found": 0})
+            for k, v in row.items():
+                mine[k] = mine.get(k, 0) + v
+
+    def result(self) -> dict:
+        c = self.c
+        return {
+            "articles": self.articles, "gold": c["gold"], "predicted": c["predicted"],
+            "trigger": _prf(c["hits"], c["predicted"], c["gold"]),
+            "typed": _prf(c["typed"], c["predicted"], c["gold"]),
+            "full": _prf(c["full"], c["predicted"], c["gold"]),
+            "actor_accuracy_on_typed": c["actor_ok"] / c["actor_total"] if c["actor_total"] else 0.0,
+            "modality_accuracy_on_typed": c["mod_ok"] / c["typed"] if c["typed"] else 0.0,
+            "negation_accuracy_on_typed": c["neg_ok"] / c["typed"] if c["typed"] else 0.0,
+            "by_type": self.by_type,
+        }
+
+
+def evaluate_events(facts_dir: Path, wikinews_dev: Path) -> dict:
+    """Run the pipeline on every dev article and score its events."""
+    texts = _texts(wikinews_dev)
+    tally = EventTally()
     for path in sorted(facts_dir.glob("*.json")):
         facts = json.loads(path.read_text(encoding="utf-8"))
         out = lagebild.analyze(texts[facts["file"]], date=(facts.get("date") or "")[:10] or None, id=path.stem)
-        gold = [g for g in facts["events"] if not g.get("optional")]
-        optional = [g for g in facts["events"] if g.get("optional")]
-        preds = [p for p in out["events"]
-                 if not any(_overlap(p["trigger"], o["trigger"]) for o in optional)
-                 or any(_overlap(p["trigger"], g["trigger"]) for g in gold)]
-        mentions_of: dict[str, list[dict]] = {}
-        for m in facts["entities"]:
-            mentions_of.setdefault(m["identity"], []).append(m)
-        n_gold += len(gold)
-        n_pred += len(preds)
-        used: set[int] = set()
-        for g in gold:
-            row = by_type.setdefault(g["type"], {"gold": 0, "found": 0})
-            row["gold"] += 1
-            for i, p in enumerate(preds):
-                if i in used or not _overlap(p["trigger"], g["trigger"]):
-                    continue
-                used.add(i)
-                hits += 1
-                if p["type"] == g["type"] or p["type"] in g.get("accept", []):
-                    typed += 1
-                    row["found"] += 1
-                    mod_ok += p["modality"] == g["modality"]
-                    neg_ok += p["negated"] == g["negated"]
-                    if g.get("actor"):
-                        actor_total += 1
-                        mention = (p.get("actor") or {}).get("mention")
-                        actor_ok += bool(mention) and any(_overlap(mention, m) for m in mentions_of.get(g["actor"], []))
-                break
-        for p in preds:
-            by_type.setdefault(p["type"], {"gold": 0, "found": 0}).setdefault("predicted", 0)
-            by_type[p["type"]]["predicted"] += 1
-    return {
-        "articles": len(list(facts_dir.glob("*.json"))), "gold": n_gold, "predicted": n_pred,
-        "trigger": _prf(hits, n_pred, n_gold), "typed": _prf(typed, n_pred, n_gold),
-        "actor_accuracy_on_typed": actor_ok / actor_total if actor_total else 0.0,
-        "modality_accuracy_on_typed": mod_ok / typed if typed else 0.0,
-        "negation_accuracy_on_typed": neg_ok / typed if typed else 0.0,
-        "by_type": by_type,
-    }
+        tally.add(score_events(facts, out))
+    return tally.result()
 
 
 def format_events(res: dict) -> str:
     lines = [f"lagebild_facts_dev: {res['articles']} articles, {res['gold']} gold events, "
              f"{res['predicted']} predicted (dev data; lexicon written with it in view)"]
-    for key in ("trigger", "typed"):
+    for key in ("trigger", "typed", "full"):
         m = res[key]
         lines.append(f"{key:8s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}")
+    lines.append("(full: type, actor, target and negation all right)")
     lines.append(f"actor accuracy on typed matches:    {res['actor_accuracy_on_typed']:.3f}")
     lines.append(f"modality accuracy on typed matches: {res['modality_accuracy_on_typed']:.3f}")
     lines.append(f"negation accuracy on typed matches: {res['negation_accuracy_on_typed']:.3f}")

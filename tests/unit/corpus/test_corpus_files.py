@@ -1,0 +1,69 @@
+"""Every file of corpus/articles/ and corpus/double/ is valid against its source text, holds no
+article text, and never comes from the reserved 10kGNAD rows (900 and later)."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import pytest
+
+from lagebild import paths
+from lagebild.corpus import loader, validate
+from lagebild.corpus.sources import GNAD_RESERVED_FROM
+
+FOLDERS = ("articles", "double")
+LONGEST_QUOTED = 100   # a string value this long that occurs in the article would be article text
+
+
+def _files() -> list:
+    return [path for folder in FOLDERS for path in loader.corpus_files(folder)]
+
+
+def _dicts(value: Any) -> Iterator[dict]:
+    if isinstance(value, dict):
+        yield value
+        for v in value.values():
+            yield from _dicts(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _dicts(v)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (dict, list)):
+        for v in value.values() if isinstance(value, dict) else value:
+            yield from _strings(v)
+
+
+def _gnad_row(record: dict) -> int | None:
+    if record["id"].startswith("gnad-"):
+        return int(record["id"].removeprefix("gnad-"))
+    return None
+
+
+def test_no_file_holds_article_text_or_a_reserved_row() -> None:
+    found = []
+    for path in _files():
+        record = loader.read_record(path)
+        if "text" in record or any("start" in d and "text" in d for d in _dicts(record)):
+            found.append(f"{path.name}: a span with its text")
+        row = _gnad_row(record)
+        if row is not None and (row >= GNAD_RESERVED_FROM or int(record["source"]["key"]) >= GNAD_RESERVED_FROM):
+            found.append(f"{path.name}: 10kGNAD row {row} is reserved")
+    assert found == []
+
+
+def test_every_file_is_valid_against_its_source_text() -> None:
+    if not paths.shared_data_dir().is_dir():
+        pytest.skip(f"needs the shared data at {paths.shared_data_dir()} (set LAGEBILD_DATA)")
+    files, found, checked = _files(), [], 0
+    for path in files:
+        record = loader.read_record(path)
+        source = loader.source_text(record["id"])
+        found += [f"{path.parent.name}/{path.name}: {p}" for p in validate.problems(record, source, path)]
+        found += [f"{path.parent.name}/{path.name}: a string value quotes the article"
+                  for s in _strings(record) if len(s) >= LONGEST_QUOTED and s in source.text]
+        checked += 1
+    assert checked == len(files)
+    assert found == [], "\n".join(found)
