@@ -138,6 +138,30 @@ def decompile(article_id: str, double: bool = typer.Option(False), out: Optional
     typer.echo(str(path))
 
 
+@corpus_app.command("adjudicate")
+def adjudicate(article_id: str, adjudicator: str = typer.Option(..., help="Who adjudicates (an id such as j1).")) -> None:
+    """Start adjudicating a double-annotated article: keep the primary's first version in
+    corpus/unadjudicated/ (agreement is measured on it), and write drafts of both annotations to
+    corpus/drafts/adjudicate/ (ID.json to edit and compile, ID.double.json to compare)."""
+    import shutil
+
+    primary = loader.CORPUS_DIR / "articles" / f"{article_id}.json"
+    second = loader.CORPUS_DIR / "double" / f"{article_id}.json"
+    if not (primary.exists() and second.exists()):
+        raise typer.BadParameter(f"{article_id} needs both corpus/articles/ and corpus/double/ files")
+    first = loader.CORPUS_DIR / "unadjudicated" / f"{article_id}.json"
+    if not first.exists():
+        first.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(primary, first)
+    text = source_text(article_id).text
+    data = drafts.decompile(loader.read_record(primary), text)
+    data["adjudicator"] = adjudicator
+    out = DRAFTS / "adjudicate"
+    _write_draft(out / f"{article_id}.json", data)
+    _write_draft(out / f"{article_id}.double.json", drafts.decompile(loader.read_record(second), text))
+    typer.echo(f"{out / article_id}.json (edit, then compile) and {out / article_id}.double.json (compare)")
+
+
 @corpus_app.command("validate")
 def validate_all(folder: str = typer.Option("articles", help="articles or double.")) -> None:
     """Validate every corpus file of a folder; exit 1 when any has a problem."""

@@ -1,4 +1,5 @@
-"""Inter-annotator agreement: `corpus/double/<id>.json` (B) against `corpus/articles/<id>.json` (A).
+"""Inter-annotator agreement: `corpus/double/<id>.json` (B) against the primary annotation (A),
+`corpus/articles/<id>.json` or, once adjudicated, its first version in `corpus/unadjudicated/`.
 
 A is scored as gold and B, turned into the `lagebild/1` prediction shape by `as_prediction`, as
 the prediction, with the scorers of `lagebild eval`: entities by
@@ -47,9 +48,14 @@ def paired_ids(root: Path | None = None) -> tuple[list[str], list[str]]:
 
 
 def load_pair(article_id: str, root: Path | None = None) -> tuple[dict, dict]:
-    """The joined primary (A) and double (B) annotation of one article."""
+    """The joined primary (A) and double (B) annotation of one article. A is the primary as it
+    was before adjudication (`corpus/unadjudicated/<id>.json`) where the article was adjudicated,
+    so that agreement measures the two independent annotations."""
     folder, source = root or loader.CORPUS_DIR, loader.source_text(article_id)
-    a, b = (loader.join(loader.read_record(folder / sub / f"{article_id}.json"), source) for sub in ("articles", "double"))
+    first = folder / "unadjudicated" / f"{article_id}.json"
+    a_path = first if first.exists() else folder / "articles" / f"{article_id}.json"
+    a = loader.join(loader.read_record(a_path), source)
+    b = loader.join(loader.read_record(folder / "double" / f"{article_id}.json"), source)
     return a, b
 
 

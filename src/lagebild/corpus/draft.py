@@ -6,7 +6,7 @@ A draft is what an annotator reads and edits: spans are written as readable refe
 the first; `decompile` turns a corpus file back into a draft for corrections.
 
 Draft layout (JSON):
-    {"id": "gnad-12", "annotator": "a3", "mode": "corrected" | "scratch",
+    {"id": "gnad-12", "annotator": "a3", "mode": "corrected" | "scratch", "adjudicator": "j1" (optional),
      "date": "2016-02-03" | null, "dateline": ref | null, "agency": [ref, ...],
      "identities": {"merkel": {"label": "PER", "name": "Angela Merkel", "key": "Angela Merkel",
                                "roles": [["Bundeskanzlerin", "deutschland"]], "note": "..."}},
@@ -198,7 +198,9 @@ def compile_draft(draft: dict, source: SourceText, *, annotation: dict | None = 
         "schema": labels.SCHEMA, "id": source.id,
         "source": {"corpus": source.corpus, "key": source.key, "sha256": source.sha256},
         "part": part_of(source.id), "date": draft.get("date"), "topic": source.topic,
-        "annotation": {"annotator": draft.get("annotator"), "mode": draft.get("mode"), **(annotation or {})},
+        "annotation": {"annotator": draft.get("annotator"), "mode": draft.get("mode"),
+                       **({"adjudicator": draft["adjudicator"]} if draft.get("adjudicator") else {}),
+                       **(annotation or {})},
         "meta": {"dateline": c.span(draft.get("dateline"), "dateline"),
                  "agency": [a for a in (c.span(r, "agency") for r in draft.get("agency", [])) if a]},
         "identities": idents, "entities": c.mentions(idents), "quotes": quotes,
@@ -222,7 +224,8 @@ def decompile(record: dict, text: str) -> dict:
               "prior_seconds": ann.get("seconds", 0), "revisions": ann.get("revisions", 0) + 1}
     return {
         "id": record["id"], "annotator": ann.get("annotator"),
-        "mode": ann.get("mode"), **timing, "date": record.get("date"),
+        "mode": ann.get("mode"), **({"adjudicator": ann["adjudicator"]} if ann.get("adjudicator") else {}),
+        **timing, "date": record.get("date"),
         "dateline": ref(record["meta"].get("dateline")),
         "agency": [ref(a) for a in record["meta"].get("agency", [])],
         "identities": {k: {"label": v["label"], "name": v["name"], "key": v["key"],
