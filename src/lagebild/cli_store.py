@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
 DB_HELP = "Store: a .duckdb file, duckdb:///path, or postgresql://user:pw@host/db (default: lagebild.duckdb here)."
 
 
