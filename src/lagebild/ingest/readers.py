@@ -9,6 +9,7 @@ import csv
 import gzip
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -43,9 +44,13 @@ def read_path(path: Path) -> Iterator[Item]:
     kind = input_kind(path)
     try:
         if kind == "jsonl":
-            opener = gzip.open if path.suffix == ".gz" else open
-            with opener(path, "rb") as fh:
-                yield from read_jsonl(fh, str(path))
+            for lineno, raw in jsonl_raw_lines(path):
+                if isinstance(raw, IngestError):
+                    yield raw
+                    continue
+                item = parse_jsonl_line(raw, str(path), lineno)
+                if item is not None:
+                    yield item
         elif kind == "csv":
             yield from read_csv(path)
         elif kind == "warc":
@@ -127,6 +132,23 @@ def parse_jsonl_line(raw: bytes, name: str, lineno: int) -> Item | None:
     except InputError as err:
         rec_id = rec.get("id") if isinstance(rec, dict) else None
         return IngestError(str(rec_id) if rec_id else None, origin, str(err))
+
+
+def jsonl_raw_lines(path: Path) -> Iterator[tuple[int, bytes | IngestError]]:
+    """(line number, bytes) of a JSONL or JSONL.gz file; a damaged or truncated stream ends the
+    file with one error item (the lines before it still count), never an exception."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    lineno = 0
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                yield lineno, raw
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        yield lineno + 1, IngestError(None, f"{path}:{lineno + 1}",
+                                      f"damaged compressed file after line {lineno} ({err}); "
+                                      "the rest of this file is not read")
+    except OSError as err:
+        yield lineno + 1, IngestError(None, str(path), f"cannot read: {err.strerror or err}")
 
 
 def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:

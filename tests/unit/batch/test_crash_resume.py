@@ -187,6 +187,13 @@ def test_interrupt_between_commit_point_and_publishing_loses_nothing(clean, tmp_
     assert_same_as_clean(out, clean_out)
 
 
+def _holds_lock(out: Path, proc: subprocess.Popen) -> bool:
+    try:
+        return (out / "_lock").read_text().strip() == str(proc.pid)
+    except OSError:
+        return False
+
+
 @pytest.mark.parametrize("cycle", range(int(os.environ.get("LAGEBILD_STRESS_CYCLES", "3"))))
 def test_ctrl_c_at_random_moments_then_resume_loses_nothing(clean, tmp_path, cycle):
     """Stress: Ctrl-C after a random delay, then the same command again, until done.
@@ -198,7 +205,10 @@ def test_ctrl_c_at_random_moments_then_resume_loses_nothing(clean, tmp_path, cyc
     rng = random.Random(cycle)
     for _ in range(4):
         proc = start_cli(corpus, out, slow=0.05)
-        time.sleep(rng.uniform(0.5, 6.0))
+        deadline = time.monotonic() + 60
+        while not _holds_lock(out, proc) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)   # once the run holds its folder, Ctrl-C meets the run, not imports
+        time.sleep(rng.uniform(0.0, 4.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
