@@ -108,7 +108,7 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
         return queries.list_documents(db, q=q, date_from=date_from, date_to=date_to,
                                       limit=limit, offset=offset)
 
-    @app.get("/api/documents/{doc_id}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
+    @app.get("/api/documents/{doc_id:path}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
     def document(doc_id: str, db: DB):
         """The full `lagebild/1` JSON of one document, with all its annotations."""
         article = queries.get_document(db, doc_id)
