@@ -62,7 +62,15 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[Optional[str], Query(max_length=200)]
 Day = Annotated[Optional[str], Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"},
-                                     description="Article date YYYY-MM-DD, inclusive.")]
+                                     description="Article date YYYY-MM-DD, inclusive; date_from after "
+                                                 "date_to is a 422.")]
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 def get_db(request: Request) -> Iterator[Database]:
@@ -94,6 +102,13 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
                   description="Read-only API over a lagebild corpus store: documents in schema "
                               "lagebild/1, corpus identities (entities), quotes and statistics.")
     app.state.provider = provider
+
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request, exc: RequestValidationError) -> JSONResponse:
@@ -142,9 +157,12 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
                                      date_from=date_from, date_to=date_to,
                                      limit=limit, offset=offset)
 
-    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=INVALID, tags=["stats"])
+    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=NOT_FOUND, tags=["stats"])
     def quotes_per_month(db: DB, entity: Text = None):
-        """Quotes per article month (YYYY-MM), optionally of one speaker identity."""
+        """Quotes per article month (YYYY-MM), optionally of one speaker identity (404 when no
+        identity has that id)."""
+        if entity and not queries.identity_exists(db, entity):
+            raise HTTPException(404, f"no entity with id {entity!r}; list ids at /api/entities")
         return queries.quotes_per_month(db, entity=entity)
 
     @app.get("/api/stats/overview", response_model=M.Overview, tags=["stats"])
