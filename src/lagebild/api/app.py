@@ -7,17 +7,18 @@ them from a CDN and lagebild must work offline; the contract is served at /opena
 from __future__ import annotations
 
 import datetime as dt
+import html
 import threading
 from contextlib import contextmanager
 from typing import Annotated, Iterator, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from lagebild.api import models as M
 from lagebild.store import queries
-from lagebild.store.db import Database, open_database, parse_url
+from lagebild.store.db import Database, StoreError, open_database, parse_url
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
@@ -109,6 +110,13 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    @app.exception_handler(StoreError)
+    async def _store_unusable(request, exc: StoreError):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return HTMLResponse(f"<!doctype html><title>lagebild</title><h1>Der Speicher ist nicht lesbar</h1>"
+                            f"<p>{html.escape(str(exc))}</p>", status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request, exc: RequestValidationError) -> JSONResponse:
