@@ -210,3 +210,37 @@ def test_deeply_nested_html_keeps_its_body(tmp_path, depth):
                  + "</div>" * depth + "</body></html>", encoding="utf-8")
     [art] = _items(f)
     assert isinstance(art, RawArticle) and "neues Gesetz beschlossen" in art.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "a", "text": "Zeile\x01"}', "Invalid control character at column"),
+    ('{"text": 12345}', "'text' must be a string, not a number"),
+    ('{"id": {"x": 1}, "text": "Die Regierung hat beschlossen."}', "'id' must be a string or a number, not an object"),
+    ('{"id": "a"}', "record has no 'text' field"),
+])
+def test_jsonl_line_errors_say_what_is_wrong(tmp_path, line, reason):
+    f = tmp_path / "a.jsonl"
+    f.write_text(line + "\n", encoding="utf-8")
+    [err] = _items(f)
+    assert isinstance(err, IngestError) and reason in err.reason and "at at" not in err.reason
+
+
+def test_numeric_id_is_kept_as_text(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": 17, "text": "Die Regierung hat beschlossen."}\n', encoding="utf-8")
+    [art] = _items(f)
+    assert art.id == "17"
+
+
+def test_empty_folder_is_an_error_record(tmp_path):
+    (tmp_path / "leer").mkdir()
+    [err] = _items(tmp_path / "leer")
+    assert isinstance(err, IngestError) and "no article files" in err.reason
+
+
+def test_headerless_csv_error_is_short(tmp_path):
+    f = tmp_path / "a.csv"
+    long_text = "Die Regierung hat am Montag beschlossen, " * 50
+    f.write_text(f"1,{long_text},2016-01-01\n2,{long_text},2016-01-02\n", encoding="utf-8")
+    [err] = _items(f)
+    assert "header row with a 'text' column" in err.reason and len(err.reason) < 300
