@@ -19,7 +19,7 @@ from lagebild.ingest import IngestError, read_inputs
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="lagebild: German news articles to structured, checkable facts.")
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
 PROGRESS_MIN = 5
 
 

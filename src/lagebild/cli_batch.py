@@ -13,7 +13,7 @@ from rich.console import Console
 from lagebild.batch.job import DEFAULT_CHUNK_SIZE
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
 
 
 class Engine(str, Enum):

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
 DB_HELP = "Store: a .duckdb file, duckdb:///path, or postgresql://user:pw@host/db (default: lagebild.duckdb here)."
 
 
@@ -68,6 +68,7 @@ def ingest(
     progress: bool = typer.Option(True, help="Progress bar on stderr."),
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are skipped)."""
+    from lagebild.store import StoreError
     from lagebild.store.ingest import count_rows, ingest_paths, load_parquet_dir
     from lagebild.store.writer import StoreWriter
 
@@ -124,6 +125,9 @@ def ingest(
     except KeyboardInterrupt:
         console.print("[yellow]interrupted:[/yellow] the batch in flight was rolled back; run the same command again to finish")
         raise typer.Exit(130)
+    except StoreError as err:
+        console.print(f"[red]error:[/red] {err}", highlight=False)
+        raise typer.Exit(2) from err
     finally:
         store.close()
     if counts["error"] and not (summary.written.new or summary.written.replaced or summary.written.unchanged):

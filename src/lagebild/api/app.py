@@ -7,17 +7,18 @@ them from a CDN and lagebild must work offline; the contract is served at /opena
 from __future__ import annotations
 
 import datetime as dt
+import html
 import threading
 from contextlib import contextmanager
 from typing import Annotated, Iterator, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from lagebild.api import models as M
 from lagebild.store import queries
-from lagebild.store.db import Database, open_database, parse_url
+from lagebild.store.db import Database, StoreError, open_database, parse_url
 
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
@@ -62,7 +63,15 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[Optional[str], Query(max_length=200)]
 Day = Annotated[Optional[str], Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"},
-                                     description="Article date YYYY-MM-DD, inclusive.")]
+                                     description="Article date YYYY-MM-DD, inclusive; date_from after "
+                                                 "date_to is a 422.")]
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                               "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
 
 
 def get_db(request: Request) -> Iterator[Database]:
@@ -95,6 +104,20 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
                               "lagebild/1, corpus identities (entities), quotes and statistics.")
     app.state.provider = provider
 
+    @app.middleware("http")
+    async def _security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(StoreError)
+    async def _store_unusable(request, exc: StoreError):
+        if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+            return JSONResponse({"detail": str(exc)}, status_code=503)
+        return HTMLResponse(f"<!doctype html><title>lagebild</title><h1>Der Speicher ist nicht lesbar</h1>"
+                            f"<p>{html.escape(str(exc))}</p>", status_code=503)
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(request, exc: RequestValidationError) -> JSONResponse:
         msgs = [f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}" for e in exc.errors()]
@@ -108,7 +131,7 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
         return queries.list_documents(db, q=q, date_from=date_from, date_to=date_to,
                                       limit=limit, offset=offset)
 
-    @app.get("/api/documents/{doc_id}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
+    @app.get("/api/documents/{doc_id:path}", response_model=M.Article, responses=NOT_FOUND, tags=["documents"])
     def document(doc_id: str, db: DB):
         """The full `lagebild/1` JSON of one document, with all its annotations."""
         article = queries.get_document(db, doc_id)
@@ -142,9 +165,12 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True) -> Fa
                                      date_from=date_from, date_to=date_to,
                                      limit=limit, offset=offset)
 
-    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=INVALID, tags=["stats"])
+    @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=NOT_FOUND, tags=["stats"])
     def quotes_per_month(db: DB, entity: Text = None):
-        """Quotes per article month (YYYY-MM), optionally of one speaker identity."""
+        """Quotes per article month (YYYY-MM), optionally of one speaker identity (404 when no
+        identity has that id)."""
+        if entity and not queries.identity_exists(db, entity):
+            raise HTTPException(404, f"no entity with id {entity!r}; list ids at /api/entities")
         return queries.quotes_per_month(db, entity=entity)
 
     @app.get("/api/stats/overview", response_model=M.Overview, tags=["stats"])

@@ -251,12 +251,14 @@ class LocalRun:
         elif kind == "done":
             _, chunk_id, attempt, files, items, errors, rss = msg
             w.rss = max(w.rss, rss)
+            # no longer in flight before the commit starts: an interrupt during the commit must
+            # not discard the files of a chunk whose manifest line may already be written
+            w.chunk, w.progress = None, 0
             self.out.commit(chunk_id, attempt, files, items, errors)
             for _, _, status in items:
                 setattr(self.summary, _FIELD[status], getattr(self.summary, _FIELD[status]) + 1)
             self.committed_now += len(items)
             self.deaths_without_progress = 0
-            w.chunk, w.progress = None, 0
 
     def _died(self, w: _Worker) -> None:
         try:  # what it sent before it died still counts (a finished chunk may be in the pipe)

@@ -168,6 +168,9 @@ class OutputDir:
             self._errors_fh.flush()
             os.fsync(self._errors_fh.fileno())
         tmp = self.tmp_folder(chunk, attempt)
+        # from here on the chunk may be committed (the line can reach the file even if this
+        # write is interrupted), so its files are never discarded, only published or repaired
+        self.committed.chunks.add(chunk)
         self._append(self._manifest_fh, {"chunk": chunk, "tmp": tmp.name, "files": files,
                                          "items": items})
         self._publish(chunk, tmp, files)
@@ -182,6 +185,9 @@ class OutputDir:
         shutil.rmtree(tmp, ignore_errors=True)
 
     def discard(self, chunk: str, attempt: int) -> None:
+        """Remove an unfinished attempt's files; never those of a chunk being committed."""
+        if chunk in self.committed.chunks:
+            return
         shutil.rmtree(self.tmp_folder(chunk, attempt), ignore_errors=True)
 
     @staticmethod

@@ -8,13 +8,12 @@ resume manifest, so a re-run can skip finished records unparsed.
 """
 from __future__ import annotations
 
-import gzip
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from lagebild.ingest.readers import input_kind as file_kind, parse_jsonl_line  # one definition of which suffix is what
+from lagebild.ingest.readers import input_kind as file_kind, jsonl_raw_lines, parse_jsonl_line  # one definition of which suffix is what
 from lagebild.ingest.readers import read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
@@ -106,14 +105,11 @@ def _file_tasks(path: Path) -> Iterator[Task]:
 
 def _jsonl_lines(path: Path) -> Iterator[JsonlLine | IngestError]:
     """Lines of a JSONL(.gz) file, unparsed: JSON and HTML parsing happen in the workers."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    try:
-        with opener(path, "rb") as fh:
-            for lineno, raw in enumerate(fh, start=1):
-                if raw.strip():
-                    yield JsonlLine(str(path), lineno, raw)
-    except (OSError, EOFError) as err:  # also a truncated .gz: the lines before it still count
-        yield IngestError(None, str(path), f"cannot read: {getattr(err, 'strerror', None) or err}")
+    for lineno, raw in jsonl_raw_lines(path):
+        if isinstance(raw, IngestError):
+            yield raw
+        elif raw.strip():
+            yield JsonlLine(str(path), lineno, raw)
 
 
 def resolve(task: Task) -> Item:

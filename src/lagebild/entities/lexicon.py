@@ -86,6 +86,11 @@ def titles() -> tuple[dict[str, Title], dict[str, Title]]:
     return words, prefixes
 
 
+@lru_cache(maxsize=1)
+def _longest_title() -> int:
+    return max((len(w) for w in titles()[0]), default=0)
+
+
 def match_title(word: str) -> TitleMatch | None:
     """The title a word is or ends in: "Außenministers", "US-Präsident", "Nato-Chef"."""
     words, prefixes = titles()
@@ -99,8 +104,9 @@ def match_title(word: str) -> TitleMatch | None:
         if ending and not low.endswith(ending):
             continue
         stem = low[: len(low) - len(ending)] if ending else low
-        # longest title that ends the (compound) stem, with at least 3 letters before it
-        for i in range(len(stem)):
+        # longest title that ends the (compound) stem, with at least 3 letters before it;
+        # only tails up to the longest title can match, which keeps a long token linear
+        for i in range(max(0, len(stem) - _longest_title()), len(stem)):
             tail = stem[i:]
             title = words.get(tail)
             if title is None:

@@ -9,6 +9,8 @@ import csv
 import gzip
 import json
 import sys
+import zlib
+from textwrap import shorten
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -30,9 +32,13 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
             continue
         path = Path(p)
         if path.is_dir():
+            found = False
             for child in sorted(path.rglob("*")):
                 if child.is_file() and input_kind(child) in ("txt", "html", "jsonl", "csv"):
+                    found = True
                     yield from read_path(child)
+            if not found:
+                yield IngestError(None, str(path), "folder holds no article files (.txt .html .jsonl .jsonl.gz .csv)")
         elif not path.exists():
             yield IngestError(None, str(path), "file not found")
         else:
@@ -43,9 +49,13 @@ def read_path(path: Path) -> Iterator[Item]:
     kind = input_kind(path)
     try:
         if kind == "jsonl":
-            opener = gzip.open if path.suffix == ".gz" else open
-            with opener(path, "rb") as fh:
-                yield from read_jsonl(fh, str(path))
+            for lineno, raw in jsonl_raw_lines(path):
+                if isinstance(raw, IngestError):
+                    yield raw
+                    continue
+                item = parse_jsonl_line(raw, str(path), lineno)
+                if item is not None:
+                    yield item
         elif kind == "csv":
             yield from read_csv(path)
         elif kind == "warc":
@@ -92,12 +102,17 @@ def record_to_article(rec: dict, origin: str, fallback_id: str) -> RawArticle:
     """A corpus record with the fields id/title/date/url/source/text (text or html required)."""
     if not isinstance(rec, dict):
         raise InputError("record is not a JSON object")
-    art_id = str(rec.get("id") or fallback_id)
+    raw_id = rec.get("id")
+    if raw_id is not None and (isinstance(raw_id, (dict, list, bool)) or not isinstance(raw_id, (str, int, float))):
+        raise InputError(f"'id' must be a string or a number, not {_json_kind(raw_id)}")
+    art_id = str(raw_id if raw_id not in (None, "") else fallback_id)
     text = rec.get("text")
     if text is None and rec.get("html"):
         article = article_from_html(str(rec["html"]), id=art_id, origin=origin, url=rec.get("url"))
-    elif not isinstance(text, str):
+    elif text is None:
         raise InputError("record has no 'text' field")
+    elif not isinstance(text, str):
+        raise InputError(f"'text' must be a string, not {_json_kind(text)}")
     else:
         article = RawArticle(id=art_id, text=text, origin=origin)
     for key in ("title", "date", "url", "source"):
@@ -105,6 +120,15 @@ def record_to_article(rec: dict, origin: str, fallback_id: str) -> RawArticle:
         if value not in (None, ""):
             setattr(article, key, str(value))
     return article
+
+
+def _json_kind(value) -> str:
+    """How JSON calls a value's type: "a number", "an object" ..."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
 
 
 def parse_jsonl_line(raw: bytes, name: str, lineno: int) -> Item | None:
@@ -123,10 +147,27 @@ def parse_jsonl_line(raw: bytes, name: str, lineno: int) -> Item | None:
         article.warnings.extend(warnings)
         return article
     except json.JSONDecodeError as err:
-        return IngestError(None, origin, f"broken JSON line: {err.msg} at column {err.colno}")
+        return IngestError(None, origin, f"broken JSON line: {err.msg.removesuffix(' at')} at column {err.colno}")
     except InputError as err:
         rec_id = rec.get("id") if isinstance(rec, dict) else None
         return IngestError(str(rec_id) if rec_id else None, origin, str(err))
+
+
+def jsonl_raw_lines(path: Path) -> Iterator[tuple[int, bytes | IngestError]]:
+    """(line number, bytes) of a JSONL or JSONL.gz file; a damaged or truncated stream ends the
+    file with one error item (the lines before it still count), never an exception."""
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    lineno = 0
+    try:
+        with opener(path, "rb") as fh:
+            for lineno, raw in enumerate(fh, start=1):
+                yield lineno, raw
+    except (EOFError, zlib.error, gzip.BadGzipFile) as err:
+        yield lineno + 1, IngestError(None, f"{path}:{lineno + 1}",
+                                      f"damaged compressed file after line {lineno} ({err}); "
+                                      "the rest of this file is not read")
+    except OSError as err:
+        yield lineno + 1, IngestError(None, str(path), f"cannot read: {err.strerror or err}")
 
 
 def read_jsonl(fh: IO[bytes], name: str) -> Iterator[Item]:
@@ -153,7 +194,10 @@ def read_csv(path: Path) -> Iterator[Item]:
             dialect = csv.excel
         reader = csv.DictReader(fh, dialect=dialect)
         if not reader.fieldnames or "text" not in reader.fieldnames:
-            yield IngestError(None, str(path), f"CSV needs a 'text' column; found {reader.fieldnames}")
+            found = [shorten(str(f), 24, placeholder="…") for f in (reader.fieldnames or [])[:4]]
+            more = f" and {len(reader.fieldnames) - 4} more fields" if reader.fieldnames and len(reader.fieldnames) > 4 else ""
+            yield IngestError(None, str(path), "CSV needs a header row with a 'text' column; the first row is "
+                                               f"{found}{more}")
             return
         for rowno, row in enumerate(reader, start=2):
             origin = f"{path}:{rowno}"

@@ -3,6 +3,7 @@ sentence list of the article. (`lagebild_finite_repair`, the finite-verb repair 
 model, is registered by `lagebild.nlp.finite`.)"""
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,9 +17,14 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
     The parser keeps boundaries that are set before it, so this only adds certainty.
     """
+    starts = doc.to_array([SENT_START])
+    changed = False
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text_with_ws and not tok.is_space or tok.is_space and "\n" in tok.text:
-            doc[i + 1].is_sent_start = True
+            starts[i + 1] = 1
+            changed = True
+    if changed:   # one write: setting token.is_sent_start rescans the whole Doc each time
+        doc.from_array([SENT_START], starts)
     return doc
 
 

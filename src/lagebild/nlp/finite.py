@@ -135,10 +135,19 @@ def _verbal(tok: Token) -> bool:
     return tok.tag_ in VERB_TAGS
 
 
-def _complex(head: Token) -> list[Token]:
+def _complex(head: Token, children: list[Token] | None = None) -> list[Token]:
     members = [head] if _verbal(head) else []
-    members += [c for c in head.children if c.dep_ in AUX_DEPS and _verbal(c)]
+    members += [c for c in (head.children if children is None else children) if c.dep_ in AUX_DEPS and _verbal(c)]
     return sorted(members, key=lambda t: t.i)
+
+
+def children_by_head(doc: Doc) -> list[list[Token]]:
+    """Each token's children, collected in one pass (Token.children scans the whole subtree)."""
+    out: list[list[Token]] = [[] for _ in range(len(doc))]
+    for tok in doc:
+        if tok.head.i != tok.i:
+            out[tok.head.i].append(tok)
+    return out
 
 
 def _is_zu_clause(head: Token, members: list[Token]) -> bool:
@@ -219,10 +228,11 @@ def make_finite(tok: Token, subj: Token | None = None) -> bool:
 def repair_clauses(doc: Doc) -> list[Token]:
     """Make one verb finite in every clause that needs one and has none; the changed tokens."""
     changed = []
+    children = children_by_head(doc)
     for head in doc:
         if head.dep_ in AUX_DEPS or head.dep_ == "xcomp":
             continue
-        members = _complex(head)
+        members = _complex(head, children[head.i])
         if not members:
             continue
         if any(_mood(m) or m.tag_ in IMP_TAGS for m in members):

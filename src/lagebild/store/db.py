@@ -22,6 +22,19 @@ class StoreError(Exception):
     """A store that cannot be opened or used; the message says what to do."""
 
 
+_DAMAGED = ("not a valid duckdb database file", "corrupt database file", "checksum", "invalid block",
+            "serialization error", "failed to read database header")
+
+
+def damaged_store_error(target: str, err: Exception) -> StoreError | None:
+    """A StoreError that says the DuckDB file is damaged, when `err` shows it; else None."""
+    if not any(mark in str(err).lower() for mark in _DAMAGED):
+        return None
+    return StoreError(f"the store file {target} is damaged or not a lagebild store ({str(err).strip()[:200]}); "
+                      f"move it aside and build it again with `lagebild ingest ... --db {target}`, "
+                      "or restore a copy")
+
+
 def parse_url(url: str | None) -> tuple[str, str]:
     """(`duckdb` | `postgres`, target) for a --db value: a path, duckdb:///path or postgresql://."""
     url = url or DEFAULT_DB
@@ -57,6 +70,15 @@ class Database:
         return list(params)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        try:
+            self._execute(sql, params)
+        except Exception as err:
+            damaged = damaged_store_error(self.target, err) if self.kind == "duckdb" else None
+            if damaged is not None:
+                raise damaged from err
+            raise
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         if self.kind == "postgres":
             with self.conn.cursor() as cur:
                 cur.execute(self._sql(sql), self._params(params))
@@ -64,7 +86,16 @@ class Database:
             self.conn.execute(sql, self._params(params))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts keyed by column name."""
+        """Rows as dicts keyed by column name; a damaged DuckDB file raises a StoreError."""
+        try:
+            return self._query(sql, params)
+        except Exception as err:
+            damaged = damaged_store_error(self.target, err) if self.kind == "duckdb" else None
+            if damaged is not None:
+                raise damaged from err
+            raise
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         if self.kind == "postgres":
             with self.conn.cursor() as cur:
                 cur.execute(self._sql(sql), self._params(params))
@@ -225,8 +256,14 @@ def open_database(url: str | None = None, *, read_only: bool = False, migrate: b
             raise StoreError(f"no store at {target}: run `lagebild ingest ARTICLES --db {target}` first")
         try:
             conn = duckdb.connect(target, read_only=read_only and target != ":memory:")
-        except duckdb.IOException as err:
-            raise StoreError(f"cannot open {target}: {err} (is another lagebild process writing to it?)") from err
+        except duckdb.Error as err:
+            damaged = damaged_store_error(target, err)
+            if damaged is not None:
+                raise damaged from err
+            if "lock" in str(err).lower():
+                raise StoreError(f"cannot open {target}: another process holds it ({str(err).strip()[:200]}); "
+                                 "wait for it to finish, or use PostgreSQL for concurrent writers and readers") from err
+            raise StoreError(f"cannot open {target}: {str(err).strip()}") from err
         db = Database("duckdb", conn, target, read_only=read_only)
     if migrate and not read_only:
         db.migrate()

@@ -153,6 +153,10 @@ def search_quotes(db: Database, *, speaker: str | None = None, entity: str | Non
                  "d.date DESC NULLS LAST, q.doc_id, q.start_char", limit, offset)
 
 
+def identity_exists(db: Database, identity_id: str) -> bool:
+    return bool(db.query("SELECT 1 AS one FROM identities WHERE identity_id = ? LIMIT 1", [identity_id]))
+
+
 def quotes_per_month(db: Database, *, entity: str | None = None) -> list[dict[str, Any]]:
     """Number of quotes per article month (YYYY-MM); undated articles are left out."""
     where, params = ["d.date IS NOT NULL"], []

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from importlib import resources
 from typing import Any, Callable
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -83,7 +83,7 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
         return render("index.html", docs=docs, stats=stats, q=q, peak=peak,
                       pager=_pager(docs["total"], offset), json_url="/api/stats/overview")
 
-    @app.get("/articles/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/articles/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article(doc_id: str, db=Depends(get_db)):
         data = queries.get_document(db, doc_id)
         if data is None:
@@ -93,7 +93,7 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
         entities = sorted(data.get("entities") or [], key=lambda e: (e.get("type") or "", e.get("name") or ""))
         return render("article.html", article=data, segments=segments(data, idents), cards=cards,
                       entities=entities, idents=idents,
-                      json_url=f"/api/documents/{doc_id}")
+                      json_url=f"/api/documents/{quote(doc_id, safe='')}")
 
     @app.get("/entities/{identity_id}", response_class=HTMLResponse, include_in_schema=False)
     def entity(identity_id: str, request: Request, db=Depends(get_db)):

@@ -79,3 +79,22 @@ def test_openapi_lists_the_endpoints(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert {"/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{identity_id}",
             "/api/quotes", "/api/stats/quotes-per-month"} <= paths
+
+
+@pytest.mark.parametrize("path", ["/", "/api/documents", "/articles/nato-russland-2009", "/no-such-page", "/openapi.json"])
+def test_security_headers_on_every_response(client, path):
+    headers = client.get(path).headers
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+
+
+def test_quotes_per_month_of_an_unknown_entity_is_404(client):
+    r = client.get("/api/stats/quotes-per-month", params={"entity": "per-niemand"})
+    assert r.status_code == 404 and "/api/entities" in r.json()["detail"]
+
+
+def test_openapi_says_date_from_after_date_to_is_invalid(client):
+    params = client.get("/openapi.json").json()["paths"]["/api/documents"]["get"]["parameters"]
+    date_from = next(p for p in params if p["name"] == "date_from")
+    assert "date_from after date_to is a 422" in date_from["description"]

@@ -55,3 +55,36 @@ def test_pages_work_offline(client):
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/docs").status_code == 404  # FastAPI's docs page would load a CDN
+
+
+def test_document_ids_with_url_characters_open_in_pages_and_api(filled_store, corpus):
+    import copy
+    from html import unescape as html_unescape
+    from urllib.parse import quote, unquote
+
+    from fastapi.testclient import TestClient
+
+    from lagebild.api.app import create_app
+    from lagebild.store.ingest import ingest_articles
+
+    ids = ["https://example.org/2009/12/nato?page=2#top", "a/b", "frage?", "raute#1"]
+    articles = []
+    for n, doc_id in enumerate(ids):
+        art = copy.deepcopy(corpus[0])
+        art["id"] = doc_id
+        art["meta"]["title"] = f"URL-Kennung {n}"
+        art["text"] += f" Zusatz {n}."   # another text: the store keeps one copy of a text
+        articles.append(art)
+    ingest_articles(filled_store, articles)
+    with TestClient(create_app(filled_store)) as client:
+        front = client.get("/").text
+        links = re.findall(r'href="(/articles/[^"]+)"', front)
+        opened = set()
+        for link in links:   # every link of the front page opens its article
+            page = client.get(html_unescape(link))
+            assert page.status_code == 200, link
+            opened.add(unquote(html_unescape(link)).removeprefix("/articles/"))
+        assert set(ids) <= opened
+        for doc_id in ids:
+            api = client.get(f"/api/documents/{quote(doc_id, safe='')}")
+            assert api.status_code == 200 and api.json()["id"] == doc_id

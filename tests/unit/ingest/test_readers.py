@@ -140,3 +140,107 @@ def test_dateline(text, dateline):
 def test_decode_errors_are_input_errors():
     with pytest.raises(InputError):
         decode_bytes(b"\x00\x01\x02binary")
+
+
+def _gz_corpus(tmp_path, n=40):
+    lines = [json.dumps({"id": f"r{i}", "text": f"{GERMAN} Nummer {i}."}) + "\n" for i in range(n)]
+    return b"".join(line.encode() for line in lines)
+
+
+def test_truncated_jsonl_gz_keeps_the_records_before_and_reads_the_next_input(tmp_path):
+    data = gzip.compress(_gz_corpus(tmp_path))
+    broken = tmp_path / "a.jsonl.gz"
+    broken.write_bytes(data[: len(data) * 2 // 3])
+    nxt = tmp_path / "b.txt"
+    nxt.write_text(GERMAN, encoding="utf-8")
+    items = _items(broken, nxt)
+    articles = [i for i in items if isinstance(i, RawArticle)]
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert articles[-1].id == "b" and len(articles) > 2
+    assert [a.id for a in articles[:-1]] == [f"r{i}" for i in range(len(articles) - 1)]
+    assert len(errors) == 1 and "damaged compressed file" in errors[0].reason
+    assert "rest of this file is not read" in errors[0].reason
+
+
+def test_gz_damaged_in_the_middle_is_an_error_record_not_a_traceback(tmp_path):
+    data = bytearray(gzip.compress(_gz_corpus(tmp_path, 400)))
+    for k in range(len(data) // 2, len(data) // 2 + 40):
+        data[k] ^= 0xFF
+    broken = tmp_path / "a.jsonl.gz"
+    broken.write_bytes(bytes(data))
+    items = _items(broken)
+    assert isinstance(items[-1], IngestError) and "damaged compressed file" in items[-1].reason
+    assert isinstance(items[0], RawArticle) and items[0].id == "r0"   # the lines before the damage
+
+
+def test_batch_source_reads_a_truncated_gz_like_analyze(tmp_path):
+    from lagebild.batch.sources import _jsonl_lines
+
+    data = gzip.compress(_gz_corpus(tmp_path))
+    broken = tmp_path / "a.jsonl.gz"
+    broken.write_bytes(data[: len(data) // 2])
+    items = list(_jsonl_lines(broken))
+    assert isinstance(items[-1], IngestError) and "damaged compressed file" in items[-1].reason
+    assert len(items) > 1
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_byte_order_mark_are_text(tmp_path, codec):
+    f = tmp_path / "a.txt"
+    data = GERMAN.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    f.write_bytes(data)
+    [art] = _items(f)
+    assert isinstance(art, RawArticle) and art.text == GERMAN
+
+
+def test_one_latin1_byte_in_a_jsonl_line_is_cp1252_not_a_baltic_code_page(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_bytes(b'{"id": "x", "text": "Die B\xfcrger in Wien stimmen am Sonntag \xfcber das neue Gesetz ab."}\n')
+    [art] = _items(f)
+    assert "Bürger" in art.text and "über" in art.text
+
+
+@pytest.mark.parametrize("depth", [50, 256, 300, 2000])
+def test_deeply_nested_html_keeps_its_body(tmp_path, depth):
+    body = f"<p>{GERMAN}</p>"
+    f = tmp_path / "a.html"
+    f.write_text("<html><head><title>Gesetz</title></head><body>" + "<div>" * depth + body
+                 + "</div>" * depth + "</body></html>", encoding="utf-8")
+    [art] = _items(f)
+    assert isinstance(art, RawArticle) and "neues Gesetz beschlossen" in art.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ('{"id": "a", "text": "Zeile\x01"}', "Invalid control character at column"),
+    ('{"text": 12345}', "'text' must be a string, not a number"),
+    ('{"id": {"x": 1}, "text": "Die Regierung hat beschlossen."}', "'id' must be a string or a number, not an object"),
+    ('{"id": "a"}', "record has no 'text' field"),
+])
+def test_jsonl_line_errors_say_what_is_wrong(tmp_path, line, reason):
+    f = tmp_path / "a.jsonl"
+    f.write_text(line + "\n", encoding="utf-8")
+    [err] = _items(f)
+    assert isinstance(err, IngestError) and reason in err.reason and "at at" not in err.reason
+
+
+def test_numeric_id_is_kept_as_text(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": 17, "text": "Die Regierung hat beschlossen."}\n', encoding="utf-8")
+    [art] = _items(f)
+    assert art.id == "17"
+
+
+def test_empty_folder_is_an_error_record(tmp_path):
+    (tmp_path / "leer").mkdir()
+    [err] = _items(tmp_path / "leer")
+    assert isinstance(err, IngestError) and "no article files" in err.reason
+
+
+def test_headerless_csv_error_is_short(tmp_path):
+    f = tmp_path / "a.csv"
+    long_text = "Die Regierung hat am Montag beschlossen, " * 50
+    f.write_text(f"1,{long_text},2016-01-01\n2,{long_text},2016-01-02\n", encoding="utf-8")
+    [err] = _items(f)
+    assert "header row with a 'text' column" in err.reason and len(err.reason) < 300

@@ -92,3 +92,16 @@ def test_unfinished_batch_folder_is_loaded_with_a_warning(cli, tmp_path, corpus)
     (tmp_path / "out" / "_manifest.jsonl").write_text("{}\n")
     result = runner.invoke(cli, ["ingest", "--from", str(tmp_path / "out"), "--db", str(tmp_path / "b.duckdb"), "--no-progress"])
     assert result.exit_code == 0 and "no _SUCCESS" in result.output
+
+
+def test_warning_with_a_long_path_is_one_unbroken_line(cli, tmp_path, corpus):
+    deep = tmp_path.joinpath(*["a-rather-long-folder-name"] * 6)
+    deep.mkdir(parents=True)
+    db = open_database(str(deep / "a.duckdb"))
+    ingest_articles(db, corpus)
+    db.close()
+    runner.invoke(cli, ["export", "--db", str(deep / "a.duckdb"), "-o", str(deep / "out")])
+    (deep / "out" / "_manifest.jsonl").write_text("{}\n")
+    result = runner.invoke(cli, ["ingest", "--from", str(deep / "out"), "--db", str(deep / "b.duckdb"), "--no-progress"])
+    warning = next(line for line in result.output.splitlines() if "warning:" in line)
+    assert str(deep / "out") in warning and "no _SUCCESS" in warning
