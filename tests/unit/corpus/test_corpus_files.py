@@ -1,4 +1,4 @@
-"""Every file of corpus/articles/ and corpus/double/ is valid against its source text, holds no
+"""Every file of corpus/articles/, corpus/double/ and corpus/unadjudicated/ is valid against its source text, holds no
 article text, and never comes from the reserved 10kGNAD rows (900 and later)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from lagebild import paths
 from lagebild.corpus import loader, validate
 from lagebild.corpus.sources import GNAD_RESERVED_FROM
 
-FOLDERS = ("articles", "double")
+FOLDERS = ("articles", "double", "unadjudicated")
 LONGEST_QUOTED = 100   # a string value this long that occurs in the article would be article text
 
 
@@ -67,3 +67,18 @@ def test_every_file_is_valid_against_its_source_text() -> None:
         checked += 1
     assert checked == len(files)
     assert found == [], "\n".join(found)
+
+
+def test_second_annotations_are_from_scratch_and_have_a_primary() -> None:
+    primary = {p.stem for p in loader.corpus_files("articles")}
+    found = []
+    for path in loader.corpus_files("double"):
+        record = loader.read_record(path)
+        if record["annotation"].get("mode") != "scratch":
+            found.append(f"{path.name}: mode {record['annotation'].get('mode')!r}")
+        if path.stem not in primary:
+            found.append(f"{path.name}: no primary annotation in corpus/articles/")
+    for path in loader.corpus_files("unadjudicated"):
+        if path.stem not in primary:
+            found.append(f"unadjudicated/{path.name}: no adjudicated version in corpus/articles/")
+    assert found == []
