@@ -157,19 +157,42 @@ def serve(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", help="Interface to bind; the default is reachable from this machine only."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
+    refresh: float = typer.Option(30.0, min=1.0, help="DuckDB: seconds between looks for a changed store."),
 ) -> None:
-    """Serve the web UI and the read-only REST API (OpenAPI at /openapi.json)."""
+    """Serve the web UI and the read-only REST API (OpenAPI at /openapi.json).
+
+    A DuckDB store is served from a private copy that follows the store file when it changes,
+    so `lagebild ingest` can load into the same file meanwhile (docs/store.md)."""
     import uvicorn
 
     from lagebild.api.app import create_app
+    from lagebild.store import StoreError
+    from lagebild.store.db import parse_url
+    from lagebild.store.snapshot import Snapshots
 
-    store = _open(db, read_only=True, migrate=False)
-    if store.kind == "postgres":
-        store.close()
+    kind, target = parse_url(db)
+    snapshots = None
+    if kind == "postgres":
+        _open(db, read_only=True, migrate=False).close()
         store = db
+    else:
+        if not Path(target).exists():
+            _open(db, read_only=True, migrate=False)   # says how to create it, exits 2
+        try:
+            snapshots = Snapshots(Path(target), refresh=refresh, wait=60.0)
+        except StoreError as err:
+            console.print(f"[red]error:[/red] {err}", highlight=False)
+            raise typer.Exit(2) from err
+        store = snapshots.current
     app = create_app(store)
+    if snapshots is not None:
+        snapshots.start(lambda fresh: setattr(app.state.provider, "root", fresh))
     console.print(f"lagebild at http://{host}:{port}/  (API: /api/documents, contract: /openapi.json)", highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        if snapshots is not None:
+            snapshots.close()
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ identifiers put into SQL are table and column names from our own fixed lists.
 from __future__ import annotations
 
 import re
+import time
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -238,6 +239,21 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";").strip()]
 
 
+def _connect_duckdb(target: str, *, read_only: bool, lock_wait: float = 10.0):
+    """A DuckDB connection; for a writer, a lock held by another process (a `serve` taking its
+    copy) is retried for `lock_wait` seconds before the error goes up."""
+    import duckdb
+
+    deadline = time.monotonic() + (0.0 if read_only else lock_wait)
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.5)
+
+
 def open_database(url: str | None = None, *, read_only: bool = False, migrate: bool = True) -> Database:
     """Open (and by default create and migrate) the store at `url`."""
     kind, target = parse_url(url)
@@ -255,7 +271,7 @@ def open_database(url: str | None = None, *, read_only: bool = False, migrate: b
         if read_only and target != ":memory:" and not Path(target).exists():
             raise StoreError(f"no store at {target}: run `lagebild ingest ARTICLES --db {target}` first")
         try:
-            conn = duckdb.connect(target, read_only=read_only and target != ":memory:")
+            conn = _connect_duckdb(target, read_only=read_only and target != ":memory:")
         except duckdb.Error as err:
             damaged = damaged_store_error(target, err)
             if damaged is not None:
