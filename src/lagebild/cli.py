@@ -129,8 +129,9 @@ def analyze(
 
 
 def _is_corpus(path: str) -> bool:
-    p = Path(path)
-    return p.is_dir() or p.suffix.lower() in (".jsonl", ".csv", ".gz", ".ndjson")
+    from lagebild.ingest.readers import CORPUS_KINDS, input_kind
+
+    return Path(path).is_dir() or input_kind(path) in CORPUS_KINDS
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m lagebild`

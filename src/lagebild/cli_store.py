@@ -44,17 +44,17 @@ def _open(db: Optional[str], **kw):
 
 def _count_inputs(paths: list[str]) -> Optional[int]:
     """Number of articles when every input is a single-article file (else unknown: None)."""
+    from lagebild.ingest.readers import ANALYZE_FOLDER_KINDS, CORPUS_KINDS, folder_files, input_kind
+
     n = 0
     for p in paths:
         path = Path(p)
-        files = [path] if path.is_file() else sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else []
+        files = [path] if path.is_file() else folder_files(path, ANALYZE_FOLDER_KINDS) if path.is_dir() else []
         if p == "-" or not files:
             return None
-        for f in files:
-            name = f.name.lower()
-            if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".warc", ".warc.gz")):
-                return None
-            n += name.endswith((".txt", ".text", ".html", ".htm", ".xhtml")) or "." not in name
+        if any(input_kind(f) in CORPUS_KINDS for f in files):
+            return None
+        n += len(files)
     return n
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from lagebild.ingest.readers import input_kind as file_kind, jsonl_raw_lines, parse_jsonl_line  # one definition of which suffix is what
+from lagebild.ingest.readers import folder_files, input_kind, jsonl_raw_lines, parse_jsonl_line
 from lagebild.ingest.readers import read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
@@ -60,11 +60,6 @@ def task_id(task: Task) -> str | None:
     return task.id
 
 
-def kind_of(path: Path) -> str:
-    """Like `lagebild analyze`, plus Parquet files of records (batch only)."""
-    return "parquet" if path.suffix.lower() == ".parquet" else file_kind(path)
-
-
 def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
     """Tasks for the inputs in a stable order (so a re-run meets the same origins).
 
@@ -80,9 +75,8 @@ def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
             continue
         path = Path(os.path.abspath(p))
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and kind_of(child) in BATCH_KINDS:
-                    yield from _file_tasks(child)
+            for child in folder_files(path, BATCH_KINDS):
+                yield from _file_tasks(child)
         elif not path.exists():
             yield IngestError(None, str(path), "file not found")
         else:
@@ -90,7 +84,7 @@ def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
 
 
 def _file_tasks(path: Path) -> Iterator[Task]:
-    kind = kind_of(path)
+    kind = input_kind(path)
     if kind in ("txt", "html"):
         yield FileTask(str(path))
     elif kind == "warc":

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Iterator
 
 from lagebild.batch.job import BatchOptions, BatchSummary, Progress, ProgressCallback
+from lagebild.ingest.readers import input_kind
 
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 STATUS_FIELD = {"ok": "analysed", "unanalysed": "unanalysed", "error": "errors"}
 TEXT_INPUT = "org.apache.hadoop.mapreduce.lib.input.TextInputFormat"
 
@@ -158,9 +158,10 @@ def expand_inputs(spark, inputs: list[str]) -> tuple[list[str], list[str], list[
             base = f.rsplit("/", 1)[-1].lower()
             if base.startswith((".", "_")):
                 continue
-            if base.endswith(JSONL_SUFFIXES):
+            kind = input_kind(base)
+            if kind == "jsonl":
                 jsonl.append(f)
-            elif base.endswith(".parquet"):
+            elif kind == "parquet":
                 parquet.append(f)
             elif raw == f or not any(st.isDirectory() for st in statuses):
                 problems.append(f"{_local_name(f)}: the Spark engine reads JSONL and Parquet; "

@@ -32,13 +32,11 @@ def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
             continue
         path = Path(p)
         if path.is_dir():
-            found = False
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and input_kind(child) in ("txt", "html", "jsonl", "csv"):
-                    found = True
-                    yield from read_path(child)
-            if not found:
+            files = folder_files(path, ANALYZE_FOLDER_KINDS)
+            if not files:
                 yield IngestError(None, str(path), "folder holds no article files (.txt .html .jsonl .jsonl.gz .csv)")
+            for child in files:
+                yield from read_path(child)
         elif not path.exists():
             yield IngestError(None, str(path), "file not found")
         else:
@@ -62,24 +60,43 @@ def read_path(path: Path) -> Iterator[Item]:
             from lagebild.ingest.warc import read_warc  # optional reader, added with the batch stage
 
             yield from read_warc(path)
+        elif kind == "parquet":
+            yield IngestError(None, str(path), "Parquet files of records are read by `lagebild batch`")
         else:
             yield from _single(str(path), path.read_bytes(), kind=kind, stem=path.stem)
     except OSError as err:
         yield IngestError(None, str(path), f"cannot read: {err.strerror or err}")
 
 
-def input_kind(path: Path) -> str:
-    """Which reader a file needs, by its suffixes: jsonl, csv, warc, html or txt."""
-    suffixes = [s.lower() for s in path.suffixes]
-    if suffixes[-2:] == [".jsonl", ".gz"] or suffixes[-1:] in ([".jsonl"], [".ndjson"]):
+KINDS = ("jsonl", "csv", "warc", "parquet", "html", "txt")
+CORPUS_KINDS = ("jsonl", "csv", "warc", "parquet")   # many records per file
+ANALYZE_FOLDER_KINDS = ("txt", "html", "jsonl", "csv")   # what `analyze`/`ingest` take from a folder
+
+
+def input_kind(path: str | Path) -> str:
+    """Which reader a file needs, by the suffixes of its name (the one place that decides it):
+    jsonl (.jsonl .ndjson, also .gz), csv, warc (.warc, .warc.gz), parquet, html, or txt."""
+    name = str(path).rsplit("/", 1)[-1].lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+        if name.endswith((".jsonl", ".ndjson")):
+            return "jsonl"
+        return "warc" if name.endswith(".warc") else "txt"
+    suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+    if suffix in ("jsonl", "ndjson"):
         return "jsonl"
-    if suffixes[-1:] == [".csv"]:
-        return "csv"
-    if any(s in (".warc",) for s in suffixes):
-        return "warc"
-    if suffixes and suffixes[-1] in HTML_SUFFIXES:
+    if suffix in ("csv", "warc", "parquet"):
+        return suffix
+    if f".{suffix}" in HTML_SUFFIXES:
         return "html"
     return "txt"
+
+
+def folder_files(folder: Path, kinds: tuple[str, ...]) -> list[Path]:
+    """The files of a folder tree with one of `kinds`, in sorted order, hidden files left out
+    (the one folder walk of `analyze`, `ingest` and `batch`)."""
+    return [child for child in sorted(folder.rglob("*"))
+            if child.is_file() and not child.name.startswith((".", "_")) and input_kind(child) in kinds]
 
 
 def _single(origin: str, data: bytes, *, kind: str, stem: str | None = None) -> Iterator[Item]:

@@ -244,3 +244,22 @@ def test_headerless_csv_error_is_short(tmp_path):
     f.write_text(f"1,{long_text},2016-01-01\n2,{long_text},2016-01-02\n", encoding="utf-8")
     [err] = _items(f)
     assert "header row with a 'text' column" in err.reason and len(err.reason) < 300
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("a.jsonl", "jsonl"), ("a.JSONL.GZ", "jsonl"), ("a.ndjson", "jsonl"), ("a.ndjson.gz", "jsonl"),
+    ("a.csv", "csv"), ("crawl.warc", "warc"), ("crawl.warc.gz", "warc"), ("t.parquet", "parquet"),
+    ("p.html", "html"), ("p.HTM", "html"), ("p.xhtml", "html"), ("a.txt", "txt"), ("README", "txt"),
+    ("hdfs:///corpus/part-0.ndjson.gz", "jsonl"), ("file:/x/y.parquet", "parquet"),
+])
+def test_one_function_decides_the_input_kind(name, kind):
+    from lagebild.ingest.readers import input_kind
+
+    assert input_kind(name) == kind
+
+
+def test_ndjson_gz_is_read_as_jsonl(tmp_path):
+    f = tmp_path / "a.ndjson.gz"
+    f.write_bytes(gzip.compress(b'{"id": "n1", "text": "Die Regierung hat beschlossen."}\n'))
+    [art] = _items(f)
+    assert isinstance(art, RawArticle) and art.id == "n1"
