@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
-from datetime import date as _date
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 
 from lagebild.article import Article, Meta
+from lagebild.dates import normalise_date
 from lagebild.ingest.dateline import find_dateline
 from lagebild.ingest.language import detect_language, is_german
 from lagebild.ingest.records import IngestError, InputError, RawArticle
@@ -19,29 +18,10 @@ from lagebild.pipeline import load_nlp
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 1_000_000  # one news article is < 100k characters; beyond this it is not one article
-_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
-_GERMAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def content_id(text: str) -> str:
     return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-def normalise_date(value: str | None) -> tuple[str | None, str | None]:
-    """Return (YYYY-MM-DD or None, warning or None)."""
-    if value is None or not str(value).strip():
-        return None, None
-    value = str(value).strip()
-    m = _ISO_DATE.match(value)
-    g = _GERMAN_DATE.match(value)
-    try:
-        if m:
-            return _date.fromisoformat(m.group(1)).isoformat(), None
-        if g:
-            return _date(int(g.group(3)), int(g.group(2)), int(g.group(1))).isoformat(), None
-    except ValueError:
-        pass
-    return None, f"unreadable date {value!r} ignored"
 
 
 def date_option(value: str | None) -> str | None:

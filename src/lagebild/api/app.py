@@ -6,7 +6,6 @@ them from a CDN and lagebild must work offline; the contract is served at /opena
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 import threading
 from contextlib import contextmanager
@@ -17,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from lagebild.api import models as M
+from lagebild.dates import ISO_DAY_PATTERN, parse_day
 from lagebild.store import queries
 from lagebild.store.db import Database, StoreError, open_database, parse_url
 
@@ -62,7 +62,7 @@ class DatabaseProvider:
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size (1-{MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 Text = Annotated[Optional[str], Query(max_length=200)]
-Day = Annotated[Optional[str], Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"},
+Day = Annotated[Optional[str], Query(pattern=ISO_DAY_PATTERN, json_schema_extra={"format": "date"},
                                      description="Article date YYYY-MM-DD, inclusive; date_from after "
                                                  "date_to is a 422.")]
 SECURITY_HEADERS = {
@@ -88,7 +88,7 @@ def _days(date_from: str | None, date_to: str | None) -> tuple[str | None, str |
     days = []
     for name, value in (("date_from", date_from), ("date_to", date_to)):
         try:
-            days.append(dt.date.fromisoformat(value).isoformat() if value else None)
+            days.append(parse_day(value).isoformat() if value else None)
         except ValueError:
             raise HTTPException(422, f"{name}: {value!r} is not a calendar date (YYYY-MM-DD)") from None
     if days[0] and days[1] and days[0] > days[1]:

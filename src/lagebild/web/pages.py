@@ -4,8 +4,6 @@ JS are small vendored files under web/static, so the UI needs no build step and 
 """
 from __future__ import annotations
 
-import datetime as dt
-import re
 from importlib import resources
 from typing import Any, Callable
 from urllib.parse import quote, urlencode
@@ -15,13 +13,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from lagebild.dates import parse_day
 from lagebild.store import queries
 from lagebild.web.render import quote_cards, segments
 
 PAGE_SIZE = 25
 QUOTE_TYPES = {"direct": "direkt", "indirect": "indirekt", "free_indirect": "frei indirekt", "reported": "berichtet"}
 ENTITY_TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Ort", "OTH": "Sonstiges"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _web_dir(name: str) -> str:
@@ -50,8 +48,7 @@ def _day(value: str | None, label: str, errors: list[str]) -> str | None:
         return None
     value = value.strip()
     try:
-        if _DATE.match(value):
-            return dt.date.fromisoformat(value).isoformat()
+        return parse_day(value).isoformat()
     except ValueError:
         pass
     errors.append(f"{label}: „{value}“ ist kein Datum der Form JJJJ-MM-TT – ignoriert.")
