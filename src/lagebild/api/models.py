@@ -6,8 +6,10 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, Field
 
-EntityType = Literal["PER", "ORG", "LOC", "OTH"]
-QuoteType = Literal["direct", "indirect", "free_indirect", "reported"]
+from lagebild.article import ENTITY_TYPES, QUOTE_TYPES
+
+EntityType = Literal[ENTITY_TYPES]   # the one list, in lagebild.article
+QuoteType = Literal[QUOTE_TYPES]
 
 
 class Error(BaseModel):

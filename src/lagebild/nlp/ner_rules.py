@@ -35,11 +35,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from lagebild.article import ENTITY_TYPES
 from lagebild.nlp.ner_subtypes import demonyms, subtype_spans
 from lagebild.nlp.word_lists import noun_lemmas
 from lagebild.paths import resource_rows
 
-BASE = ("PER", "ORG", "LOC", "OTH")
+BASE = ENTITY_TYPES
 MAX_NAME_TOKENS = 4
 MIN_OCCURRENCES, MIN_INSIDE = 3, 0.9
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
