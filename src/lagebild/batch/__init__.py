@@ -3,6 +3,7 @@
 The engines share one unit of work (`work.analyse_tasks`, the function `lagebild analyze` uses)
 and one output layout (`output.py`: the store's tables as Parquet, see `lagebild.store.rows`).
 """
-from lagebild.batch.job import BatchOptions, BatchSummary, run_batch
+from lagebild.batch.job import BatchOptions, BatchSummary
+from lagebild.batch.run import run_batch
 
 __all__ = ["BatchOptions", "BatchSummary", "run_batch"]

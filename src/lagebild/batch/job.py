@@ -101,16 +101,3 @@ class BatchSummary:
         if not self.complete:
             parts.append("re-run the same command to resume")
         return "; ".join(parts) + f" → {self.output}"
-
-
-def run_batch(options: BatchOptions, progress: ProgressCallback | None = None) -> BatchSummary:
-    """Run a batch job on the engine it names."""
-    if options.engine == "local":
-        from lagebild.batch.local import run_local
-
-        return run_local(options, progress)
-    if options.engine == "spark":
-        from lagebild.batch.spark import run_spark
-
-        return run_spark(options, progress)
-    raise ValueError(f"--engine must be local or spark, got {options.engine!r}")

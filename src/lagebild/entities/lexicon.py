@@ -10,7 +10,8 @@ import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from lagebild.paths import resource_rows
 
 # Inflectional endings tried when a surface form is looked up (longest first).
 NOUN_ENDINGS = ("nen", "es", "en", "n", "s", "e", "")
@@ -56,13 +57,7 @@ class Pronoun:
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Data rows of a TSV resource (header skipped); a missing file gives no rows."""
-    try:
-        text = resources.files("lagebild").joinpath("resources", "de", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return []
-    lines = [unicodedata.normalize("NFC", line) for line in text.splitlines()[1:]]
-    return [line.split("\t") for line in lines if line.strip()]
+    return resource_rows(name)
 
 
 def fold(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 
 @dataclass(frozen=True)
@@ -27,10 +27,7 @@ class TriggerLexicon:
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> TriggerLexicon:
     verbs, split, nouns = {}, {}, []
-    for line in resource("event_triggers.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        form, pos, etype, hint = line.split("\t")
+    for form, pos, etype, hint in resource_rows("event_triggers.tsv"):
         particle, _, base = form.rpartition("|")
         trig = Trigger(form.replace("|", ""), particle, base, pos, etype, None if hint == "-" else hint)
         if pos == "verb":

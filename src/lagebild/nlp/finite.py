@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from lagebild.nlp.word_lists import verb_lemmas
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj", "csubj:pass"})
@@ -69,13 +69,7 @@ _CLAUSAL_DEPS = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj", "csubj
 def subjunctive_forms() -> frozenset[str]:
     """Lower-cased finite forms that are (practically always) Konjunktiv, from
     resources/de/subjunctive_forms.tsv (header line; first column; `#` starts a comment)."""
-    path = resource("subjunctive_forms.tsv")
-    forms = set()
-    for line in path.read_text(encoding="utf8").splitlines()[1:]:
-        line = line.split("#", 1)[0].strip()
-        if line:
-            forms.add(line.split("\t")[0].strip().lower())
-    return frozenset(forms)
+    return frozenset(row[0].strip().lower() for row in resource_rows("subjunctive_forms.tsv"))
 
 
 def _mood(tok: Token) -> str | None:

@@ -1,7 +1,6 @@
 """Tag-set mappings (from `resources/de/stts_upos.tsv`), one table for training and evaluation."""
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
 from lagebild import paths
@@ -10,6 +9,4 @@ from lagebild import paths
 @lru_cache(maxsize=1)
 def stts_upos() -> dict[str, str]:
     """STTS tag -> UPOS, following the majority use in UD German GSD (also maps HanTa's tags)."""
-    path = paths.resource("stts_upos.tsv")
-    with open(path, encoding="utf-8", newline="") as fh:
-        return {row["stts"]: row["upos"] for row in csv.DictReader(fh, delimiter="\t")}
+    return {row["stts"]: row["upos"] for row in paths.resource_records("stts_upos.tsv")}

@@ -7,7 +7,6 @@ no lemmatizer is loaded.
 """
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,8 +50,9 @@ class Lexicon:
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    """A resource file's rows as dicts, by the one rule of `lagebild.paths.parse_resource`."""
+    header, rows = paths.parse_resource(path.read_text(encoding="utf-8"))
+    return [dict(zip(header, r + [""] * (len(header) - len(r)))) for r in rows]
 
 
 def weak_forms(lemma: str) -> set[str]:

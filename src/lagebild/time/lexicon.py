@@ -4,15 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lagebild.paths import resource
-
-
-def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in resource(name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+from lagebild.paths import resource_rows as _rows
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 from lagebild.events.lexicon import trigger_lexicon
-from lagebild.paths import resource
+from lagebild.paths import resource_rows
 
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 def test_format_and_no_duplicates():
-    rows = [line.split("\t") for line in resource("event_triggers.tsv").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = resource_rows("event_triggers.tsv")
     assert all(len(r) == 4 for r in rows)
     assert all(r[1] in ("verb", "noun") and r[2] in PLOVER and r[3] in ("-", "proposal", "demand", "intention") for r in rows)
     assert len({(r[0], r[1]) for r in rows}) == len(rows)

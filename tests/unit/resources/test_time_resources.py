@@ -1,13 +1,8 @@
 """The time and number vocabulary files are well-formed and hold the forms the rules rely on."""
 from __future__ import annotations
 
-from lagebild.paths import resource
+from lagebild.paths import resource_rows as _rows
 from lagebild.time.lexicon import lexicon
-
-
-def _rows(name):
-    return [line.split("\t") for line in resource(name).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 def test_time_words_format_and_no_duplicates():
