@@ -257,13 +257,20 @@ def mention_rows(record: dict, text: str) -> list[list]:
         same = by_text[needle]
         uniform = all((x["identity"], x["kind"], x["label"]) == (m["identity"], m["kind"], m["label"]) for x in same)
         row_tail = [m["identity"], m["kind"]] + ([m["label"]] if m["label"] != idents[m["identity"]]["label"] else [])
-        if len(same) > 1 and uniform and needle == needle.strip() and len(spans.occurrences(text, needle)) == len(same):
+        if len(same) > 1 and uniform and needle == needle.strip() and len(spans.occurrences(text, needle)) == len(same) \
+                and not _overlaps_other(same, record["entities"]):
             if needle not in done:
                 rows.append([needle + "*"] + row_tail)
                 done.add(needle)
             continue
         rows.append([spans.render(text, m["start"], m["end"])] + row_tail)
     return rows
+
+
+def _overlaps_other(same: list[dict], mentions: list[dict]) -> bool:
+    """Whether another mention overlaps one of `same`: compile would then skip that occurrence of `text*`."""
+    return any(x is not m and x not in same and x["start"] < m["end"] and m["start"] < x["end"]
+               for m in same for x in mentions)
 
 
 def dump_draft(data: dict) -> str:

@@ -1,5 +1,5 @@
 """Every file of corpus/articles/, corpus/double/ and corpus/unadjudicated/ is valid against its source text, holds no
-article text, and never comes from the reserved 10kGNAD rows (900 and later)."""
+article text, never comes from the reserved 10kGNAD rows (900 and later), and survives a decompile/compile round trip."""
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -8,9 +8,11 @@ import pytest
 
 from lagebild import paths
 from lagebild.corpus import loader, validate
+from lagebild.corpus.draft import DraftErrors, compile_draft, decompile
 from lagebild.corpus.sources import GNAD_RESERVED_FROM
 
 FOLDERS = ("articles", "double", "unadjudicated")
+LAYERS = ("meta", "identities", "entities", "quotes", "not_quotes", "events", "times", "amounts")
 LONGEST_QUOTED = 100   # a string value this long that occurs in the article would be article text
 
 
@@ -82,3 +84,21 @@ def test_second_annotations_are_from_scratch_and_have_a_primary() -> None:
         if path.stem not in primary:
             found.append(f"unadjudicated/{path.name}: no adjudicated version in corpus/articles/")
     assert found == []
+
+
+def test_every_file_survives_decompile_and_compile_unchanged() -> None:
+    """Adjudication and correction edit decompiled drafts: a lossy round trip would drop annotations silently."""
+    if not paths.shared_data_dir().is_dir():
+        pytest.skip(f"needs the shared data at {paths.shared_data_dir()} (set LAGEBILD_DATA)")
+    changed = []
+    for path in _files():
+        record = loader.read_record(path)
+        source = loader.source_text(record["id"])
+        kept = {k: v for k, v in record["annotation"].items() if k not in ("annotator", "mode")}
+        try:
+            again = compile_draft(decompile(record, source.text), source, annotation=kept)
+        except DraftErrors as err:
+            changed.append(f"{path.parent.name}/{path.name}: {err.problems[:2]}")
+            continue
+        changed += [f"{path.parent.name}/{path.name}: {layer}" for layer in LAYERS if again.get(layer) != record.get(layer)]
+    assert changed == [], "\n".join(changed)
