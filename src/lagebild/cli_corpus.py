@@ -175,8 +175,11 @@ def validate_all(folder: str = typer.Option("articles", help="articles or double
         if found:
             bad += 1
             typer.echo(f"{path.name}: " + "; ".join(found))
-    typer.echo(f"{len(files) - bad} of {len(files)} files valid")
-    if bad:
+    conflicts = validate.key_label_conflicts([loader.read_record(path) for path in files])
+    for line in conflicts:
+        typer.echo(line)
+    typer.echo(f"{len(files) - bad} of {len(files)} files valid; {len(conflicts)} corpus keys with two labels")
+    if bad or conflicts:
         raise typer.Exit(1)
 
 
@@ -255,3 +258,20 @@ def stats(folder: str = typer.Option("articles", help="articles or double."),
 
     res = corpus_stats.folder_stats(folder)
     typer.echo(json.dumps(res, ensure_ascii=False, indent=1) if as_json else corpus_stats.format_stats(res))
+
+
+@corpus_app.command("candidates")
+def candidates(source: str = typer.Option("wn", help="wn (WikiNews train) or gnad (10kGNAD rows 0-899)."),
+               n: int = typer.Option(20, "-n", help="How many ids to list.")) -> None:
+    """List the best-ranked source articles not yet annotated (topic score, id, length)."""
+    from lagebild.corpus import select
+
+    _need_source_texts()
+    if source not in ("wn", "gnad"):
+        raise typer.BadParameter("wn or gnad", param_hint="--source")
+    done = {p.stem for p in loader.corpus_files("articles")}
+    words = select.topic_words(loader.CORPUS_DIR / "topic_words.tsv")
+    ranked = [(score, src) for score, src in select.candidates(words)
+              if src.id.startswith(f"{source}-") and src.id not in done]
+    for score, src in ranked[:n]:
+        typer.echo(f"{score:6.1f}  {src.id}  {len(src.text)} chars")

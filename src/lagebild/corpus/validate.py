@@ -167,3 +167,14 @@ def problems(record: dict, source: SourceText, path: Path | None = None) -> list
     if not record["entities"]:
         out.append("no mentions")
     return out + _span_problems(record, source.text) + _key_problems(record) + _duplicate_problems(record)
+
+
+def key_label_conflicts(records: list[dict]) -> list[str]:
+    """Corpus keys that carry different labels in different files: one key names one referent, so one label
+    (namesakes get a suffix: "Merkur" the planet, "Merkur (Handelskette)")."""
+    seen: dict[str, dict[str, list[str]]] = {}
+    for record in records:
+        for ident in record["identities"].values():
+            seen.setdefault(ident["key"], {}).setdefault(ident["label"], []).append(record["id"])
+    return [f"key {key!r}: " + "; ".join(f"{label} in {', '.join(ids[:3])}" for label, ids in sorted(by_label.items()))
+            for key, by_label in sorted(seen.items()) if len(by_label) > 1]

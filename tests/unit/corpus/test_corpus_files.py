@@ -102,3 +102,14 @@ def test_every_file_survives_decompile_and_compile_unchanged() -> None:
             continue
         changed += [f"{path.parent.name}/{path.name}: {layer}" for layer in LAYERS if again.get(layer) != record.get(layer)]
     assert changed == [], "\n".join(changed)
+
+
+def test_a_corpus_key_has_one_label_across_files() -> None:
+    records = [loader.read_record(path) for path in loader.corpus_files("articles")]
+    assert validate.key_label_conflicts(records) == []
+
+
+def test_key_label_conflicts_names_the_key_the_labels_and_the_files() -> None:
+    records = [{"id": "wn-1", "identities": {"m": {"key": "Merkur", "label": "LOC"}}},
+               {"id": "gnad-2", "identities": {"m": {"key": "Merkur", "label": "ORG"}, "x": {"key": "Nato", "label": "ORG"}}}]
+    assert validate.key_label_conflicts(records) == ["key 'Merkur': LOC in wn-1; ORG in gnad-2"]
