@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -165,35 +166,38 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
             base = tuple(lex.fold(w) for w in v)
             for form in (base, base[:-1] + (base[-1] + "s",)):
                 patterns.setdefault(form, (c.label, c))
-    out = []
-    n = len(doc)
     longest = max((len(k) for k in patterns), default=0)
     folded_doc = [lex.fold(t.text) for t in doc]
+
+    def pattern_at(i: int, length: int):
+        if covered[i] or not _is_capitalised(doc[i]) or not doc[i + length - 1].text[:1].isupper():
+            return None
+        return patterns.get(tuple(folded_doc[i:i + length]))
+
+    out = []
+    for i, length, (label, origin) in longest_matches(len(doc), longest, covered, pattern_at):
+        common = tagged and length == 1 and (doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART") or (
+            origin.label == "PER" and origin.end - origin.start > 1 and doc[i].tag_ in ("NN", "ADV")
+            and not name_like(doc, doc[i].text)))   # "Jerzy Montag" ... "am Montag"
+        if not common:
+            out.append(Cand(i, i + length, label, "name", origin.key, origin.canonical, source="propagated"))
+            covered[i:i + length] = [True] * length
+    return out
+
+
+def longest_matches(n: int, longest: int, covered: list[bool], match_at) -> Iterator[tuple[int, int, Any]]:
+    """Left to right, the longest window `[i, i + length)` of uncovered tokens for which `match_at(i, length)`
+    is not None, as `(i, length, match)`; the scan goes on after the window and sees what the caller covered."""
     i = 0
     while i < n:
-        hit = None
-        if not covered[i] and _is_capitalised(doc[i]):
-            for length in range(min(longest, n - i), 0, -1):
-                if any(covered[i:i + length]):
-                    continue
-                folded = tuple(folded_doc[i:i + length])
-                if folded in patterns and doc[i + length - 1].text[:1].isupper():
-                    hit = (length, patterns[folded])
-                    break
-        if hit:
-            length, (label, origin) = hit
-            common = tagged and length == 1 and (doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART") or (
-                origin.label == "PER" and origin.end - origin.start > 1 and doc[i].tag_ in ("NN", "ADV")
-                and not name_like(doc, doc[i].text)))   # "Jerzy Montag" ... "am Montag"
-            if not common:
-                out.append(Cand(i, i + length, label, "name", origin.key, origin.canonical,
-                                source="propagated"))
-                for j in range(i, i + length):
-                    covered[j] = True
-            i += length
+        for length in range(min(longest, n - i), 0, -1):
+            found = None if any(covered[i:i + length]) else match_at(i, length)
+            if found is not None:
+                yield i, length, found
+                i += length
+                break
         else:
             i += 1
-    return out
 
 
 def derived_mentions(doc: Doc, covered: list[bool]) -> list[Cand]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from lagebild.entities import lexicon as lex
 from lagebild.entities.group import Ref
-from lagebild.entities.mentions import Cand, key_of
+from lagebild.entities.mentions import Cand, key_of, longest_matches
 from lagebild.entities.pronouns import SUBJECT_DEPS
 
 MAX_ALIAS_TOKENS = 4
@@ -60,36 +60,21 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
     aliases = lex.org_aliases()
     tagged = doc.has_annotation("TAG")
     folded_doc = [lex.fold(t.text) for t in doc]
-    i = 0
-    n = len(doc)
-    while i < n:
-        hit = None
-        for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
-            if any(covered[i:i + length]):
-                continue
-            alias = aliases.get(tuple(folded_doc[i:i + length]))
-            if alias is None or alias.form != "nominal":
-                continue
-            if not doc[i + length - 1].text[:1].isupper():
-                continue
-            if alias.canonical.startswith(PLACEHOLDER):
-                ref = _recent_place(doc, others, i, alias.canonical[len(PLACEHOLDER):])
-            else:
-                ref = by_key.get(key_of(alias.canonical))
-            if ref is None or not _definite_before(doc, i):
-                continue
-            hit = (length, ref)
-            break
-        if hit:
-            length, ref = hit
-            start = i
-            # "das westliche Bündnis": the adjectives belong to the phrase
-            while start > 0 and tagged and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
-                start -= 1
-            ref.cands.append(Cand(start, i + length, ref.label, "nominal", ref.key, ref.canonical,
-                                  source="alias"))
-            for j in range(start, i + length):
-                covered[j] = True
-            i += length
+
+    def org_at(i: int, length: int) -> Ref | None:
+        alias = aliases.get(tuple(folded_doc[i:i + length]))
+        if alias is None or alias.form != "nominal" or not doc[i + length - 1].text[:1].isupper():
+            return None
+        if alias.canonical.startswith(PLACEHOLDER):
+            ref = _recent_place(doc, others, i, alias.canonical[len(PLACEHOLDER):])
         else:
-            i += 1
+            ref = by_key.get(key_of(alias.canonical))
+        return ref if ref is not None and _definite_before(doc, i) else None
+
+    for i, length, ref in longest_matches(len(doc), MAX_ALIAS_TOKENS, covered, org_at):
+        start = i
+        # "das westliche Bündnis": the adjectives belong to the phrase
+        while start > 0 and tagged and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
+            start -= 1
+        ref.cands.append(Cand(start, i + length, ref.label, "nominal", ref.key, ref.canonical, source="alias"))
+        covered[start:i + length] = [True] * (i + length - start)

@@ -34,6 +34,18 @@ def test_markup_in_the_corpus_renders_as_text(client):
 def test_entity_page(client):
     html = client.get("/entities/per-anders-fogh-rasmussen").text
     assert "Nato-Generalsekretär" in html and "Zeitleiste" in html and "Entschlossenheit" in html
+    timeline = re.search(r'<ul class="bars timeline">(.*?)</ul>', html, re.S).group(1)
+    months = re.findall(r'<time>([\d-]+)</time><span class="bar" style="width: ([\d.]+)%"></span>'
+                        r'<span class="count">(\d+) Art\. · \d+ Zit\.</span>', timeline)
+    assert [m[0] for m in months] == ["2009-12", "2010-01"] and max(float(m[1]) for m in months) == 100.0
+
+
+def test_overview_bars_are_articles_per_day(client):
+    html = client.get("/").text
+    bars = re.search(r'<h2>Artikel pro Tag</h2>\s*<ul class="bars">(.*?)</ul>', html, re.S).group(1)
+    days = re.findall(r'<time>(\d{4}-\d\d-\d\d)</time><span class="bar" style="width: ([\d.]+)%"></span>'
+                      r'<span class="count">(\d+)</span>', bars)
+    assert days and days == sorted(days) and max(float(d[1]) for d in days) == 100.0
 
 
 def test_quote_search_page_and_bad_input(client):
