@@ -20,7 +20,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--per-component", action="store_true", help="also time each pipeline component")
     parser.add_argument("--compare-blis", action="store_true",
-                        help="also run the same articles with thinc's BLIS gemm (the pre-NumPy-BLAS setting)")
+                        help="also run the same articles with thinc's BLIS gemm (spaCy's default)")
     args = parser.parse_args()
     records = gnad_articles(args.n)
     t0 = time.perf_counter()

@@ -4,7 +4,7 @@ The shipped `models/de_core` learns UPOS, FEATS (Mood) and lemmas mostly from Re
 (439k words, UPOS mapped from STTS by a fixed table, 19th-century text) and only 12.5k words from
 UD German GSD dev, the one treebank in the evaluation's own conventions (GSD train, 260k words, is
 not in ../shared/data). This script trains the same config (`training/configs/core.cfg`) on the
-session-2 mix (`prepare_core.py` without `--europarl`) with the first 0, 1/2, 3/4 and all of GSD dev's
+mix without Europarl (`prepare_core.py` without `--europarl`) with the first 0, 1/2, 3/4 and all of GSD dev's
 sentences (`prepare_core.py --gsd-fraction`),
 each for the same number of steps on one thread, and scores every model on UD German GSD **test**
 (reporting only: nothing is chosen from it) with `lagebild.evaluation.ud.evaluate_ud`, the model

@@ -4,7 +4,7 @@ NER training data, used by `lagebild.nlp.ner_rules` to correct the type the mode
 Source: training/corpus/ner_train.spacy as written by prepare_ner.py (GermEval 2014 dev minus its
 tuning fifth, Europarl, Europeana, SmartData, Legal NER; GermEval test is never read). A name is
 kept when it occurs at least MIN_COUNT times with one base type in at least PURITY of them.
-Two more columns (session 6) count, over the distinct training sentences (the GermEval part is
+Two more columns count, over the distinct training sentences (the GermEval part is
 repeated in the corpus), how often the name's words occur at all and how often they stand outside
 every entity: a name that is practically never outside one ("München", "Portugal"; not "Union")
 may be added where the model found nothing (`lagebild.nlp.ner_rules`). The same pass writes

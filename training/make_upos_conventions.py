@@ -27,7 +27,7 @@ MIN_COUNT, PURITY = 3, 0.8
 CLOSED_TAGS = frozenset({"PIS", "PIAT", "PDS", "PDAT", "PTKVZ", "KOKOM", "KON", "KOUS", "PWAV", "PRELAT", "PRELS",
                          "PWS", "PAV", "APPR", "APZR", "ADV", "PTKNEG", "PTKANT", "PTKA"})
 # Open-class tags whose words keep a pair only where GSD departs from the tag's usual UPOS
-# ("anderen" ADJA -> DET; session 5: two-fold check on GSD dev halves +0.08 UPOS on the held-out half).
+# ("anderen" ADJA -> DET; two-fold check on GSD dev halves: +0.08 UPOS on the held-out half).
 OPEN_TAGS = frozenset({"ADJA"})
 
 

@@ -47,8 +47,8 @@ STTS = {
     "VMFIN", "VMINF", "VMPP", "VVFIN", "VVIMP", "VVINF", "VVIZU", "VVPP", "XY",
 }
 
-# STTS -> UPOS following the majority use in UD German GSD (the evaluation treebank); only tags
-# in STTS above are mapped, as before the table moved to resources/de/stts_upos.tsv.
+# STTS -> UPOS following the majority use in UD German GSD (the evaluation treebank), from
+# resources/de/stts_upos.tsv; only the tags in STTS above are mapped.
 STTS_UPOS = stts_upos()
 
 # STTS tag -> RFTagger category prefixes that are compatible with it (for feature-bearing tags).

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # spacy pretrain (characters objective) of a tok2vec shaped like the NER's (training/configs/ner_pretrain.cfg:
 # width 96, 4 layers), on the raw text of the floret vectors (training/vectors/raw.txt, written by
-# train_vectors.sh; GermEval 2014 test excluded). Tried in session 4 with 1 and 4 epochs (about 7 minutes an
-# epoch): no gain on the NER tuning split, so the shipped NER does not use it (models/de_ner/README.md).
+# train_vectors.sh; GermEval 2014 test excluded), about 7 minutes an epoch. With 1 or 4 epochs it gives no
+# gain on the NER tuning split, so the shipped NER does not use it (models/de_ner/README.md).
 # Use the weights with: PRETRAINED=training/output/pretrain/model3.bin NER_DEPTH=4 training/train_ner.sh
 # Usage: training/pretrain_ner.sh [max_epochs]
 set -euo pipefail

@@ -1,7 +1,7 @@
 """Write `models/de_core/lagebild_labels.json`: the output labels of the lemmatizer and the
 morphologizer that the core model actually predicts on news text.
 
-The trainable lemmatizer has 2,023 edit-tree classes and the morphologizer 910 POS+FEATS classes,
+The trainable lemmatizer has 2,067 edit-tree classes and the morphologizer 910 POS+FEATS classes,
 most of them learnt from single 19th-century spellings. Their softmax layers are matrix products
 over every class for every token; `lagebild.nlp.loading.prune_output_labels` keeps only the
 classes listed here, which gives the same argmax wherever the full model's best class is kept.

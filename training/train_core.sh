@@ -23,7 +23,7 @@ export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-1}
 TRAIN_CMD="$PY -m spacy train training/configs/core.cfg --code training/functions.py --output $OUT"
 
 if [ -z "${SKIP_TRAIN:-}" ]; then
-  # Europarl's TreeTagger STTS and lemmas (modern political text) since session 5; EUROPARL=0 leaves them out
+  # Europarl's TreeTagger STTS and lemmas (modern political text); EUROPARL=0 leaves them out
   $PY training/prepare_core.py --out training/corpus $([ "${EUROPARL:-1}" = 1 ] && echo --europarl)
   rm -rf "$OUT"
   mkdir -p "$(dirname "$OUT")"

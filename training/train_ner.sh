@@ -7,10 +7,10 @@
 #   stage 3  training/configs/ner_finetune.cfg: continue stage 1's model-best on ALL of GermEval dev with
 #            stage 2's settings for a fixed 300 steps; model-last is shipped to models/de_ner
 # Usage: training/train_ner.sh       (MAX_MIN1=45 MAX_MIN2=12 to change the wall-clock limits;
-#        NER_WIDTH=96 for the tok2vec width (default 96, the shipped model; 128 was session 2's);
+#        NER_WIDTH=96 for the tok2vec width (default 96, the shipped model);
 #        NER_DEPTH=4 for the number of CNN layers (default 3, the shipped model);
 #        NER_DROP_LABELS=PERderiv,... for the labels trained as O (default: all eight deriv/part subtypes, which
-#        lagebild.nlp.ner_subtypes adds by rule; "" keeps all twelve labels, as session 2's model had);
+#        lagebild.nlp.ner_subtypes adds by rule; "" keeps all twelve labels);
 #        PRETRAINED=path/model.bin for spacy pretrain weights of the NER's tok2vec (training/configs/ner_pretrain.cfg);
 #        TRAIN_CORPUS=path.spacy for another stage-1 training corpus;
 #        SILVER_TEACHER=model for self-training: stage 1 adds ~100k tokens of news labelled by that NER

@@ -1,7 +1,7 @@
 """Build the spaCy `Language` of lagebild: the shipped core and NER models plus our stages.
 
-The stages are spaCy components registered by their own modules; a stage whose module is not
-there yet is simply left out, so the pipeline grows as the stages land.
+The stages are spaCy components registered by their own modules; a stage whose module cannot be
+found is left out.
 """
 from __future__ import annotations
 

@@ -21,15 +21,8 @@ nouns from a known head, so this component looks the head up instead:
   "Münchner" -> "Münchner") and lose a genitive -s when the article also has the bare name
   ("Chiracs" -> "Chirac").
 
-Measured on the core model's tuning split (PUD every 10th sentence + Redewiedergabe every 40th
-file; `training/make_lemma_lexicons.py` builds both lists from the training split only): lemma
-accuracy 95.84 -> 96.16 (PUD part 95.75 -> 96.47); GSD test figures are in models/de_core/README.md.
-The session-5 additions were measured on GSD dev's second half with a core model trained on the
-first half (`training/core_learning_curve.py --fraction 0.5`; the word lists include that half, as
-the training split does). Participles, finite verbs with an -n lemma and capitalised names: 95.88 ->
-96.04 there, PUD's tuning tenth unchanged (96.47), core tuning split +4 words of 13,676, GSD dev (the
-shipped model trained on it) 99.42 -> 99.38 ("Sieben" kept capitalised, 5 times). Zu-infinitives
-and genitive names: 96.04 -> 96.14 there; PUD's tuning tenth and GSD dev unchanged.
+`training/make_lemma_lexicons.py` builds both word lists from the core model's training split only.
+What the repair gains on the tuning data and on GSD test is in models/de_core/README.md.
 """
 from __future__ import annotations
 

@@ -9,22 +9,17 @@
 * Sure names: a name the model missed, outside every entity, that in the NER training data stands
   inside an entity at least MIN_INSIDE of the times it occurs (at least MIN_OCCURRENCES times;
   `ner_gazetteer.tsv`: "München", not "Union"), or a place of the demonym lexicon ("Eritrea", LOC);
-  a place's genitive too ("Portugals"), as GermEval marks it. Tuning set, stage-2 model (session 6):
-  4-class F1 66.34 -> 67.00 (4 places added, all right).
+  a place's genitive too ("Portugals"), as GermEval marks it.
 * Acronyms: a word of 2 to 6 capitals outside every entity ("ISAF", "FBI", "EVN") is an ORG, as
   140 of 224 such words in GermEval dev's training part are, unless the NER training data
   mostly marks it "outside" (`ner_common_acronyms.tsv`: "TV", "ISBN", "DAX"), it is a Roman numeral,
-  or a neighbour is in capitals too (a shouted headline). Tuning set, stage-2 model (session 6):
-  4-class F1 67.00 -> 67.72 (ORG 53.0 -> 57.1).
+  or a neighbour is in capitals too (a shouted headline).
 * Subtypes: words outside every entity that are GermEval `deriv`/`part` forms by the demonym
   lexicon ("russischen" LOCderiv, "US-Präsident" LOCpart; `lagebild.nlp.ner_subtypes`). The shipped
   NER predicts the four base labels only, so these come from here; a model span that starts with
   such an adjective ("russischen Hauptstadt" LOC) is split, and a lone noun after it dropped.
 
-Measured on the NER tuning set (GermEval dev fifth, stage-2 model that never saw it): with session
-2's 12-label model 4-class F1 62.55 → 63.03 (type corrections and titles); with the shipped 4-label
-model 66.09 → 66.34 (4 classes) and 59.66 → 65.17 (12 labels: the subtypes); the figures are in
-models/de_ner/README.md.
+What each rule gains on the NER tuning split and on GermEval 2014 test is in models/de_ner/README.md.
 """
 from __future__ import annotations
 

@@ -1,72 +1,52 @@
 """UPOS as UD German GSD marks it, where the core model learnt another convention.
 
-1. `haben`, `sein` and `werden` from their dependency relation.
+The core model's UPOS comes mostly from Redewiedergabe, whose STTS tags were mapped to UPOS by a
+fixed table (VAFIN -> AUX, PIS -> PRON, PTKVZ -> ADP). `lagebild_upos_repair` (after the parser)
+and `lagebild_name_upos` (after the NER) set the UPOS GSD gives instead. What each rule gains on
+the tuning data and on GSD test is in models/de_core/README.md.
 
-UD German GSD and PUD make these verbs `AUX` exactly where they serve another predicate (relation
-`aux`, `aux:pass` or `cop`: "hat gesagt", "wurde gewählt", "ist Präsident") and `VERB` where they
-are the predicate themselves ("Er hat Zeit", "Es wird Zeit", "Das war's"): in GSD dev 498 of their 500 AUX
-have one of the three relations and none of their 80 VERB has. The core model's POS for them comes mostly from
-Redewiedergabe, whose STTS tags were mapped to UPOS by a fixed table (VAFIN -> AUX), so it says AUX
-nearly always. The parse knows better: this component sets the POS of every `VA*`-tagged word that
-the morphologizer called AUX or VERB from its relation.
-
-Measured (UPOS accuracy, gold words): PUD's tuning tenth 92.58 -> 92.94 (10 words right, 3 wrong),
-GSD dev 97.02 -> 97.58 (72 right, 3 wrong; the core model trained on GSD dev, but not on this
-relation to POS mapping). Modal verbs (`VM*`) follow the same rule since session 6: GSD dev and PUD
-make 140 of 140 modals with relation `aux` AUX and 11 of the other 13 VERB ("Ich mag Pizza", "Ich
-möchte ein Zimmer"); on GSD dev's second half (half-trained model, below) +2 words, PUD's tuning
-tenth unchanged. A copula whose predicate is an adverb or a prepositional phrase ("Das Hotel ist in
-der Innenstadt") is VERB, as GSD marks `sein` there (GSD dev: of the 210 `cop` heads of `sein`,
-195 are ADJ or NOUN, one is an ADV and two have a preposition); +1 word on GSD dev's second half and
-+1 on PUD's tuning tenth.
+1. `haben`, `sein`, `werden` and the modal verbs from their dependency relation: `AUX` where they
+serve another predicate (relation `aux`, `aux:pass` or `cop`: "hat gesagt", "wurde gewählt", "ist
+Präsident"), `VERB` where they are the predicate themselves ("Er hat Zeit", "Ich mag Pizza"). In
+GSD dev 498 of the 500 AUX of the three verbs have one of the three relations and none of their 80
+VERB has; 140 of 140 modals with relation `aux` are AUX and 11 of the other 13 VERB. The model says
+AUX nearly always; the parse knows better. A copula whose predicate is an adverb or a
+prepositional phrase ("Das Hotel ist in der Innenstadt") is VERB, as GSD marks `sein` there (of
+its 210 `cop` heads of `sein`, 195 are ADJ or NOUN).
 
 2. Closed-class words by `resources/de/upos_conventions.tsv`: the UPOS GSD dev gives a word with a
 STTS tag ("alles" PIS -> DET, "ein" PTKVZ -> ADV, "anderen" ADJA -> DET; written by
-training/make_upos_conventions.py).
-Redewiedergabe's fixed mapping says PIS -> PRON and PTKVZ -> ADP for every word. Two-fold
-cross-validation on GSD dev sentences: UPOS +0.18 on each held-out half; PUD's tuning tenth +0.31.
-A separable particle (PTKVZ) too rare for a row of its own is ADP when the table knows it as a
-preposition (an APPR row: "um", "gegen") and ADV otherwise ("hinaus", "zurück", "auseinander"), as
-GSD marks them: on each half of GSD dev, with the table built from that half alone, 16 of 19 and 13
-of 16 such particles; with the whole table, GSD dev's second half (half-trained model, below) UPOS
-+7 words and PUD's tuning tenth +2 (session 6).
+training/make_upos_conventions.py). A separable particle (PTKVZ) too rare for a row of its own is
+ADP when the table knows it as a preposition (an APPR row: "um", "gegen") and ADV otherwise
+("hinaus", "zurück", "auseinander"), as GSD marks them (on each half of GSD dev, with the table
+built from that half alone, 16 of 19 and 13 of 16 such particles).
 
 3. Punctuation: every word the tagger gives a STTS punctuation tag (`$.`, `$,`, `$(`) is `PUNCT`
-(GSD dev: 1,672 of 1,674). The morphologizer, trained mostly on Redewiedergabe's quotes, gave GSD's
-`''` ADP or ADV: 18 words on GSD dev's second half with the half-trained model below.
+(GSD dev: 1,672 of 1,674); the morphologizer, trained mostly on Redewiedergabe's quotes, gives
+GSD's `''` ADP or ADV.
 
 4. Weekday and month names ("Montag", "Juli"; the forms of `resources/de/time_words.tsv` and their
-genitive in -s) tagged `NN` are `PROPN`, as GSD marks them (GSD dev: all 44 of them; UD German PUD marks them
-`NOUN`). Measured on GSD dev's second half with a core model trained on the first half only
-(`training/core_learning_curve.py --fraction 0.5`): +38 words right, none wrong (UPOS +0.55);
-PUD's tuning tenth loses 5 words to its other convention. A word tagged `NE` that the morphologizer
-called `X` (acronyms: "SPD") is `PROPN` too: +5 words net on that held-out half, none on PUD.
+genitive in -s) tagged `NN` are `PROPN`, as GSD marks them (GSD dev: all 44 of them; UD German PUD
+marks them `NOUN`). A word tagged `NE` that the morphologizer called `X` (acronyms: "SPD") is
+`PROPN` too.
 
 4b. A capitalised city adjective of `resources/de/demonyms.tsv` ("Münchner", "Zürcher") before a
-noun or adjective is `ADJ`/`ADJA` (GSD dev: 8 of 11 city adjectives are ADJ, 2 PROPN inside names such
-as "Frankfurter Rundschau", one a noun; PUD 4 of 5 ADJ). On GSD dev's second half (half-trained
-model) UPOS +4 words, with the lemma repair keeping their capital +5 lemmas; PUD's tuning tenth
-unchanged (session 6).
+noun or adjective is `ADJ`/`ADJA` (GSD dev: 8 of 11 city adjectives are ADJ, 2 PROPN inside names
+such as "Frankfurter Rundschau", one a noun; PUD 4 of 5 ADJ).
 
 4c. An ordinal written in digits ("2.", "31.") before a word is `ADJ`/`ADJA` (GSD dev and PUD: 44
-of 48 such words are ADJ): GSD dev's second half +1 word (session 6).
+of 48 such words are ADJ).
 
-5. Names the tagger took for common nouns (`lagebild_name_upos`, after the NER): a `NOUN` inside a
-PER, LOC or ORG entity becomes `PROPN` when it is no common noun the core model was trained on
-(`resources/de/noun_lemmas.tsv`), has no such noun as its last part of 4 letters or more (a compound:
-"Regionalregierung") and is no abbreviation ("St."). News names unseen in the 19th-century training
-text ("Schulman", "Sakhalin", "Aoun") are the largest group of UPOS errors on PUD's tuning tenth.
-Chosen among four variants on PUD's tuning tenth, GSD dev and the core tuning split. Measured with
-`evaluate_ud(load_nlp(), ...)` with and without this component: UPOS on PUD's tuning tenth 93.25 ->
-93.71, GSD dev 97.86 -> 97.84 (the core model trained on it; "Pizzeria", "Polen" lost). Without the
-compound and abbreviation checks GSD dev lost 10 words (product reviews: "Grünkohl", "St.").
-The other way round (session 6): a word tagged `NE` that no entity covers, that is not written in
-capitals or abbreviated and that is itself a common noun of the training data ("Arbeitsmarkt",
-"Biologe", "Ermittler") becomes `NOUN`/`NN`. On GSD dev's second half UPOS 94.89 -> 95.03 and XPOS
-94.41 -> 94.56 (14 words right, 3 wrong: "Teufels", "Wolle", "Französisch"); PUD's tuning tenth loses
-one word ("Monaco"; 94.37 -> 94.32). Checking the compound's last part as well, as above, did about
-the same on the held-out half (+8 net) but also made "Mannesmann" a common noun, as it would other
-surnames in -mann.
+5. Names the tagger took for common nouns (`lagebild_name_upos`): a `NOUN` inside a PER, LOC or
+ORG entity becomes `PROPN` when it is no common noun the core model was trained on
+(`resources/de/noun_lemmas.tsv`), has no such noun as its last part of 4 letters or more (a
+compound: "Regionalregierung") and is no abbreviation ("St."). News names unseen in the
+19th-century training text ("Schulman", "Sakhalin", "Aoun") are the largest group of UPOS errors
+on PUD's tuning tenth; the compound and abbreviation checks keep product-review nouns of GSD
+("Grünkohl", "St.") common. The other way round: a word tagged `NE` that no entity covers, that is
+not written in capitals or abbreviated and that is itself a common noun of the training data
+("Arbeitsmarkt", "Biologe", "Ermittler") becomes `NOUN`/`NN`. This check takes the whole word
+only, not its last part, which would make surnames in -mann ("Mannesmann") common nouns.
 """
 from __future__ import annotations
 
