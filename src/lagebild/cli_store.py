@@ -158,6 +158,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to bind; the default is reachable from this machine only."),
     port: int = typer.Option(8000, min=1, max=65535, help="TCP port."),
     refresh: float = typer.Option(30.0, min=1.0, help="DuckDB: seconds between looks for a changed store."),
+    threads: int = typer.Option(4, min=1, max=256, help="Requests answered at once (worker threads); "
+                                "more than a few per core only adds waiting (benchmarks/README.md)."),
 ) -> None:
     """Serve the web UI and the read-only REST API (OpenAPI at /openapi.json).
 
@@ -184,7 +186,7 @@ def serve(
             console.print(f"[red]error:[/red] {err}", highlight=False)
             raise typer.Exit(2) from err
         store = snapshots.current
-    app = create_app(store)
+    app = create_app(store, threads=threads)
     if snapshots is not None:
         snapshots.start(lambda fresh: setattr(app.state.provider, "root", fresh))
     console.print(f"lagebild at http://{host}:{port}/  (API: /api/documents, contract: /openapi.json)", highlight=False)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import html
 import threading
-from contextlib import contextmanager
-from typing import Annotated, Iterator, Optional
+from contextlib import asynccontextmanager, contextmanager
+from typing import Annotated, AsyncIterator, Iterator, Optional
+
+import anyio.to_thread
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from lagebild.api import models as M
+from lagebild.api.cache import ResponseCache
 from lagebild.dates import ISO_DAY_PATTERN, parse_day
 from lagebild.store import queries
 from lagebild.store.db import Database, StoreError, open_database, parse_url
@@ -74,6 +77,31 @@ SECURITY_HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """ASGI middleware: every answer gets SECURITY_HEADERS unless it set them itself (a plain
+    ASGI wrapper rather than `@app.middleware`, which costs a task and a stream per request)."""
+
+    _HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                have = {k.lower() for k, _ in headers}
+                headers += [(k, v) for k, v in self._HEADERS if k not in have]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
 def get_db(request: Request) -> Iterator[Database]:
     """FastAPI dependency: a database handle for this request from the app's provider."""
     with request.app.state.provider.connect() as handle:
@@ -96,20 +124,29 @@ def _days(date_from: str | None, date_to: str | None) -> tuple[str | None, str |
     return days[0], days[1]
 
 
-def create_app(db: Database | str | None = None, *, with_web: bool = True) -> FastAPI:
-    """The app for the store at `db` (a Database, a --db URL, or the default DuckDB file)."""
+def create_app(db: Database | str | None = None, *, with_web: bool = True,
+               threads: int | None = None) -> FastAPI:
+    """The app for the store at `db` (a Database, a --db URL, or the default DuckDB file).
+
+    `threads`: how many requests run their queries at once (the worker threads of the
+    endpoints; anyio's default of 40 when None). On a machine with few cores a few threads
+    answer faster than many: they fight less over the cores and Python's GIL, and the answers
+    ResponseCache replays never wait for a thread."""
     provider = DatabaseProvider(db)
-    app = FastAPI(title="lagebild", version="1", docs_url=None, redoc_url=None,
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if threads:
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    app = FastAPI(title="lagebild", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only API over a lagebild corpus store: documents in schema "
                               "lagebild/1, corpus identities (entities), quotes and statistics.")
     app.state.provider = provider
 
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ResponseCache, root=lambda: provider.root)   # outermost: keeps whole answers
 
     @app.exception_handler(StoreError)
     async def _store_unusable(request, exc: StoreError):

@@ -20,12 +20,30 @@ def like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+_TOTAL = "_lagebild_total"   # the column that carries a page's total (count(*) OVER ())
+
+
 def _page(db: Database, select: str, base: str, where: list[str], params: list[Any], order: str,
           limit: int, offset: int) -> dict[str, Any]:
+    """One page and the total in one pass: `count(*) OVER ()` is counted before LIMIT, so the
+    joins and text filters run once, not once for the count and again for the page. Only a page
+    past the end (no rows to carry the total) needs a separate count."""
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    total = int(db.scalar(f"SELECT count(*) {base}{cond}", params) or 0)
-    items = db.query(f"SELECT {select} {base}{cond} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+    rows = db.query(f"SELECT {select}, count(*) OVER () AS {_TOTAL} {base}{cond} ORDER BY {order} LIMIT ? OFFSET ?",
+                    [*params, limit, offset])
+    return _paged(db, rows, f"SELECT count(*) {base}{cond}", params, limit, offset)
+
+
+def _paged(db: Database, rows: list[dict[str, Any]], count_sql: str, params: list[Any], limit: int,
+           offset: int) -> dict[str, Any]:
+    """The page dict from rows that carry the total in `_TOTAL` (dropped from the items)."""
+    if rows:
+        total = int(rows[0][_TOTAL])
+    else:
+        total = int(db.scalar(count_sql, params) or 0) if offset else 0
+    for row in rows:
+        del row[_TOTAL]
+    return {"total": total, "limit": limit, "offset": offset, "items": rows}
 
 
 # -- documents --------------------------------------------------------------------------------------
@@ -37,11 +55,20 @@ def list_documents(db: Database, *, q: str | None = None, date_from: str | None 
         where.append(f"(d.title ILIKE ? {ESC} OR d.text ILIKE ? {ESC})")
         params += [like(q), like(q)]
     _dates(where, params, date_from, date_to)
-    select = ("d.doc_id AS id, d.title, d.date, d.source, d.url, d.n_chars, "
-              "(SELECT count(*) FROM entities e WHERE e.doc_id = d.doc_id) AS n_entities, "
-              "(SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id) AS n_quotes")
-    return _page(db, select, "FROM documents d", where, params, "d.date DESC NULLS LAST, d.doc_id",
-                 limit, offset)
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    # the page first, then the entities and quotes of just its documents (not of every document)
+    rows = db.query(
+        "WITH page AS (SELECT d.doc_id AS id, d.title, d.date, d.source, d.url, d.n_chars, "
+        f"count(*) OVER () AS {_TOTAL} FROM documents d{cond} "
+        "ORDER BY d.date DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?) "
+        "SELECT p.id, p.title, p.date, p.source, p.url, p.n_chars, "
+        "coalesce(ne.n, 0) AS n_entities, coalesce(nq.n, 0) AS n_quotes, p." + _TOTAL + " FROM page p "
+        "LEFT JOIN (SELECT doc_id, count(*) AS n FROM entities WHERE doc_id IN (SELECT id FROM page) "
+        "GROUP BY doc_id) ne ON ne.doc_id = p.id "
+        "LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes WHERE doc_id IN (SELECT id FROM page) "
+        "GROUP BY doc_id) nq ON nq.doc_id = p.id "
+        "ORDER BY p.date DESC NULLS LAST, p.id", [*params, limit, offset])
+    return _paged(db, rows, f"SELECT count(*) FROM documents d{cond}", params, limit, offset)
 
 
 def _dates(where: list[str], params: list[Any], date_from: str | None, date_to: str | None) -> None:
@@ -61,9 +88,15 @@ def get_document(db: Database, doc_id: str) -> dict[str, Any] | None:
 
 def document_identities(db: Database, doc_id: str) -> dict[str, dict[str, str]]:
     """entity_id -> {id, name, type} of its corpus identity, for links on the article page."""
-    rows = db.query("SELECT m.entity_id, i.identity_id, i.name, i.type FROM identity_members m "
-                    "JOIN identities i ON i.identity_id = m.identity_id WHERE m.doc_id = ?", [doc_id])
-    return {r["entity_id"]: {"id": r["identity_id"], "name": r["name"], "type": r["type"]} for r in rows}
+    # two point lookups: cheaper than letting the engine plan a join for a handful of rows
+    members = db.query("SELECT entity_id, identity_id FROM identity_members WHERE doc_id = ?", [doc_id])
+    ids = sorted({m["identity_id"] for m in members})
+    if not ids:
+        return {}
+    idents = {r["identity_id"]: r for r in db.query(
+        f"SELECT identity_id, name, type FROM identities WHERE identity_id IN {db.in_list(ids)}", ids)}
+    return {m["entity_id"]: {"id": i["identity_id"], "name": i["name"], "type": i["type"]}
+            for m in members if (i := idents.get(m["identity_id"])) is not None}
 
 
 # -- identities ("entities" in the API) -------------------------------------------------------------
@@ -95,16 +128,22 @@ def get_identity(db: Database, identity_id: str, *, limit: int = 50, offset: int
     ident = rows[0]
     members = ("FROM identity_members m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
                "JOIN documents d ON d.doc_id = m.doc_id WHERE m.identity_id = ?")
-    ident["names"] = db.query(f"SELECT e.name, count(*) AS n {members} GROUP BY e.name ORDER BY n DESC, e.name",
-                              [identity_id])
+    # name variants and evidence from one pass over the members: each evidence row carries the
+    # count of its name and that name's rank (by count, then name, in the database's collation)
+    rows = db.query(
+        f"WITH ev AS (SELECT m.doc_id, m.entity_id, e.name, m.evidence, d.date, "
+        f"count(*) OVER (PARTITION BY e.name) AS n {members}) "
+        "SELECT doc_id, entity_id, name, evidence, n, dense_rank() OVER (ORDER BY n DESC, name) AS name_rank "
+        "FROM ev ORDER BY date NULLS LAST, doc_id", [identity_id])
+    ranked = {r["name_rank"]: {"name": r["name"], "n": r["n"]} for r in rows}
+    ident["names"] = [ranked[k] for k in sorted(ranked)]
     ident["roles"] = db.query(
         "SELECT r.role, o.name AS of, d.date, d.doc_id FROM identity_members m "
         "JOIN roles r ON r.doc_id = m.doc_id AND r.entity_id = m.entity_id "
         "JOIN documents d ON d.doc_id = m.doc_id "
         "LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.entity_id = r.role_of "
         "WHERE m.identity_id = ? ORDER BY d.date NULLS LAST, d.doc_id, r.role_idx", [identity_id])
-    ident["evidence"] = db.query(f"SELECT m.doc_id, m.entity_id, e.name, m.evidence {members} "
-                                 "ORDER BY d.date NULLS LAST, m.doc_id", [identity_id])
+    ident["evidence"] = [{k: r[k] for k in ("doc_id", "entity_id", "name", "evidence")} for r in rows]
     base = ("FROM identity_members m JOIN mentions x ON x.doc_id = m.doc_id AND x.entity_id = m.entity_id "
             "JOIN documents d ON d.doc_id = m.doc_id")
     ident["mentions"] = _page(
@@ -150,7 +189,7 @@ def search_quotes(db: Database, *, speaker: str | None = None, entity: str | Non
         params.append(type)
     _dates(where, params, date_from, date_to)
     return _page(db, QUOTE_SELECT, QUOTE_BASE, where, params,
-                 "d.date DESC NULLS LAST, q.doc_id, q.start_char", limit, offset)
+                 "d.date DESC NULLS LAST, q.doc_id, q.start_char, q.quote_id", limit, offset)
 
 
 def identity_exists(db: Database, identity_id: str) -> bool:

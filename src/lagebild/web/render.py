@@ -52,24 +52,33 @@ def segments(article: dict[str, Any], identities: dict[str, dict[str, str]] | No
         for m in e.get("mentions") or []:
             if _valid(m, n):
                 mentions.append((m["start"], m["end"], e["id"], e.get("type")))
-    cuts = {0, n}
-    for spans in (parts, mentions, cues, speakers):
-        for s in spans:
-            cuts.update((s[0], s[1]))
-    bounds = sorted(cuts)
+    # Sweep over the cut points (every annotation edge), keeping the annotations that cover the
+    # current segment: linear in the annotations, where testing each against every segment was
+    # quadratic. Indices keep each list's order, so ties go to the earlier annotation as before.
+    opens: dict[int, list[tuple[int, int]]] = {}
+    closes: dict[int, list[tuple[int, int]]] = {}
+    for kind, spans in enumerate((parts, mentions, cues, speakers)):
+        for i, sp in enumerate(spans):
+            opens.setdefault(sp[0], []).append((kind, i))
+            closes.setdefault(sp[1], []).append((kind, i))
+    bounds = sorted({0, n, *opens, *closes})
+    active: list[set[int]] = [set(), set(), set(), set()]
     out: list[Segment] = []
     for a, b in zip(bounds, bounds[1:]):
+        for kind, i in closes.get(a, ()):
+            active[kind].discard(i)
+        for kind, i in opens.get(a, ()):
+            active[kind].add(i)
         seg = Segment(text[a:b])
-        part = next((p for p in parts if p[0] <= a and b <= p[1]), None)
-        if part:
+        if active[0]:
+            part = parts[min(active[0])]
             seg.quote, seg.quote_type = part[2], part[3]
-        covering = [m for m in mentions if m[0] <= a and b <= m[1]]
-        if covering:
-            m = min(covering, key=lambda m: m[1] - m[0])
+        if active[1]:
+            m = mentions[min(active[1], key=lambda i: (mentions[i][1] - mentions[i][0], i))]
             seg.entity, seg.entity_type = m[2], m[3]
             seg.identity = (identities.get(m[2]) or {}).get("id")
-        seg.cue_of = [c[2] for c in cues if c[0] <= a and b <= c[1]]
-        seg.speaker_of = [s[2] for s in speakers if s[0] <= a and b <= s[1]]
+        seg.cue_of = [cues[i][2] for i in sorted(active[2])]
+        seg.speaker_of = [speakers[i][2] for i in sorted(active[3])]
         out.append(seg)
     return out
 
