@@ -13,19 +13,28 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from lagebild import __version__
 from lagebild.analyze import MAX_CHARS, analyze_stream, date_option
 from lagebild.article import Article
+from lagebild.cli_help import ConventionalTyper
 from lagebild.ingest import IngestError, read_inputs
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="lagebild: German news articles to structured, checkable facts.")
+app = ConventionalTyper(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                        help="lagebild: German news articles to structured, checkable facts.")
 err_console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
-PROGRESS_MIN = 5
+PROGRESS_MIN = 5  # show a progress bar once more than a few articles have come through
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"lagebild {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
-def _main() -> None:
-    """lagebild: German news articles to structured, checkable facts."""  # show a progress bar once more than a few articles have come through
+def _main(version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_print_version,
+                                       help="Print the version and exit.")) -> None:
+    """lagebild: German news articles to structured, checkable facts."""
 
 
 class OutputFormat(str, Enum):

@@ -8,11 +8,12 @@ from typing import Optional
 
 import typer
 
+from lagebild.cli_help import ConventionalTyper
 from lagebild.corpus import draft as drafts
 from lagebild.corpus import loader, validate
 from lagebild.corpus.sources import source_text
 
-corpus_app = typer.Typer(no_args_is_help=True, help="The annotated news corpus under corpus/.")
+corpus_app = ConventionalTyper(no_args_is_help=True, help="The annotated news corpus under corpus/.")
 DRAFTS = loader.CORPUS_DIR / "drafts"
 FOLDERS = {"primary": "articles", "double": "double"}
 

@@ -8,8 +8,9 @@ from typing import Optional
 import typer
 
 from lagebild import paths
+from lagebild.cli_help import ConventionalTyper
 
-eval_app = typer.Typer(no_args_is_help=True, help="Evaluate the shipped models on held-out or dev data.")
+eval_app = ConventionalTyper(no_args_is_help=True, help="Evaluate the shipped models on held-out or dev data.")
 
 
 def _data(*parts: str) -> Path:
