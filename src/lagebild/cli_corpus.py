@@ -176,11 +176,14 @@ def validate_all(folder: str = typer.Option("articles", help="articles or double
         if found:
             bad += 1
             typer.echo(f"{path.name}: " + "; ".join(found))
-    conflicts = validate.key_label_conflicts([loader.read_record(path) for path in files])
-    for line in conflicts:
+    records = [loader.read_record(path) for path in files]
+    conflicts = validate.key_label_conflicts(records)
+    variants = validate.key_spelling_variants(records)
+    for line in conflicts + variants:
         typer.echo(line)
-    typer.echo(f"{len(files) - bad} of {len(files)} files valid; {len(conflicts)} corpus keys with two labels")
-    if bad or conflicts:
+    typer.echo(f"{len(files) - bad} of {len(files)} files valid; {len(conflicts)} corpus keys with two labels; "
+               f"{len(variants)} keys spelt two ways")
+    if bad or conflicts or variants:
         raise typer.Exit(1)
 
 

@@ -7,6 +7,7 @@ overlapping mentions of one class, no duplicate quotes, events, times or amounts
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Iterator
@@ -178,3 +179,19 @@ def key_label_conflicts(records: list[dict]) -> list[str]:
             seen.setdefault(ident["key"], {}).setdefault(ident["label"], []).append(record["id"])
     return [f"key {key!r}: " + "; ".join(f"{label} in {', '.join(ids[:3])}" for label, ids in sorted(by_label.items()))
             for key, by_label in sorted(seen.items()) if len(by_label) > 1]
+
+
+def key_spelling_variants(records: list[dict]) -> list[str]:
+    """Corpus keys that differ only in diacritics, case, hyphens or spaces ("Selahattin Demirtas" and
+    "Selahattin Demirtaş"): one referent, one spelling (decision 13), so one of them is a slip."""
+    spellings: dict[str, dict[str, list[str]]] = {}
+    for record in records:
+        for ident in record["identities"].values():
+            spellings.setdefault(_folded(ident["key"]), {}).setdefault(ident["key"], []).append(record["id"])
+    return ["keys " + " / ".join(f"{key!r} in {', '.join(ids[:3])}" for key, ids in sorted(by_key.items()))
+            for _, by_key in sorted(spellings.items()) if len(by_key) > 1]
+
+
+def _folded(key: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", key.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum())

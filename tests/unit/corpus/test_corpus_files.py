@@ -109,6 +109,19 @@ def test_a_corpus_key_has_one_label_across_files() -> None:
     assert validate.key_label_conflicts(records) == []
 
 
+def test_a_referent_has_one_key_spelling_across_files() -> None:
+    records = [loader.read_record(path) for path in loader.corpus_files("articles")]
+    assert validate.key_spelling_variants(records) == []
+
+
+def test_key_spelling_variants_name_both_spellings_and_their_files() -> None:
+    records = [{"id": "gnad-1", "identities": {"d": {"key": "Selahattin Demirtas", "label": "PER"}}},
+               {"id": "gnad-2", "identities": {"d": {"key": "Selahattin Demirtaş", "label": "PER"},
+                                               "n": {"key": "Nato", "label": "ORG"}}}]
+    assert validate.key_spelling_variants(records) == [
+        "keys 'Selahattin Demirtas' in gnad-1 / 'Selahattin Demirtaş' in gnad-2"]
+
+
 def test_key_label_conflicts_names_the_key_the_labels_and_the_files() -> None:
     records = [{"id": "wn-1", "identities": {"m": {"key": "Merkur", "label": "LOC"}}},
                {"id": "gnad-2", "identities": {"m": {"key": "Merkur", "label": "ORG"}, "x": {"key": "Nato", "label": "ORG"}}}]
