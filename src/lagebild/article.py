@@ -14,6 +14,19 @@ SCHEMA = "lagebild/1"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
 MENTION_FORMS = ("name", "deriv", "part", "nominal", "pronoun")
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "reported")
+# PLOVER event types, from the most cooperative to the most conflictual, each with the CAMEO quad
+# class of the CAMEO codes it takes over (`shared/reference/plover/CAMEO2PLOVER-2021.txt`).
+EVENT_QUAD = {
+    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
+    "CONCEDE": "material cooperation", "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "RETREAT": "material cooperation",
+    "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict", "REJECT": "verbal conflict",
+    "THREATEN": "verbal conflict",
+    "PROTEST": "material conflict", "SANCTION": "material conflict", "MOBILIZE": "material conflict",
+    "COERCE": "material conflict", "ASSAULT": "material conflict",
+}
+EVENT_TYPES = tuple(EVENT_QUAD)
+MODALITIES = ("fact", "intention", "proposal", "conditional", "demand")
 
 
 @dataclass

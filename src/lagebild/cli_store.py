@@ -200,5 +200,7 @@ def serve(
 def register(app: typer.Typer) -> None:
     """Add the store commands to the main `lagebild` CLI."""
     app.command("ingest")(ingest)
-    app.command("export")(export)
+    from lagebild.cli_export import export_app
+
+    app.add_typer(export_app, name="export")
     app.command("serve")(serve)

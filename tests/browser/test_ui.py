@@ -69,3 +69,25 @@ def test_a_shared_surname_is_not_merged(page, server):
     page.locator("#quote-panel a.speaker-link").click()
     page.wait_for_url(re.compile(r"/entities/per-lars-lokke-rasmussen$"))
     assert "Anders" not in page.locator("main").inner_text()
+
+
+def test_events_page_filter_and_follow_an_event_to_its_article(page, server, artifacts):
+    page.goto(server + "/")
+    page.locator("header nav").get_by_role("link", name="Ereignisse").click()
+    page.wait_for_url(re.compile(r"/events$"))
+    assert page.locator(".event-item").count() == 18
+    pairs = page.locator("table.pair-table tbody tr")
+    assert pairs.count() >= 1 and pairs.first.inner_text().startswith("Anders Fogh Rasmussen\tRussland")
+    page.screenshot(path=str(artifacts / "events.png"), full_page=True)
+
+    page.locator("form.event-search select[name=type]").select_option("REQUEST")
+    page.locator("form.event-search button").click()
+    page.wait_for_url(re.compile(r"/events\?.*type=REQUEST"))
+    items = page.locator(".event-item")
+    assert items.count() >= 1
+    assert all(t == "Forderung" for t in items.locator(".etype-badge").all_inner_texts())
+
+    items.first.locator(".meta a").last.click()
+    page.wait_for_url(re.compile(r"/articles/nato-russland-2009#v\d+$"))
+    assert page.locator(".seg.trg").count() >= 18   # every trigger highlighted in the text
+    assert page.locator(".event-list li.event-ref").count() == 18

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from lagebild.api import models as M
 from lagebild.api.cache import ResponseCache
 from lagebild.dates import ISO_DAY_PATTERN, parse_day
-from lagebild.store import queries
+from lagebild.store import events as store_events, queries
 from lagebild.store.db import Database, StoreError, open_database, parse_url
 
 MAX_LIMIT = 200
@@ -142,7 +142,7 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True,
 
     app = FastAPI(title="lagebild", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Read-only API over a lagebild corpus store: documents in schema "
-                              "lagebild/1, corpus identities (entities), quotes and statistics.")
+                              "lagebild/1, corpus identities (entities), quotes, events and statistics.")
     app.state.provider = provider
 
     app.add_middleware(SecurityHeaders)
@@ -201,6 +201,26 @@ def create_app(db: Database | str | None = None, *, with_web: bool = True,
         return queries.search_quotes(db, speaker=speaker, entity=entity, q=q, type=type,
                                      date_from=date_from, date_to=date_to,
                                      limit=limit, offset=offset)
+
+    @app.get("/api/events", response_model=M.EventPage, responses=INVALID, tags=["events"])
+    def events(db: DB, actor: Text = None, target: Text = None, actor_name: Text = None,
+               target_name: Text = None, type: Optional[M.EventType] = None, negated: Optional[bool] = None,
+               date_from: Day = None, date_to: Day = None, limit: Limit = 50, offset: Offset = 0):
+        """Events, newest first, one row each in the layout of `lagebild export events`.
+        `actor`/`target`: identity ids; `actor_name`/`target_name`: text in the name; `type`:
+        PLOVER type; `negated`: true or false; `date_from`/`date_to`: article date, inclusive."""
+        date_from, date_to = _days(date_from, date_to)
+        return store_events.search_events(db, actor=actor, target=target, actor_name=actor_name,
+                                          target_name=target_name, type=type, negated=negated,
+                                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+
+    @app.get("/api/events/pairs", response_model=list[M.EventPair], responses=INVALID, tags=["events"])
+    def event_pairs(db: DB, type: Optional[M.EventType] = None, date_from: Day = None, date_to: Day = None,
+                    limit: Limit = 50):
+        """Who does what to whom: events per actor and target identity, split into cooperation
+        and conflict (CAMEO quad classes of the PLOVER types), most events first."""
+        date_from, date_to = _days(date_from, date_to)
+        return store_events.event_pairs(db, type=type, date_from=date_from, date_to=date_to, limit=limit)
 
     @app.get("/api/stats/quotes-per-month", response_model=list[M.MonthCount], responses=NOT_FOUND, tags=["stats"])
     def quotes_per_month(db: DB, entity: Text = None):

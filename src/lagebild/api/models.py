@@ -6,10 +6,11 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from lagebild.article import ENTITY_TYPES, QUOTE_TYPES
+from lagebild.article import ENTITY_TYPES, EVENT_TYPES, QUOTE_TYPES
 
 EntityType = Literal[ENTITY_TYPES]   # the one list, in lagebild.article
 QuoteType = Literal[QUOTE_TYPES]
+EventType = Literal[EVENT_TYPES]
 
 
 class Error(BaseModel):
@@ -137,3 +138,51 @@ class Overview(BaseModel):
 
 
 Article = dict[str, Any]
+
+
+
+
+class Event(BaseModel):
+    """One event in the flat event-data layout of `lagebild export events`."""
+    date: Optional[str] = None
+    doc_id: str
+    event_id: Optional[str] = None
+    type: Optional[str] = Field(None, description="PLOVER event type.")
+    quad_class: Optional[str] = Field(None, description="CAMEO quad class: verbal/material cooperation/conflict.")
+    negated: Optional[bool] = None
+    modality: Optional[str] = None
+    actor_name: Optional[str] = Field(None, description="The actor's name in the article.")
+    actor_identity: Optional[str] = Field(None, description="The actor's corpus identity id.")
+    actor_identity_name: Optional[str] = None
+    actor_text: Optional[str] = Field(None, description="The words that name the actor at this event.")
+    target_name: Optional[str] = None
+    target_identity: Optional[str] = None
+    target_identity_name: Optional[str] = None
+    target_text: Optional[str] = None
+    source_quote: Optional[str] = Field(None, description="Id of the quote the event is claimed in.")
+    source_speaker_name: Optional[str] = None
+    source_speaker_identity: Optional[str] = None
+    time_value: Optional[str] = None
+    place_text: Optional[str] = None
+    score: Optional[float] = None
+    sentence: Optional[str] = None
+    trigger_start: Optional[int] = None
+    trigger_end: Optional[int] = None
+    trigger_text: Optional[str] = None
+    title: Optional[str] = None
+
+
+class EventPage(PageInfo):
+    items: list[Event]
+
+
+class EventPair(BaseModel):
+    """Events of one actor identity towards one target identity."""
+    actor_identity: str
+    actor_name: Optional[str] = None
+    target_identity: str
+    target_name: Optional[str] = None
+    n: int
+    n_cooperation: int
+    n_conflict: int
+    n_negated: int

@@ -3,16 +3,13 @@ from __future__ import annotations
 
 import re
 
-from lagebild.article import ENTITY_TYPES, MENTION_FORMS, QUOTE_TYPES
+from lagebild.article import ENTITY_TYPES, EVENT_TYPES, MENTION_FORMS, MODALITIES, QUOTE_TYPES  # noqa: F401
 
 SCHEMA = "lagebild-corpus/1"
 LABELS = ENTITY_TYPES
 KINDS = MENTION_FORMS
 NAMED_KINDS = ("name", "deriv", "part")
 QUOTE_KINDS = QUOTE_TYPES
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
-MODALITIES = ("fact", "intention", "proposal", "conditional", "demand")
 MEDIA = ("speech", "interview", "statement", "press_release", "writing", "social_media", "other")
 MODES = ("corrected", "scratch")
 AMOUNT_MODS = ("more_than", "about", "almost", "up_to", "at_least", "less_than")

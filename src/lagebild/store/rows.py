@@ -19,6 +19,9 @@ import hashlib
 import json
 from typing import Any
 
+from lagebild.store.event_rows import EVENT_COLUMNS, event_rows
+from lagebild.store.values import float_or_none as _float, int_or_none as _int, str_or_none as _str
+
 # Per-article tables, in load order (parents first). Column order is the Parquet column order.
 TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "documents": [
@@ -52,11 +55,7 @@ TABLE_COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("part_idx", "INTEGER"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
         ("text", "TEXT"),
     ],
-    "events": [
-        ("doc_id", "TEXT"), ("event_idx", "INTEGER"), ("event_id", "TEXT"), ("type", "TEXT"),
-        ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "TEXT"),
-        ("data", "TEXT"),  # the whole event object as JSON: its schema is still growing
-    ],
+    "events": EVENT_COLUMNS,
     "times": [
         ("doc_id", "TEXT"), ("time_idx", "INTEGER"), ("start_char", "INTEGER"),
         ("end_char", "INTEGER"), ("text", "TEXT"), ("value", "TEXT"), ("data", "TEXT"),
@@ -86,18 +85,6 @@ def _span(d: dict | None) -> tuple[int | None, int | None, str | None]:
     return d.get("start"), d.get("end"), d.get("text")
 
 
-def _int(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _float(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value)
-
-
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def article_to_rows(article: dict) -> dict[str, list[dict]]:
@@ -153,12 +140,7 @@ def article_to_rows(article: dict) -> dict[str, list[dict]]:
                 out["quote_parts"].append({"doc_id": doc_id, "quote_id": qid, "kind": kind,
                                            "part_idx": i, "start_char": p.get("start"),
                                            "end_char": p.get("end"), "text": p.get("text")})
-    for i, ev in enumerate(article.get("events") or []):
-        out["events"].append({
-            "doc_id": doc_id, "event_idx": i, "event_id": _str(ev.get("id")),
-            "type": _str(ev.get("type")), "start_char": _int(ev.get("start")),
-            "end_char": _int(ev.get("end")), "text": _str(ev.get("text")), "data": _json(ev),
-        })
+    out["events"] = event_rows(doc_id, article)
     for i, t in enumerate(article.get("times") or []):
         out["times"].append({
             "doc_id": doc_id, "time_idx": i, "start_char": _int(t.get("start")),

@@ -82,12 +82,32 @@ def example_article(txt: Path, gold: Path, *, doc_id: str = "nato-russland-2009"
                        "speaker": {"entity": eid.get(q.get("speaker")), "mention": q.get("speaker_mention")},
                        "cue": q.get("cue", []), "addressee": q.get("addressee")})
     date = g.get("meta", {}).get("assumed_date")
+    events = _gold_events(g["events"], eid, quotes)
     return {"schema": "lagebild/1", "id": doc_id,
             "meta": {"title": title, "date": date, "source": "Beispiel", "url": None,
                      "dateline": g.get("meta", {}).get("dateline"), "language": "de", "warnings": []},
             "text": text, "sentences": _sentences(text), "entities": entities, "quotes": quotes,
-            "events": [], "times": [{k: t[k] for k in ("start", "end", "text", "value")} for t in g.get("times", [])],
+            "events": events, "times": [{k: t[k] for k in ("start", "end", "text", "value")} for t in g.get("times", [])],
             "amounts": [{k: a.get(k) for k in ("start", "end", "text", "value", "unit")} for a in g.get("amounts", [])]}
+
+
+def _gold_events(gold: list[dict], eid: dict[str, str], quotes: list[dict]) -> list[dict]:
+    """The gold events in `lagebild/1` form; an event whose trigger lies in a quote's part gets that
+    quote (and its speaker) as its source."""
+    def party(key: str | None) -> dict | None:
+        return {"entity": eid[key], "mention": None} if key in eid else None
+
+    def source(trigger: dict) -> dict | None:
+        for q in quotes:
+            if any(p["start"] <= trigger["start"] and trigger["end"] <= p["end"] for p in q["parts"]):
+                return {"quote": q["id"], "speaker": q["speaker"]["entity"]}
+        return None
+
+    return [{"id": f"v{i + 1}", "type": ev["type"], "accept": ev.get("accept", []), "trigger": ev["trigger"],
+             "actor": party(ev.get("actor")), "target": party(ev.get("target")), "negated": ev["negated"],
+             "modality": ev["modality"], "time": ev.get("time"), "place": party(ev.get("place")),
+             "source": source(ev["trigger"]), "score": None}
+            for i, ev in enumerate(gold)]
 
 
 def follow_up_articles() -> list[dict]:

@@ -14,12 +14,21 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lagebild.dates import parse_day
-from lagebild.store import queries
-from lagebild.web.render import quote_cards, segments
+from lagebild.paths import resource_records
+from lagebild.store import events as store_events, queries
+from lagebild.web.render import event_cards, quote_cards, segments
 
 PAGE_SIZE = 25
-QUOTE_TYPES = {"direct": "direkt", "indirect": "indirekt", "free_indirect": "frei indirekt", "reported": "berichtet"}
-ENTITY_TYPES = {"PER": "Person", "ORG": "Organisation", "LOC": "Ort", "OTH": "Sonstiges"}
+
+
+def labels(kind: str) -> dict[str, str]:
+    """The German names the pages show for one kind of key (resources/de/web_labels.tsv)."""
+    return {r["key"]: r["label"] for r in resource_records("web_labels.tsv") if r["kind"] == kind}
+
+
+QUOTE_TYPES = labels("quote_type")
+ENTITY_TYPES = labels("entity_type")
+EVENT_TYPES = labels("event_type")
 
 
 def _web_dir(name: str) -> str:
@@ -30,7 +39,8 @@ def environment() -> Environment:
     """Jinja environment with autoescaping forced on for every template."""
     env = Environment(loader=FileSystemLoader(_web_dir("templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True))
-    env.globals.update(QUOTE_TYPES=QUOTE_TYPES, ENTITY_TYPES=ENTITY_TYPES)
+    env.globals.update(QUOTE_TYPES=QUOTE_TYPES, ENTITY_TYPES=ENTITY_TYPES, EVENT_TYPES=EVENT_TYPES,
+                       QUADS=labels("quad"), MODALITIES=labels("modality"))
     env.filters["qs"] = lambda params: urlencode({k: v for k, v in params.items() if v not in (None, "")})
     return env
 
@@ -89,7 +99,7 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
         cards = quote_cards(data, idents)
         entities = sorted(data.get("entities") or [], key=lambda e: (e.get("type") or "", e.get("name") or ""))
         return render("article.html", article=data, segments=segments(data, idents), cards=cards,
-                      entities=entities, idents=idents,
+                      entities=entities, idents=idents, events=event_cards(data, idents),
                       json_url=f"/api/documents/{quote(doc_id, safe='')}")
 
     @app.get("/entities/{identity_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -121,3 +131,27 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
         json_url = "/api/quotes?" + urlencode({k: v for k, v in valid.items() if v})
         return render("quotes.html", found=found, form=form, errors=errors,
                       pager=_pager(found["total"], offset), json_url=json_url)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events_page(request: Request, db=Depends(get_db)):
+        p = request.query_params
+        errors: list[str] = []
+        form = {k: (p.get(k) or "").strip()[:200]
+                for k in ("actor_name", "target_name", "actor", "target", "type", "negated", "date_from", "date_to")}
+        if form["type"] and form["type"] not in EVENT_TYPES:
+            errors.append(f"Unbekannte Ereignisart „{form['type']}“ – ignoriert.")
+            form["type"] = ""
+        negated = {"ja": True, "nein": False}.get(form["negated"])
+        date_from = _day(form["date_from"], "von", errors)
+        date_to = _day(form["date_to"], "bis", errors)
+        offset = _int(p.get("offset"), 0)
+        filters = {k: form[k] or None for k in ("actor_name", "target_name", "actor", "target", "type")}
+        found = store_events.search_events(db, **filters, negated=negated, date_from=date_from, date_to=date_to,
+                                           limit=PAGE_SIZE, offset=offset)
+        pairs = store_events.event_pairs(db, type=filters["type"], date_from=date_from, date_to=date_to, limit=15)
+        api = {**filters, "negated": {True: "true", False: "false"}.get(negated), "date_from": date_from,
+               "date_to": date_to}
+        json_url = "/api/events?" + urlencode({k: v for k, v in api.items() if v})
+        return render("events.html", found=found, form=form, errors=errors, pairs=pairs,
+                      peak=max([x["n"] for x in pairs] or [1]), pager=_pager(found["total"], offset),
+                      json_url=json_url)

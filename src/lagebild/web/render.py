@@ -21,10 +21,11 @@ class Segment:
     identity: str | None = None       # corpus identity of that entity, for the link
     cue_of: list[str] = field(default_factory=list)
     speaker_of: list[str] = field(default_factory=list)
+    trigger_of: list[str] = field(default_factory=list)   # ids of the events this text triggers
 
     @property
     def plain(self) -> bool:
-        return not (self.quote or self.entity or self.cue_of or self.speaker_of)
+        return not (self.quote or self.entity or self.cue_of or self.speaker_of or self.trigger_of)
 
 
 def _valid(span: dict[str, Any] | None, n: int) -> bool:
@@ -37,7 +38,7 @@ def segments(article: dict[str, Any], identities: dict[str, dict[str, str]] | No
     text = article.get("text") or ""
     n = len(text)
     identities = identities or {}
-    parts, mentions, cues, speakers = [], [], [], []
+    parts, mentions, cues, speakers, triggers = [], [], [], [], []
     for q in article.get("quotes") or []:
         for p in q.get("parts") or []:
             if _valid(p, n):
@@ -52,17 +53,20 @@ def segments(article: dict[str, Any], identities: dict[str, dict[str, str]] | No
         for m in e.get("mentions") or []:
             if _valid(m, n):
                 mentions.append((m["start"], m["end"], e["id"], e.get("type")))
+    for ev in article.get("events") or []:
+        if isinstance(ev, dict) and _valid(ev.get("trigger"), n):
+            triggers.append((ev["trigger"]["start"], ev["trigger"]["end"], str(ev.get("id"))))
     # Sweep over the cut points (every annotation edge), keeping the annotations that cover the
     # current segment: linear in the annotations, where testing each against every segment was
     # quadratic. Indices keep each list's order, so ties go to the earlier annotation as before.
     opens: dict[int, list[tuple[int, int]]] = {}
     closes: dict[int, list[tuple[int, int]]] = {}
-    for kind, spans in enumerate((parts, mentions, cues, speakers)):
+    for kind, spans in enumerate((parts, mentions, cues, speakers, triggers)):
         for i, sp in enumerate(spans):
             opens.setdefault(sp[0], []).append((kind, i))
             closes.setdefault(sp[1], []).append((kind, i))
     bounds = sorted({0, n, *opens, *closes})
-    active: list[set[int]] = [set(), set(), set(), set()]
+    active: list[set[int]] = [set(), set(), set(), set(), set()]
     out: list[Segment] = []
     for a, b in zip(bounds, bounds[1:]):
         for kind, i in closes.get(a, ()):
@@ -79,6 +83,7 @@ def segments(article: dict[str, Any], identities: dict[str, dict[str, str]] | No
             seg.identity = (identities.get(m[2]) or {}).get("id")
         seg.cue_of = [cues[i][2] for i in sorted(active[2])]
         seg.speaker_of = [speakers[i][2] for i in sorted(active[3])]
+        seg.trigger_of = [triggers[i][2] for i in sorted(active[4])]
         out.append(seg)
     return out
 
@@ -102,4 +107,36 @@ def quote_cards(article: dict[str, Any], identities: dict[str, dict[str, str]] |
             "cue": " ".join(c.get("text", "") for c in q.get("cue") or []) or None,
             "addressee": (q.get("addressee") or {}).get("text"),
         }
+    return cards
+
+
+def event_cards(article: dict[str, Any], identities: dict[str, dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Per event what the article page lists: type, trigger, actor -> target (name and identity
+    link), negation, modality, time and the quote it is claimed in."""
+    identities = identities or {}
+    names = {e["id"]: e.get("name") for e in article.get("entities") or []}
+
+    def party(arg: Any) -> dict[str, Any] | None:
+        if not isinstance(arg, dict):
+            return None
+        ent = arg.get("entity")
+        ident = identities.get(ent) if ent else None
+        mention = arg.get("mention") if isinstance(arg.get("mention"), dict) else {}
+        name = (ident or {}).get("name") or names.get(ent) or mention.get("text")
+        return {"name": name, "id": (ident or {}).get("id")} if name else None
+
+    cards = []
+    for ev in article.get("events") or []:
+        if not isinstance(ev, dict):
+            continue
+        time = ev.get("time")
+        source = ev.get("source") if isinstance(ev.get("source"), dict) else {}
+        cards.append({
+            "id": str(ev.get("id")), "type": ev.get("type"),
+            "trigger": (ev.get("trigger") or {}).get("text") if isinstance(ev.get("trigger"), dict) else None,
+            "actor": party(ev.get("actor")), "target": party(ev.get("target")),
+            "negated": ev.get("negated") is True, "modality": ev.get("modality"),
+            "time": time.get("value") if isinstance(time, dict) else time,
+            "quote": source.get("quote"),
+        })
     return cards
