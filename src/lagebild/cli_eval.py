@@ -69,6 +69,25 @@ def eval_quotes(split: str = typer.Option("dev", help="WikiNews split: dev (trai
     _emit(res, format_quotes(res), as_json)
 
 
+@eval_app.command("spkatt")
+def eval_spkatt(split: str = typer.Option("dev", help="SpkAtt-2023 split: dev (train is for learning)."),
+                limit: Optional[int] = typer.Option(None, help="Only the first N speeches."),
+                system: str = typer.Option("quotes", help="quotes (the news pipeline's quotes stage) or "
+                                                          "speech-model (the learned speech-event model)."),
+                as_json: bool = typer.Option(False, "--json")) -> None:
+    """Speech events (cue, source, message, addressee) in Bundestag speeches, SpkAtt-2023 scoring."""
+    from lagebild.evaluation.spkatt import evaluate_spkatt, format_spkatt
+
+    if split not in ("dev", "train"):
+        typer.echo(f"error: --split {split!r}: only dev and train are here (the test split is held out)", err=True)
+        raise typer.Exit(2)
+    if system not in ("quotes", "speech-model"):
+        typer.echo(f"error: --system {system!r}: use quotes or speech-model", err=True)
+        raise typer.Exit(2)
+    res = evaluate_spkatt(_data("spkatt2023", split), limit=limit, system=system)
+    _emit(res, format_spkatt(res), as_json)
+
+
 @eval_app.command("times")
 def eval_times(as_json: bool = typer.Option(False, "--json")) -> None:
     """Time expressions and amounts on lagebild_facts_dev (dev data)."""
