@@ -2,14 +2,14 @@
 
 Deictic expressions ("gestern", "am Montag", "im vergangenen Jahr") are read against the
 article date; anaphoric ones ("am folgenden Tag", "am 31. August" in a paragraph about 1939)
-against the most recent explicit date of the same paragraph; the tense of the clause decides
+against the most recent explicit date of the narrative they continue; the tense of the clause decides
 whether a month or weekday without a year is its past or its coming occurrence. Without an
 article date relative values stay underspecified (`XXXX-08-31`, `XXXX-WXX-1`).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -17,10 +17,10 @@ from lagebild.paths import resource_rows
 from lagebild.time.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = -1, 0, 1
-_CLAUSE_END = re.compile(r"[.!?;:]\s|\n")
+_SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]\s+[A-ZÄÖÜ„\"]")
+_CLAUSE_END = re.compile(r"(?<![\d\s])[.!?;:]\s|\n")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 _PARTICIPLE = re.compile(r"\bge[a-zäöüß]{3,}(?:t|en)\b")
-_INFINITIVE_END = re.compile(r"\b[a-zäöüß]{3,}en\s*[.,!?]")
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +50,7 @@ def clause_tense(text: str, start: int, end: int) -> int:
         return PAST
     if "perfect" in found and _PARTICIPLE.search(clause):
         return PAST
-    if "future" in found and _INFINITIVE_END.search(clause + " "):
+    if "future" in found and any(w in _verb_lemmas() for w in words if w.islower() and w not in kinds):
         return FUTURE
     return PRESENT
 
@@ -61,25 +61,22 @@ class Reference:
     text: str
     article: date | None
     last_day: str | None = None            # value of the most recent day-precise time ("2005-10-07", "XXXX-WXX-5")
-    last_year: tuple[int, int] | None = None  # (paragraph start, year) of the most recent explicit year
-    paragraphs: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*", self.text)]
-
-    def paragraph_of(self, offset: int) -> int:
-        return max(p for p in self.paragraphs if p <= offset)
+    last_year: tuple[int, int] | None = None  # (offset, year) of the most recent explicit year
 
     def tense(self, start: int, end: int) -> int:
         return clause_tense(self.text, start, end)
 
     def discourse_year(self, offset: int) -> int | None:
-        """The explicit year of this paragraph's most recent time, if it is not the article's year."""
-        if self.last_year and self.last_year[0] == self.paragraph_of(offset):
-            year = self.last_year[1]
-            if self.article is None or year != self.article.year:
-                return year
-        return None
+        """The explicit year of the narrative a past-tense expression continues: a year before
+        the article's, named in the same or the previous sentence. Undated articles keep
+        relative values underspecified."""
+        if self.last_year is None or self.article is None:
+            return None
+        position, year = self.last_year
+        between = self.text[position:offset]
+        if len(_SENTENCE_END.findall(between)) + between.count("\n") > 1 or year >= self.article.year:
+            return None
+        return year if self.tense(offset, offset + 1) == PAST else None
 
     def note(self, value: str | None, offset: int, explicit_year: bool) -> None:
         """Remember a resolved value as the reference of what follows."""
@@ -88,7 +85,7 @@ class Reference:
         if re.match(r"^(\d{4}|XXXX)-(\d\d-\d\d|WXX-\d)", value):
             self.last_day = value[:10]
         if explicit_year and re.match(r"^\d{4}", value):
-            self.last_year = (self.paragraph_of(offset), int(value[:4]))
+            self.last_year = (offset, int(value[:4]))
 
     def year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
         """The year of a month (and day) named without one."""

@@ -286,6 +286,11 @@ def clock(g, ref, start, end):
 
 
 def weekday(g, ref, start, end):
+    if g.get("adjective"):
+        offset = lexicon().kind("adjective")[g["adjective"]]
+        if ref.article is None or offset.startswith("Y"):
+            return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
+        return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
     return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift) + _time_of_day(g)
 
@@ -310,7 +315,7 @@ def fuzzy(g, ref, start, end):
     return lexicon().kind("fuzzy")[g["fuzzy"]]
 
 
-def set_(g, ref, start, end):
+def set_(g, ref, start, end):  # noqa: D103 (the handler of pattern "set")
     if g.get("set"):
         return lexicon().kind("set")[g["set"]], "SET"
     if g.get("weekday"):
@@ -333,13 +338,18 @@ def day_shift(g, ref, start, end):
 
 
 def adjective(g, ref, start, end):
-    offset = int(lexicon().kind("adjective")[g["adjective"]])
+    spec = lexicon().kind("adjective")[g["adjective"]]
+    if spec.startswith("Y"):
+        return f"{ref.article.year + int(spec[1:]):04d}" if ref.article else UNDATED_REF[int(spec[1:])]
+    offset = int(spec)
     if ref.article is None:
         return UNDATED_REF[(offset > 0) - (offset < 0)]
     return (ref.article + timedelta(days=offset)).isoformat()
 
 
 def compound_duration(g, ref, start, end):
+    if g["number"][:1].isupper() and (g.get("pre") or "").strip() in ("der", "die", "den", "dem", "des", "Die", "Der"):
+        return None  # "die Vierjährige": a person by age
     n = parse_number(g["number"].lower())
     return _duration(n, COMPOUND_UNITS[g["compound"].lower()]) if n else None
 
@@ -348,7 +358,15 @@ def duration(g, ref, start, end):
     n = parse_number(g["number"])
     if not n or g["unit"].startswith("Jahres"):
         return None
-    return _duration(n, lexicon().units[g["unit"]])
+    unit = lexicon().units[g["unit"]]
+    if g.get("number2"):
+        n2 = parse_number(g["number2"])
+        return f"{_duration(n, unit)}/{_duration(n2, unit)}" if n2 and n2 > n else None
+    return _duration(n, unit)
+
+
+def vague_past(g, ref, start, end):
+    return "PAST_REF"
 
 
 def vague_duration(g, ref, start, end):

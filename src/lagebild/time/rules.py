@@ -43,12 +43,32 @@ def _candidates(text: str, ref: Reference) -> list[tuple[int, int, str, dict]]:
             except (ValueError, KeyError, OverflowError, TypeError):
                 ok = False
             if ok:
-                start = m.start()
-                if name == "year" and (g.get("pre") or "").strip() in ARTICLES and "Jahr" not in g["_match"]:
-                    start += len(g["pre"])  # "Das 2008 unterzeichnete": the article belongs to the noun
-                    g["pre"] = ""
-                found.append((start, m.end(), order, name, g))
+                found.append((_trimmed_start(name, m, g), m.end(), order, name, g))
     return found
+
+
+NO_LEADING_WORDS = frozenset({"compound_duration", "adjective"})
+NO_LEADING_ARTICLE = frozenset({"year", "duration", "fuzzy", "relative_day", "vague_duration", "set", "year_range"})
+
+
+def _trimmed_start(name: str, m: re.Match, g: dict) -> int:
+    """Leave out leading words that belong to the noun phrase around the expression, not to it:
+    "Das 2008 unterzeichnete", "der derzeit", "nach dreistündiger"."""
+    pre = g.get("pre") or ""
+    words = pre.split()
+    drop = ""
+    if name in NO_LEADING_WORDS:
+        drop = pre
+    elif words and words[0] in ARTICLES and (name in NO_LEADING_ARTICLE or pre.endswith(words[0] + " ")
+                                              and m.group(0)[len(pre):][:1].islower()):
+        drop = pre if name != "duration" or len(words) == 1 else pre[:pre.index(words[0]) + len(words[0]) + 1]
+    elif name == "year" and words == ["von"] or name == "year" and words[:1] == ["für"] and words[1:2] in (["die"], ["das"]):
+        drop = pre
+    if drop and "Jahr" not in m.group(0)[len(drop):len(pre) + 5]:
+        g["pre"] = pre[len(drop):]
+        g["_match"] = m.group(0)[len(drop):]
+        return m.start() + len(drop)
+    return m.start()
 
 
 def _longest_first(candidates: list) -> list:
@@ -96,6 +116,29 @@ def _type(value: str, kind: str | None) -> str:
     return "DATE"
 
 
+_RANGE_START = re.compile(r"^(?:[Vv]on|[Vv]om|[Zz]wischen)\s")
+_RANGE_LINK = re.compile(r"^\s*(?:bis(?:\s+zum|\s+zur)?|und)\s+$")
+
+
+def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
+    """"von Dezember 2007 bis März 2010", "zwischen fünf und zwölf Jahren": one interval."""
+    out: list[dict] = []
+    for item in items:
+        prev = out[-1] if out else None
+        link = text[prev["end"]:item["start"]] + item["text"][:item["core"]["start"] - item["start"]] if prev else ""
+        if prev and _RANGE_START.match(prev["text"]) and _RANGE_LINK.match(link + " ") \
+                and "/" not in str(prev["value"]) and "/" not in str(item["value"]) \
+                and (prev["type"] == item["type"] or {prev["type"], item["type"]} <= {"DATE", "TIME"}) \
+                and (link.strip() != "und" or prev["text"].lower().startswith("zwischen")):
+            merged = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
+                      "value": f"{prev['value']}/{item['value']}"}
+            merged["core"] = {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}
+            out[-1] = merged
+            continue
+        out.append(item)
+    return out
+
+
 def find_times(text: str, anchor: date | None) -> list[dict]:
     """Time expressions: span, `value` (TIMEX3), `type`, `mod` when a qualifier gives one, and
     `core` (the span without its leading preposition)."""
@@ -117,4 +160,4 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
         if mod:
             item["mod"] = mod
         out.append(item)
-    return out
+    return _merge_ranges(text, out)
