@@ -10,6 +10,7 @@ The vocabulary is `resources/de/amount_words.tsv` and `numbers.tsv`.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from functools import lru_cache
 
 from lagebild.paths import resource_rows
@@ -83,7 +84,7 @@ def _read(m: re.Match) -> tuple[float | None, str | None, str | None]:
     g = m.groupdict()
     mod = words()["mod"].get(re.sub(r"\s+(?:die|der)$", "", (g["mod"] or "").strip()))
     if g["fraction"]:
-        share = float(words()["fraction"][g["fraction"]])
+        share = float(Fraction(words()["fraction"][g["fraction"]]))
         count = _value(g["fnum"]) if g["fnum"] and g["fnum"].strip().lower() not in ("ein", "eine", "einem", "einer", "die", "der") else 1
         return (count * share if count else None), g["fgroup"], mod
     if g["part"]:

@@ -109,6 +109,8 @@ def core_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _type(value: str, kind: str | None) -> str:
     if kind:
         return kind
+    if value.endswith("_REF"):
+        return "DATE"
     if value.startswith("P"):
         return "DURATION"
     if "T" in value and not value.endswith("_REF"):
