@@ -88,13 +88,39 @@ def eval_spkatt(split: str = typer.Option("dev", help="SpkAtt-2023 split: dev (t
     _emit(res, format_spkatt(res), as_json)
 
 
-@eval_app.command("times")
-def eval_times(as_json: bool = typer.Option(False, "--json")) -> None:
-    """Time expressions and amounts on lagebild_facts_dev (dev data)."""
-    from lagebild.evaluation.times import evaluate_times, format_times
+def _time_eval(kinds: tuple[str, ...], splits: list[str], errors: int, as_json: bool) -> None:
+    from lagebild.evaluation.times import evaluate, format_result, gold_articles, summary
 
-    res = evaluate_times(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl"))
-    _emit(res, format_times(res), as_json)
+    results, texts = {}, []
+    for split in splits:
+        facts = (_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl")) if split == "facts_dev" else (None, None)
+        try:
+            res = evaluate(gold_articles(split, *facts))
+        except ValueError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(2)
+        results[split] = summary(res, kinds)
+        texts.append(format_result(split, res, kinds, errors))
+    _emit(results, "\n".join(texts), as_json)
+
+
+SPLIT_HELP = "facts_dev, corpus_test (held out, report only) or corpus_train; repeatable."
+
+
+@eval_app.command("times")
+def eval_times(split: list[str] = typer.Option(["facts_dev", "corpus_test"], help=SPLIT_HELP),
+               errors: int = typer.Option(0, help="List the first N errors of each split."),
+               as_json: bool = typer.Option(False, "--json")) -> None:
+    """Time expressions: strict and lenient extraction, value accuracy, lenient + value F1."""
+    _time_eval(("times", "anchored"), split, errors, as_json)
+
+
+@eval_app.command("amounts")
+def eval_amounts(split: list[str] = typer.Option(["facts_dev", "corpus_test"], help=SPLIT_HELP),
+                 errors: int = typer.Option(0, help="List the first N errors of each split."),
+                 as_json: bool = typer.Option(False, "--json")) -> None:
+    """Amounts: strict and lenient extraction, value accuracy, span + value F1."""
+    _time_eval(("amounts",), split, errors, as_json)
 
 
 @eval_app.command("events")

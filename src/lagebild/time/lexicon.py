@@ -1,10 +1,15 @@
-"""Loads the time and number vocabulary from `resources/de/` (time_words.tsv, numbers.tsv)."""
+"""Loads the time and number vocabulary from `resources/de/` (time_words.tsv,
+time_expressions.tsv, tense_words.tsv, numbers.tsv)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lagebild.paths import resource_rows as _rows
+
+EXPRESSION_KINDS = ("season", "part_of_day", "holiday", "fuzzy", "set", "vague_duration", "day_shift",
+                    "week_part", "mod", "prefix", "suffix", "adjective")
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,11 @@ class Lexicon:
     directions: dict[str, int]
     numbers: dict[str, float]    # number words, lower case
     multipliers: dict[str, float]
+    expressions: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> form -> value
+    tense: dict[str, str] = field(default_factory=dict)                    # finite form -> past/perfect/future
+
+    def kind(self, name: str) -> dict[str, str]:
+        return self.expressions.get(name, {})
 
 
 @lru_cache(maxsize=1)
@@ -26,5 +36,10 @@ def lexicon() -> Lexicon:
     numbers, multipliers = {}, {}
     for word, value, kind in _rows("numbers.tsv"):
         (numbers if kind == "number" else multipliers)[word] = float(value)
+    expressions: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in _rows("time_expressions.tsv"):
+        form, kind, value = (row + ["", "", ""])[:3]
+        expressions[kind][form] = value
+    tense = {form: kind for form, kind in _rows("tense_words.tsv")}
     return Lexicon(kinds["unit"], kinds["month"], kinds["weekday"], kinds["relative"],
-                   kinds["direction"], numbers, multipliers)
+                   kinds["direction"], numbers, multipliers, dict(expressions), tense)

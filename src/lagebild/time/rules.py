@@ -1,236 +1,165 @@
-"""Time expressions and amounts in German news text, normalised against the article date.
+"""Time expressions in German news text with TIMEX3 values, types and mods.
 
 Regular expressions over the text (not tokens): these expressions are short, their form is fixed,
-and the rules must work even when no trained model is loaded. Longer and more specific patterns
-win over shorter ones; a span taken by a time expression is never also an amount.
+and the rules must work even when no trained model is loaded. Every pattern of
+`lagebild.time.patterns` is matched; the longest matches win, and the kept ones are read from
+left to right so that each can take its reference (`lagebild.time.context`) from the text
+before it. A span taken by a time expression is never also an amount.
 """
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from typing import Callable
+from datetime import date
 
+from lagebild.time.amounts import find_amounts
+from lagebild.time.context import Reference
+from lagebild.time.handlers import HANDLERS, parse_number
 from lagebild.time.lexicon import lexicon
+from lagebild.time.patterns import ARTICLES, YEAR, compiled
 
-DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)|\d+(?:,\d+)?"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-COMPOUND_UNITS = {"tägig": "D", "jährig": "Y", "wöchig": "W", "monatig": "M", "stündig": "H"}
-
-
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+__all__ = ["find_times", "find_amounts", "parse_number", "core_span"]
+_EXPLICIT_YEAR = re.compile(YEAR)
+_LEAD_EXTRA = ("bis zum", "bis zur", "in der", "in den", "seit dem", "innerhalb von")
 
 
-def parse_number(token: str) -> float | None:
-    """'15 000' -> 15000, '1,5' -> 1.5, '30.000' -> 30000, 'zehn' -> 10."""
-    lex = lexicon()
-    low = token.lower()
-    if low in lex.numbers:
-        return lex.numbers[low]
-    cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", token).replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
+def _groups(m: re.Match) -> dict:
+    g = m.groupdict()
+    g["_after"] = m.string[m.end():m.end() + 20]
+    g["_match"] = m.group(0)
+    g["_core_start"] = len(g.get("pre") or "")
+    g["_text"] = m.string
+    return g
 
 
-def _shift_months(day: date, months: int) -> tuple[int, int]:
-    total = day.year * 12 + day.month - 1 + months
-    return total // 12, total % 12 + 1
+def _candidates(text: str, ref: Reference) -> list[tuple[int, int, str, dict]]:
+    """Every match of every pattern that its handler accepts."""
+    found = []
+    for order, (name, regex) in enumerate(compiled()):
+        handler = HANDLERS[name]
+        for m in regex.finditer(text):
+            g = _groups(m)
+            try:
+                ok = handler(g, ref, m.start(), m.end()) is not None
+            except (ValueError, KeyError, OverflowError, TypeError):
+                ok = False
+            if ok:
+                found.append((_trimmed_start(name, m, g), m.end(), order, name, g))
+    return found
 
 
-def _relative_value(unit: str, offset: int, anchor: date | None) -> str | None:
-    if anchor is None:
-        return None
-    if unit == "Y":
-        return f"{anchor.year + offset:04d}"
-    if unit == "M":
-        y, m = _shift_months(anchor, offset)
-        return f"{y:04d}-{m:02d}"
-    if unit == "W":
-        iso = (anchor + timedelta(weeks=offset)).isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}"
-    if unit == "D":
-        return (anchor + timedelta(days=offset)).isoformat()
+NO_LEADING_WORDS = frozenset({"compound_duration", "adjective"})
+NO_LEADING_ARTICLE = frozenset({"year", "duration", "fuzzy", "relative_day", "vague_duration", "set", "year_range"})
+
+
+def _trimmed_start(name: str, m: re.Match, g: dict) -> int:
+    """Leave out leading words that belong to the noun phrase around the expression, not to it:
+    "Das 2008 unterzeichnete", "der derzeit", "nach dreistündiger"."""
+    pre = g.get("pre") or ""
+    words = pre.split()
+    drop = ""
+    if name in NO_LEADING_WORDS:
+        drop = pre
+    elif words and words[0] in ARTICLES and (name in NO_LEADING_ARTICLE or pre.endswith(words[0] + " ")
+                                              and m.group(0)[len(pre):][:1].islower()):
+        drop = pre if name != "duration" or len(words) == 1 else pre[:pre.index(words[0]) + len(words[0]) + 1]
+    elif name == "year" and words == ["von"] or name == "year" and words[:1] == ["für"] and words[1:2] in (["die"], ["das"]):
+        drop = pre
+    if drop and "Jahr" not in m.group(0)[len(drop):len(pre) + 5]:
+        g["pre"] = pre[len(drop):]
+        g["_match"] = m.group(0)[len(drop):]
+        return m.start() + len(drop)
+    return m.start()
+
+
+def _longest_first(candidates: list) -> list:
+    kept: list = []
+    for cand in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if all(cand[1] <= k[0] or cand[0] >= k[1] for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c[0])
+
+
+def _mod(pre: str, match: str) -> str | None:
+    mods = lexicon().kind("mod")
+    words = [w if w in mods else w.lower() for w in pre.split()]
+    for i in range(len(words) - 1, -1, -1):
+        for phrase in (" ".join(words[i:i + 2]), words[i]):
+            if phrase in mods:
+                return mods[phrase]
     return None
 
 
-def _duration(n: float, unit: str) -> str:
-    mult = 1
-    if unit[:-1].isdigit():  # "10Y" = decade
-        mult, unit = int(unit[:-1]), unit[-1]
-    value = n * mult
-    amount = int(value) if float(value).is_integer() else value
-    return f"PT{amount}H" if unit == "H" else f"P{amount}{unit}"
+def core_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without its leading prepositions and articles ("am Montag" -> "Montag")."""
+    prefixes = set(lexicon().kind("prefix")) | set(_LEAD_EXTRA)
+    pos = start
+    while True:
+        m = re.match(r"(\S+(?:\s+\S+)?)", text[pos:end])
+        step = None
+        for width in (2, 1):
+            words = text[pos:end].split(None, width)
+            if len(words) > width and " ".join(words[:width]) in prefixes:
+                step = re.match(r"\s*" + r"\s+".join(map(re.escape, words[:width])) + r"\s+", text[pos:end])
+                break
+        if not m or not step:
+            return pos, end
+        pos += step.end()
 
 
-class _Patterns:
-    """Compiled patterns with the handler that turns a match into a normalised value."""
-
-    def __init__(self) -> None:
-        lex = lexicon()
-        months, units = _alt(lex.months), _alt(lex.units)
-        numwords = _alt(w for w in lex.numbers if not w.startswith("ein"))
-        number = rf"(?:{DIGITS}|\b(?:{numwords}|ein|eine|einem|einen|einer)\b)"
-        directions = _alt(lex.directions)
-        self.amount_number = rf"(?:{DIGITS}|(?i:\b(?:{numwords})\b)|(?i:\bein(?:e|en|em|er)?\b)(?=\s+(?:{_alt(lex.multipliers)})))"
-        self.multipliers = _alt(lex.multipliers)
-        weekdays = _alt(lex.weekdays)
-        daytime = r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?"
-        pre = r"(?i:(?:am|im|vom|zum|bis\s+zum|seit|bis|ab|für|des|in\s+der|in\s+den)\s+)?"
-        past = r"(?:(?i:am|vom|seit)\s+)?(?:(?:vergangenen|letzten|vorigen)\s+)"
-        self.table: list[tuple[re.Pattern, Callable]] = [
-            (re.compile(rf"\b(?:(?i:am)\s+)?(?:{weekdays}),?\s+(?:den\s+)?(\d{{1,2}})\.\s?({months})\s+({YEAR})\b"), self._full_date),
-            (re.compile(rf"\b{pre}(\d{{1,2}})\.\s?({months})s?\s+({YEAR})\b"), self._full_date),
-            (re.compile(rf"\b{pre}(\d{{1,2}})\.(\d{{1,2}})\.({YEAR})\b"), self._numeric_date),
-            (re.compile(rf"\b(?:(?i:zwischen|von|in\s+den\s+Jahren)\s+)({YEAR})\s+(?:und|bis)\s+({YEAR})\b"), self._year_range),
-            (re.compile(rf"\b(?:(?i:im|seit|bis|ab|vom|Anfang|Ende|Mitte)\s+)?({months})\s+({YEAR})\b"), self._month_year),
-            (re.compile(rf"\b{pre}(\d{{1,2}})\.\s?({months})\b"), self._day_month),
-            (re.compile(rf"\b{pre}(\d{{1,2}})\.(\d{{1,2}})\.?(?!\d)"), self._day_month_numeric),
-            (re.compile(rf"\b(?:(?i:im|in|am|für|seit)\s+)?(?:der\s+|den\s+|dem\s+)?({directions}|dieser)\s+(Jahr|Monat|Woche|Jahres|Monats)\b"), self._relative_unit),
-            (re.compile(rf"\b(?i:vor)\s+({number})\s+({units})\b"), self._ago),
-            (re.compile(rf"\b(?:(?i:im\s+Jahre?|des\s+Jahres|bis|seit|ab|nach|vor|um|bis\s+zum\s+Jahr|im)\s+)?({YEAR})\b(?!\s*[.,]\d)(?![ \u00a0]\d{{3}})"), self._year),
-            (re.compile(rf"\b(?:(?i:gegen|um|ab|bis)\s+)?(\d{{1,2}})(?:[.:](\d{{2}}))?\s+Uhr\b"), self._clock),
-            (re.compile(rf"\b{past}({weekdays}){daytime}\b"), self._last_weekday),
-            (re.compile(rf"\b(?:(?i:am|seit|bis|vom|in\s+der\s+Nacht\s+zum)\s+)?({weekdays}){daytime}\b"), self._weekday),
-            (re.compile(rf"\b(?i:im)\s+({months})\b"), self._month_only),
-            (re.compile(rf"\b({_alt(lex.relative_days)}|Heute|Gestern)\b"), self._relative_day),
-            (re.compile(rf"\b(\d+)-({_alt(COMPOUND_UNITS)})\w*"), self._compound_duration),
-            (re.compile(rf"\b({numwords}|ein)({_alt(COMPOUND_UNITS)})\w*", re.IGNORECASE), self._compound_duration),
-            (re.compile(rf"(?:(?i:seit|innerhalb\s+von|in\s+den\s+letzten|letzten|für)\s+)?(?i:({number}))\s+({units})\b"), self._duration),
-        ]
-
-    # handlers: (match, anchor) -> value or False to reject the match
-    def _full_date(self, m, anchor):
-        return date(int(m[3]), lexicon().months[m[2]], int(m[1])).isoformat()
-
-    def _numeric_date(self, m, anchor):
-        return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-
-    def _year_range(self, m, anchor):
-        return f"{m[1]}/{m[2]}"
-
-    def _month_year(self, m, anchor):
-        return f"{m[2]}-{lexicon().months[m[1]]:02d}"
-
-    def _day_month(self, m, anchor):
-        month, day = lexicon().months[m[2]], int(m[1])
-        return date(anchor.year, month, day).isoformat() if anchor else f"XXXX-{month:02d}-{day:02d}"
-
-    def _day_month_numeric(self, m, anchor):
-        month, day = int(m[2]), int(m[1])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            return False
-        return date(anchor.year, month, day).isoformat() if anchor else f"XXXX-{month:02d}-{day:02d}"
-
-    def _month_only(self, m, anchor):
-        return f"{anchor.year:04d}-{lexicon().months[m[1]]:02d}" if anchor else f"XXXX-{lexicon().months[m[1]]:02d}"
-
-    def _clock(self, m, anchor):
-        hour, minute = int(m[1]), int(m[2] or 0)
-        if hour > 24 or minute > 59:
-            return False
-        return f"{anchor.isoformat() if anchor else ''}T{hour:02d}:{minute:02d}"
-
-    def _last_weekday(self, m, anchor):
-        if anchor is None:
-            return None
-        back = (anchor.isoweekday() - lexicon().weekdays[m[1]]) % 7 or 7  # strictly before the article day
-        return (anchor - timedelta(days=back)).isoformat()
-
-    def _relative_unit(self, m, anchor):
-        unit = {"Jahr": "Y", "Jahres": "Y", "Monat": "M", "Monats": "M", "Woche": "W", "Wochenende": "W"}[m[2]]
-        return _relative_value(unit, lexicon().directions.get(m[1], 0), anchor)
-
-    def _ago(self, m, anchor):
-        n = parse_number(m[1])
-        unit = lexicon().units[m[2]]
-        if n is None or not float(n).is_integer() or unit[:-1].isdigit():
-            return False
-        return _relative_value(unit, -int(n), anchor) if unit in "YMWD" else None
-
-    def _year(self, m, anchor):
-        if m.start(1) == m.start() and re.match(r"\s+[A-ZÄÖÜ]", m.string[m.end():m.end() + 3]) \
-                and not re.match(rf"\s+(?:{_alt(lexicon().months)})\b", m.string[m.end():m.end() + 12]):
-            return False
-        return m[1]
-
-    def _weekday(self, m, anchor):
-        if anchor is None:
-            return None
-        back = (anchor.isoweekday() - lexicon().weekdays[m[1]]) % 7  # news: the most recent such day
-        return (anchor - timedelta(days=back)).isoformat()
-
-    def _relative_day(self, m, anchor):
-        return (anchor + timedelta(days=lexicon().relative_days[m[1].lower()])).isoformat() if anchor else None
-
-    def _compound_duration(self, m, anchor):
-        n = parse_number(m[1].lower())
-        return _duration(n, COMPOUND_UNITS[m[2].lower()]) if n else False
-
-    def _duration(self, m, anchor):
-        n = parse_number(m[1])
-        return _duration(n, lexicon().units[m[2]]) if n and not m[2].startswith("Jahres") else False
+def _type(value: str, kind: str | None) -> str:
+    if kind:
+        return kind
+    if value.endswith("_REF"):
+        return "DATE"
+    if value.startswith("P"):
+        return "DURATION"
+    if "T" in value and not value.endswith("_REF"):
+        return "TIME"
+    return "DATE"
 
 
-_patterns: _Patterns | None = None
+_RANGE_START = re.compile(r"^(?:[Vv]on|[Vv]om|[Zz]wischen)\s")
+_RANGE_LINK = re.compile(r"^\s*(?:bis(?:\s+zum|\s+zur)?|und)\s+$")
 
 
-def patterns() -> _Patterns:
-    global _patterns
-    if _patterns is None:
-        _patterns = _Patterns()
-    return _patterns
-
-
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
+def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
+    """"von Dezember 2007 bis März 2010", "zwischen fünf und zwölf Jahren": one interval."""
+    out: list[dict] = []
+    for item in items:
+        prev = out[-1] if out else None
+        link = text[prev["end"]:item["start"]] + item["text"][:item["core"]["start"] - item["start"]] if prev else ""
+        if prev and _RANGE_START.match(prev["text"]) and _RANGE_LINK.match(link + " ") \
+                and "/" not in str(prev["value"]) and "/" not in str(item["value"]) \
+                and (prev["type"] == item["type"] or {prev["type"], item["type"]} <= {"DATE", "TIME"}) \
+                and (link.strip() != "und" or prev["text"].lower().startswith("zwischen")):
+            merged = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
+                      "value": f"{prev['value']}/{item['value']}"}
+            merged["core"] = {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}
+            out[-1] = merged
+            continue
+        out.append(item)
+    return out
 
 
 def find_times(text: str, anchor: date | None) -> list[dict]:
-    """Time expressions with TIMEX-like values; `value` is None when it needs an unknown anchor."""
-    found: list[dict] = []
-    taken: list[tuple[int, int]] = []
-    for regex, handler in patterns().table:
-        for m in regex.finditer(text):
-            if not _free(taken, m.start(), m.end()):
-                continue
-            try:
-                value = handler(m, anchor)
-            except (ValueError, KeyError, OverflowError):
-                continue
-            if value is False:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append({"start": m.start(), "end": m.end(), "text": m.group(0), "value": value})
-    return sorted(found, key=lambda t: t["start"])
-
-
-def find_amounts(text: str, taken: list[tuple[int, int]]) -> list[dict]:
-    """Numbers with the noun they count ("15 000 Soldaten", "eine Million Afghanen", "5 Prozent")."""
-    p = patterns()
-    lex = lexicon()
-    qualifier = r"(?:(?i:mehr\s+als|weniger\s+als|mindestens|höchstens|rund|etwa|knapp|fast|über|bis\s+zu|circa|ca\.)\s+)?"
-    adjectives = r"(?:\s+(?!und\b|oder\b|bis\b|von\b)[a-zäöüß][a-zäöüß\-]*(?:e|en|er|es|em)){0,2}"
-    regex = re.compile(
-        rf"{qualifier}({p.amount_number})(?:\s+(?:bis|oder)\s+{p.amount_number})?(?:\s+({p.multipliers}))?"
-        rf"(?:({adjectives})\s+(%|€|\$|[A-ZÄÖÜ][\wäöüß\-]*)|(%))?")
-    amounts: list[dict] = []
-    for m in regex.finditer(text):
-        number, mult, unit = m.group(1), m.group(2), m.group(4) or m.group(5)
-        if not _free(taken, m.start(), m.end()):
+    """Time expressions: span, `value` (TIMEX3), `type`, `mod` when a qualifier gives one, and
+    `core` (the span without its leading preposition)."""
+    ref = Reference(text, anchor)
+    out = []
+    for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor))):
+        try:
+            result = HANDLERS[name](g, ref, start, end)
+        except (ValueError, KeyError, OverflowError, TypeError):
+            result = None
+        if result is None:
             continue
-        if unit and (unit in lex.months or unit in lex.weekdays or unit in lex.units or unit in lex.multipliers):
-            unit = None
-        if not unit and not mult:
-            continue  # a bare number is not an amount we can say anything about
-        value = parse_number(number)
-        if value is None:
-            continue
-        if mult:
-            value *= lex.multipliers[mult]
-        end = m.end() if unit else m.end(2)
-        value = int(value) if float(value).is_integer() else value
-        amounts.append({"start": m.start(), "end": end, "text": text[m.start():end], "value": value,
-                        "unit": unit})
-    return amounts
+        value, kind = result if isinstance(result, tuple) else (result, None)
+        ref.note(value, start, explicit_year=bool(g.get("year")))
+        c_start, c_end = core_span(text, start, end)
+        item = {"start": start, "end": end, "text": text[start:end], "value": value,
+                "type": _type(value, kind), "core": {"start": c_start, "end": c_end, "text": text[c_start:c_end]}}
+        mod = _mod(g.get("pre") or "", g["_match"])
+        if mod:
+            item["mod"] = mod
+        out.append(item)
+    return _merge_ranges(text, out)

@@ -1,0 +1,382 @@
+"""Turn a matched time expression into its TIMEX3 value, read against a `Reference`.
+
+One function per core pattern of `lagebild.time.patterns`, called as `handler(groups, ref,
+start, end)`; it returns the value (a string, or a `(value, type)` pair for sets) or None when
+the match is not a time expression after all."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from lagebild.time.context import Reference
+from lagebild.time.lexicon import lexicon
+from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
+
+UNDATED_REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+
+
+def parse_number(token: str) -> float | None:
+    """'15 000' -> 15000, '1,5' -> 1.5, '30.000' -> 30000, 'zehn' -> 10."""
+    lex = lexicon()
+    low = token.lower()
+    if low in lex.numbers:
+        return lex.numbers[low]
+    cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", token).replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _month(name: str) -> int:
+    return lexicon().months[name] if not name.isdigit() else int(name)
+
+
+def _y(year: int | None) -> str:
+    return f"{year:04d}" if year is not None else "XXXX"
+
+
+def _day(year: int | None, month: int, day: int) -> str:
+    if year is not None:
+        return date(year, month, day).isoformat()
+    date(2000, month, day)  # raises ValueError for 31 February
+    return f"XXXX-{month:02d}-{day:02d}"
+
+
+def _clock(g: dict) -> str | None:
+    if g.get("hour") is None:
+        return None
+    hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
+    if hour > 24:
+        raise ValueError(hour)
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _time_of_day(g: dict) -> str:
+    """'T14:30', 'TEV' or '' from the clock and part-of-day groups."""
+    clock = _clock(g)
+    if clock:
+        return clock
+    part = g.get("part") or g.get("part2")
+    if not part:
+        return ""
+    code = lexicon().kind("part_of_day")[part]
+    return code if code.startswith("T") else f"T{code}"
+
+
+def _easter(year: int) -> date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(year, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _direction(g: dict) -> int:
+    word = g.get("direction")
+    return lexicon().directions.get(word, 0) if word else 0
+
+
+def _duration(n: float, unit: str) -> str:
+    mult = 1
+    if unit[:-1].isdigit():  # "10Y" decade, "100Y" century
+        mult, unit = int(unit[:-1]), unit[-1]
+    value = n * mult
+    if unit == "Y" and value < 1 and float(value * 12).is_integer():
+        value, unit = value * 12, "M"
+    amount = int(value) if float(value).is_integer() else value
+    if unit == "H" and not float(amount).is_integer() and float(value * 60).is_integer():
+        return f"PT{int(value * 60)}M"
+    if unit in ("H", "TM", "TS"):
+        return f"PT{amount}{unit[-1]}"
+    return f"P{amount}{unit}"
+
+
+def full_date(g, ref, start, end):
+    return _day(int(g["year"]), _month(g["month"]), int(g["day"])) + (_clock(g) or "")
+
+
+def numeric_date(g, ref, start, end):
+    return date(int(g["year"]), int(g["month"]), int(g["day"])).isoformat()
+
+
+def day_range(g, ref, start, end):
+    month2 = _month(g["month2"])
+    month = _month(g["month"]) if g.get("month") else month2
+    year = int(g["year"]) if g.get("year") else ref.year_for(month, int(g["day"]), start, end)
+    return f"{_day(year, month, int(g['day']))}/{_day(year, month2, int(g['day2']))}"
+
+
+def month_range(g, ref, start, end):
+    month, month2 = _month(g["month"]), _month(g["month2"])
+    year = int(g["year"]) if g.get("year") else ref.year_for(month, None, start, end)
+    return f"{_y(year)}-{month:02d}/{_y(year)}-{month2:02d}"
+
+
+def year_range(g, ref, start, end):
+    first, second = g.get("year") or g["year3"], g.get("year2") or g["year4"]
+    if len(second) == 2:
+        second = first[:2] + second
+    return f"{first}/{second}" if int(second) > int(first) else None
+
+
+def decade(g, ref, start, end):
+    d = g["decade"]
+    return d[:3] if len(d) == 4 else "19" + d[0] if len(d) == 2 else None
+
+
+def century(g, ref, start, end):
+    n = int(g["century"])
+    return f"{n - 1:02d}" if 1 <= n <= 21 else None
+
+
+def quarter(g, ref, start, end):
+    n = ORDINALS[g["ordinal"]]
+    half = not g["unit"].startswith("Quartal")
+    if half and n > 2:
+        return None
+    first_month = (n - 1) * (6 if half else 3) + 1
+    year = int(g["year"]) if g.get("year") else ref.year_for(first_month, None, start, end)
+    return f"{_y(year)}-{'H' if half else 'Q'}{n}"
+
+
+def month_year(g, ref, start, end):
+    if g.get("year"):
+        return f"{g['year']}-{_month(g['month']):02d}"
+    if ref.article is None:
+        return f"XXXX-{_month(g['month']):02d}"
+    shift = -1 if re.search("Vorjahres|vergangenen|letzten", g["this"]) else 0
+    return f"{ref.article.year + shift:04d}-{_month(g['month']):02d}"
+
+
+def season(g, ref, start, end):
+    code = lexicon().kind("season")[g["season"]]
+    if g.get("year"):
+        return f"{g['year']}-{code}"
+    if g.get("direction"):
+        shift = _direction(g)
+        return f"{ref.article.year + shift}-{code}" if ref.article else UNDATED_REF[shift]
+    return f"{_y(ref.year_for(SEASON_MONTH[code], None, start, end))}-{code}"
+
+
+def holiday(g, ref, start, end):
+    spec = lexicon().kind("holiday")[g["holiday"]]
+    if spec.startswith("E"):
+        year = int(g["year"]) if g.get("year") else ref.year_for(4, None, start, end)
+        return (_easter(year) + timedelta(days=int(spec[1:]))).isoformat() if year else None
+    month, day = int(spec[:2]), int(spec[3:])
+    year = int(g["year"]) if g.get("year") else ref.year_for(month, day, start, end)
+    return _day(year, month, day)
+
+
+def day_month(g, ref, start, end):
+    month, day = _month(g["month"]), int(g["day"])
+    return _day(ref.year_for(month, day, start, end), month, day) + _time_of_day(g)
+
+
+def month_only(g, ref, start, end):
+    if not g.get("pre") or (g["month"] == "Mai" and g["pre"].strip() in ("Am", "am")):
+        return None
+    month = _month(g["month"])
+    return f"{_y(ref.year_for(month, None, start, end))}-{month:02d}"
+
+
+def numeric_day_month(g, ref, start, end):
+    month, day = int(g["month"]), int(g["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _day(ref.year_for(month, day, start, end), month, day)
+
+
+def _shift_unit(unit: str, offset: int, anchor: date) -> str:
+    if unit == "Y":
+        return f"{anchor.year + offset:04d}"
+    if unit == "M":
+        total = anchor.year * 12 + anchor.month - 1 + offset
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit == "Q":
+        total = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+        return f"{total // 4:04d}-Q{total % 4 + 1}"
+    if unit in ("W", "WE"):
+        iso = (anchor + timedelta(weeks=offset)).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}" + ("-WE" if unit == "WE" else "")
+    return (anchor + timedelta(days=offset)).isoformat()
+
+
+UNIT_OF = {"Jahr": "Y", "Jahres": "Y", "Monat": "M", "Monats": "M", "Woche": "W", "Wochenende": "WE",
+           "Quartal": "Q", "Quartals": "Q", "Vorjahr": "Y", "Vorjahres": "Y", "Vorjahresmonat": "M",
+           "Vormonat": "M", "Vormonats": "M", "Vorwoche": "W"}
+
+
+def relative_unit(g, ref, start, end):
+    shift = _direction(g)
+    if ref.article is None:
+        return "XXXX-WXX-WE" if g["unit"] == "Wochenende" and shift == 0 else UNDATED_REF[shift]
+    return _shift_unit(UNIT_OF[g["unit"]], shift, ref.article)
+
+
+def previous_unit(g, ref, start, end):
+    if g["unit"] == "Vorjahresmonat":
+        return _shift_unit("Y", -1, ref.article) + ref.article.strftime("-%m") if ref.article else "PAST_REF"
+    return _shift_unit(UNIT_OF[g["unit"]], -1, ref.article) if ref.article else "PAST_REF"
+
+
+def ago(g, ref, start, end):
+    n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
+    if n is None or not float(n).is_integer() or unit not in ("Y", "M", "W", "D", "10Y"):
+        return None
+    if ref.article is None:
+        return "PAST_REF"
+    return _shift_unit("Y" if unit == "10Y" else unit, -int(n) * (10 if unit == "10Y" else 1), ref.article)
+
+
+def in_future(g, ref, start, end):
+    n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
+    if n is None or not float(n).is_integer():
+        return None
+    if ref.article is None:
+        return "FUTURE_REF"
+    return _shift_unit("Y" if unit == "10Y" else unit, int(n) * (10 if unit == "10Y" else 1), ref.article)
+
+
+def night(g, ref, start, end):
+    if not (g.get("weekday0") or "Nacht" in g["_match"]):
+        return None
+    day = ref.weekday(lexicon().weekdays[g["weekday"]], start, end)
+    if day.startswith("XXXX"):
+        return f"XXXX-WXX-{(lexicon().weekdays[g['weekday']] - 2) % 7 + 1}TNI"
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat() + "TNI"
+
+
+def later(g, ref, start, end):
+    n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
+    if n is None or not float(n).is_integer() or unit not in ("Y", "M"):
+        return None
+    sign = 1 if g["dir"] in ("später", "danach") else -1
+    base = ref.last_day
+    if unit == "Y" and ref.last_year:
+        return f"{ref.last_year[1] + sign * int(n):04d}"
+    if base and unit == "M":
+        year = None if base.startswith("X") else int(base[:4])
+        if year is None:
+            return f"XXXX-{(int(base[5:7]) - 1 + sign * int(n)) % 12 + 1:02d}" if base[5:7].isdigit() else None
+        return _shift_unit("M", sign * int(n), date(year, int(base[5:7]), 1))
+    return _duration(n, unit)
+
+
+def year(g, ref, start, end):
+    text = g["_text"]
+    after = g["_after"]
+    if not g.get("pre") and re.match(r"\s+[A-ZÄÖÜ]", after[:3]) and \
+            not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]):
+        return None  # "1600 Angriffe": a number with what it counts
+    del text
+    return g["year"]
+
+
+def clock(g, ref, start, end):
+    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
+    return base + _clock(g)
+
+
+def weekday(g, ref, start, end):
+    if g.get("adjective"):
+        offset = lexicon().kind("adjective")[g["adjective"]]
+        if ref.article is None or offset.startswith("Y"):
+            return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
+        return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
+    shift = _direction(g)
+    return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift) + _time_of_day(g)
+
+
+def relative_day(g, ref, start, end):
+    offset = lexicon().relative_days[g["relative"].lower()]
+    if ref.article is None:
+        if g.get("weekday"):
+            return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" + _time_of_day(g)
+        return UNDATED_REF[(offset > 0) - (offset < 0)]
+    return (ref.article + timedelta(days=offset)).isoformat() + _time_of_day(g)
+
+
+def part_of_day(g, ref, start, end):
+    if not g.get("pre"):
+        return None
+    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
+    return base + _time_of_day(g)
+
+
+def fuzzy(g, ref, start, end):
+    return lexicon().kind("fuzzy")[g["fuzzy"]]
+
+
+def set_(g, ref, start, end):  # noqa: D103 (the handler of pattern "set")
+    if g.get("set"):
+        return lexicon().kind("set")[g["set"]], "SET"
+    if g.get("weekday"):
+        return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}", "SET"
+    n = parse_number(g["number"])
+    return (_duration(n, lexicon().units[g["unit"]]), "SET") if n else None
+
+
+def week_part(g, ref, start, end):
+    if not g.get("pre"):
+        return None
+    code = lexicon().kind("week_part")[g["week"]]
+    if code == "1":
+        return ref.weekday(1, start, end)
+    return _shift_unit("WE", 0, ref.article) if ref.article else "XXXX-WXX-WE"
+
+
+def day_shift(g, ref, start, end):
+    return ref.shifted_day(int(lexicon().kind("day_shift")[g["shift"]]))
+
+
+def adjective(g, ref, start, end):
+    spec = lexicon().kind("adjective")[g["adjective"]]
+    if spec.startswith("Y"):
+        return f"{ref.article.year + int(spec[1:]):04d}" if ref.article else UNDATED_REF[int(spec[1:])]
+    offset = int(spec)
+    if ref.article is None:
+        return UNDATED_REF[(offset > 0) - (offset < 0)]
+    return (ref.article + timedelta(days=offset)).isoformat()
+
+
+def compound_duration(g, ref, start, end):
+    if g["number"][:1].isupper() and (g.get("pre") or "").strip() in ("der", "die", "den", "dem", "des", "Die", "Der"):
+        return None  # "die Vierjährige": a person by age
+    n = parse_number(g["number"].lower())
+    return _duration(n, COMPOUND_UNITS[g["compound"].lower()]) if n else None
+
+
+def duration(g, ref, start, end):
+    n = parse_number(g["number"])
+    if not n or g["unit"].startswith("Jahres"):
+        return None
+    unit = lexicon().units[g["unit"]]
+    if g.get("number2"):
+        n2 = parse_number(g["number2"])
+        return f"{_duration(n, unit)}/{_duration(n2, unit)}" if n2 and n2 > n else None
+    return _duration(n, unit)
+
+
+def vague_past(g, ref, start, end):
+    return "PAST_REF"
+
+
+def vague_duration(g, ref, start, end):
+    word = g["vague"]
+    if word[0].isupper() and not re.search(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|einigen|einige)\s+$",
+                                           g["_match"][: g["_core_start"]], re.I):
+        return None
+    unit = lexicon().kind("vague_duration")[word]
+    return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
+
+
+HANDLERS = {name: fn for name, fn in globals().items() if callable(fn) and not name.startswith("_")}
+HANDLERS["set"] = set_

@@ -1,0 +1,88 @@
+"""The regular expressions of German time expressions, built from the vocabulary in
+`resources/de/`. Each core pattern is wrapped in the words that may stand before it inside the
+span (prepositions, articles, qualifiers: `pre`) and after it (`post`); its named groups are read
+by the handler of the same name in `lagebild.time.handlers`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lagebild.time.lexicon import lexicon
+
+DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)|\d+(?:,\d+)?"
+YEAR = r"(?:1[2-9]\d\d|20\d\d)(?![.,]\d)(?![ \u00a0]\d{3}\b)"
+COMPOUND_UNITS = {"tägig": "D", "jährig": "Y", "wöchig": "W", "monatig": "M", "stündig": "H", "minütig": "TM"}
+ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+
+
+def alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _core_patterns() -> list[tuple[str, str]]:
+    lex = lexicon()
+    k = lex.kind
+    months, weekdays, units = alt(lex.months), alt(lex.weekdays), alt(lex.units)
+    numwords = alt(lex.numbers)
+    number = rf"(?:{DIGITS}|(?i:\b(?:{numwords})\b))"
+    direction = rf"(?:{alt(list(lex.directions) + [d.capitalize() for d in lex.directions])}|dieser|nächster)"
+    part = alt(f for f, v in k("part_of_day").items() if f[0].islower() and not f.endswith("s"))
+    part_word = alt(f for f in k("part_of_day") if f[0].isupper() or f.endswith("s") or f == "früh")
+    seasons, holidays = alt(k("season")), alt(k("holiday"))
+    clock = r"(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+    clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
+    day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
+    year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
+    ordinal = alt(ORDINALS)
+    return [
+        ("full_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
+        ("numeric_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+|dem\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
+        ("day_range", rf"(?P<day>\d{{1,2}})\.(?:\s?(?P<month>{months}))?\s+(?:bis\s+(?:zum\s+)?|und\s+|[-–]\s?)(?P<day2>\d{{1,2}})\.\s?(?P<month2>{months}){year_opt}"),
+        ("month_range", rf"(?P<month>{months})\s+(?:bis|und)\s+(?P<month2>{months}){year_opt}"),
+        ("year_range", rf"(?:(?i:zwischen)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren)\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
+        ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:[- ]?Jahren?|[- ]?Jahre)"),
+        ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
+        ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
+        ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
+        ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons}){year_opt}"),
+        ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
+        ("day_month", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
+        ("month_only", rf"(?P<month>{months})\b(?!\s+\d)"),
+        ("numeric_day_month", rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?!\d)"),
+        ("relative_unit", rf"(?P<direction>{direction})\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|Wochenende|Quartal|Quartals)"),
+        ("previous_unit", r"(?P<unit>Vorjahr|Vorjahres|Vorjahresmonat|Vormonat|Vormonats|Vorwoche)"),
+        ("ago", rf"(?i:vor)\s+(?:(?:gut|knapp|fast|mehr\s+als|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>{units})"),
+        ("in_future", rf"(?i:in)\s+(?:(?:gut|knapp|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>Jahren|Monaten|Wochen|Jahrzehnten)"),
+        ("later", rf"(?P<number>{number})\s+(?P<unit>{units})\s+(?P<dir>später|danach|zuvor|vorher)"),
+        ("year", rf"(?:(?:Jahre?s?|Jahr|Saison|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?)\s+)?(?P<year>{YEAR})\b"),
+        ("clock", clock),
+        ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum)\s+(?P<weekday>{weekdays})"),
+        ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}{clock_opt}"),
+        ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
+        ("part_of_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})"),
+        ("fuzzy", rf"(?P<fuzzy>{alt(k('fuzzy'))})"),
+        ("set", rf"(?P<set>{alt(k('set'))})|(?P<every>alle)\s+(?P<number>{number})\s+(?P<unit>{units})|(?P<every2>[Jj]eden)\s+(?P<weekday>{weekdays})"),
+        ("week_part", rf"(?P<week>{alt(k('week_part'))})"),
+        ("day_shift", rf"(?P<shift>{alt(k('day_shift'))})"),
+        ("adjective", rf"(?P<adjective>{alt(k('adjective'))})(?:\s+(?P<noun>Tag|Tages|Jahr|Jahres)\b)?"),
+        ("compound_duration", rf"(?P<number>\d+|(?i:{numwords}))-?(?P<compound>{alt(COMPOUND_UNITS)})[a-zäöüß]*"),
+        ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?\s+(?P<unit>{units})"),
+        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
+        ("vague_duration", rf"(?:(?:mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele)\s+)?(?P<vague>{alt(k('vague_duration'))})"),
+    ]
+
+
+ARTICLES = ("dem", "den", "der", "des", "die", "das", "Die", "Das")
+ADJECTIVES = ("weitere", "weiteren", "ganzen", "ganze", "gesamten", "späten", "frühen", "Späten", "Frühen")
+VAGUE_NEEDS = re.compile(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele|um)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[tuple[str, re.Pattern]]:
+    k = lexicon().kind
+    preps = alt([f for f in k("prefix") if f not in ARTICLES and f not in ADJECTIVES] + ["bis zum", "bis zur", "seit dem", "in der", "in den"])
+    mods = alt(list(k("mod")) + [m[0].upper() + m[1:] for m in k("mod")])
+    pre = (rf"(?P<pre>(?:(?:{preps})\s+){{0,2}}(?:(?:{alt(ARTICLES)})\s+)?(?:(?:{mods})\s+){{0,2}}"
+           rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
+    post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
+    return [(name, re.compile(rf"(?<![\w.]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
