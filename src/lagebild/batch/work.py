@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from lagebild.analyze import analyze_stream
+from lagebild.analysis import analyze_stream
 from lagebild.article import Article
 from lagebild.batch.sources import Item, Task, origin_of, resolve, task_id
 from lagebild.ingest.records import IngestError
