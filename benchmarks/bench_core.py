@@ -123,7 +123,7 @@ def main() -> None:
         import gc
 
         import lagebild
-        from lagebild.analyze import analyze_stream
+        from lagebild.analysis import analyze_stream
         from lagebild.ingest import RawArticle
         from lagebild.pipeline import STAGES, build_nlp
 

@@ -9,7 +9,7 @@ import time
 
 from common import gnad_articles, peak_rss_mb
 
-from lagebild.analyze import analyze_stream, prepare
+from lagebild.analysis import analyze_stream, prepare
 from lagebild.ingest import RawArticle
 from lagebild.pipeline import build_nlp, load_nlp
 

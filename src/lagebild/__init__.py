@@ -1,5 +1,5 @@
 """lagebild: German news articles to structured, checkable facts (schema `lagebild/1`)."""
-from lagebild.analyze import analyze
+from lagebild.analysis import analyze
 from lagebild.ingest.records import InputError
 from lagebild.pipeline import load_nlp
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lagebild import __version__
-from lagebild.analyze import MAX_CHARS, analyze_stream, date_option
+from lagebild.analysis import MAX_CHARS, analyze_stream, date_option
 from lagebild.article import Article
 from lagebild.cli_help import ConventionalTyper
 from lagebild.ingest import IngestError, read_inputs

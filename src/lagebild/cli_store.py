@@ -76,7 +76,7 @@ def ingest(
     if not paths and from_dir is None:
         console.print("[red]error:[/red] give articles to analyse, or --from DIR to load a batch output folder")
         raise typer.Exit(2)
-    from lagebild.analyze import date_option
+    from lagebild.analysis import date_option
 
     try:
         date = date_option(date)

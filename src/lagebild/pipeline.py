@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from lagebild import paths
 from lagebild.nlp import components, finite, lemmas, ner_rules, upos  # noqa: F401  (register the nlp stage components)
@@ -30,7 +31,47 @@ STAGES: list[tuple[str, str]] = [
     ("lagebild_time", "lagebild.time.stage"),
     ("lagebild_events", "lagebild.events.stage"),
 ]
+# Stages that do not catch their own errors: the runner wraps them, and on an unexpected error
+# the article keeps these layers empty with a warning while the rest of the pipeline still runs.
+ISOLATED_LAYERS: dict[str, tuple[str, ...]] = {
+    "lagebild_time": ("times", "amounts"),
+    "lagebild_events": ("events",),
+}
 _lock = threading.Lock()
+
+
+class IsolatedStage:
+    """A stage component whose unexpected error costs only its own layers of one article."""
+
+    def __init__(self, name: str, component, layers: tuple[str, ...]):
+        self.name, self.component, self.layers = name, component, layers
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self.component(doc)
+        except Exception as err:  # noqa: BLE001 - one odd article must not stop a batch
+            article = doc._.article
+            if article is None:
+                raise
+            log.exception("%s failed on %s", self.name, article.id)
+            for layer in self.layers:
+                setattr(article, layer, [])
+            stage = self.name.removeprefix("lagebild_")
+            article.warn(f"{stage} stage failed ({type(err).__name__}: {err}); no {', '.join(self.layers)} for this article")
+            return doc
+
+
+@Language.factory("lagebild_isolated", default_config={"stage": "", "layers": []})
+def make_isolated_stage(nlp: Language, name: str, stage: str, layers: list[str]) -> IsolatedStage:
+    return IsolatedStage(stage, nlp.create_pipe(stage), tuple(layers))
+
+
+def _add_stage(nlp: Language, name: str) -> None:
+    if name in ISOLATED_LAYERS:
+        nlp.add_pipe("lagebild_isolated", name=name,
+                     config={"stage": name, "layers": list(ISOLATED_LAYERS[name])})
+    else:
+        nlp.add_pipe(name)
 
 
 def _load_core(use_blis: bool) -> tuple[Language, list[str]]:
@@ -92,7 +133,7 @@ def build_nlp(*, use_blis: bool = False) -> Language:
         if importlib.util.find_spec(module) is None:
             continue
         importlib.import_module(module)
-        nlp.add_pipe(name)
+        _add_stage(nlp, name)
     nlp.max_length = 2_000_000
     nlp.meta.setdefault("lagebild_notes", notes)
     for note in notes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import lagebild
-from lagebild.analyze import analyze_stream
+from lagebild.analysis import analyze_stream
 from lagebild.dates import normalise_date
 from lagebild.ingest import IngestError, RawArticle
 from lagebild.schema import validate

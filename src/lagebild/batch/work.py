@@ -6,28 +6,18 @@ with the origin of their task; `analyze_stream` yields exactly one result per in
 """
 from __future__ import annotations
 
-import os
-import signal
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
-from lagebild.analyze import analyze_stream
+from lagebild.analysis import analyze_stream
 from lagebild.article import Article
 from lagebild.batch.sources import Item, Task, origin_of, resolve, task_id
 from lagebild.ingest.records import IngestError
 
 BATCH_SIZE = 16  # as `lagebild analyze`: nlp.pipe batches inside a worker
-# Test hooks for the crash tests. KILL_ON: a worker SIGKILLs itself once on the record with this
-# id (a marker file, created atomically, makes it exactly once across all workers and re-runs).
-# SLOW: seconds a worker sleeps per record, so a test can kill a whole run half-way through.
-KILL_ON_ENV = "LAGEBILD_BATCH_TEST_KILL_ON"
-KILL_MARK_ENV = "LAGEBILD_BATCH_TEST_KILL_MARK"
-KILL_TIMES_ENV = "LAGEBILD_BATCH_TEST_KILL_TIMES"  # kill this many times (default 1)
-SLOW_ENV = "LAGEBILD_BATCH_TEST_SLOW"
 
 
 @dataclass
@@ -44,21 +34,6 @@ class Outcome:
         return "ok" if self.article.get("sentences") else "unanalysed"
 
 
-def _test_hooks(item: Item) -> None:
-    if os.environ.get(SLOW_ENV):
-        time.sleep(float(os.environ[SLOW_ENV]))
-    target = os.environ.get(KILL_ON_ENV)
-    if not target or isinstance(item, IngestError) or item.id != target:
-        return
-    mark = os.environ.get(KILL_MARK_ENV) or f"/tmp/lagebild-batch-kill-{target}"
-    for n in range(1, int(os.environ.get(KILL_TIMES_ENV, "1")) + 1):
-        try:  # the n-th kill happens once: whoever creates its marker file first
-            os.close(os.open(mark if n == 1 else f"{mark}.{n}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        except FileExistsError:
-            continue
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
 def _items(tasks: list[Task]) -> Iterator[Item]:
     for task in tasks:
         try:
@@ -66,7 +41,6 @@ def _items(tasks: list[Task]) -> Iterator[Item]:
         except Exception as err:  # noqa: BLE001 - an odd file must not cost the chunk
             item = IngestError(_safe_id(task), origin_of(task),
                                f"cannot read: {type(err).__name__}: {err}")
-        _test_hooks(item)
         yield item
 
 

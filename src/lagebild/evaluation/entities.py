@@ -141,7 +141,7 @@ def _models() -> dict[str, Any]:
 
 def evaluate_entities(facts_dir: Path) -> dict:
     """Named-mention F1, identity B-cubed and person-role F1 on the dev articles."""
-    from lagebild.analyze import analyze
+    from lagebild.analysis import analyze
 
     facts_dir = Path(facts_dir)
     texts = _texts(facts_dir)

@@ -166,7 +166,7 @@ def _prf_split(tp_p: float, tp_g: float, n_pred: int, n_gold: int) -> dict:
 
 def evaluate_quotes(jsonl_path: Path, limit: int | None = None) -> dict:
     """Run the pipeline on each WikiNews article of `jsonl_path` and score its quotes."""
-    from lagebild.analyze import analyze_stream
+    from lagebild.analysis import analyze_stream
     from lagebild.ingest.records import IngestError, RawArticle
     from lagebild.pipeline import load_nlp
 

@@ -59,7 +59,6 @@ from spacy.tokens import Doc
 from lagebild.nlp.ner_subtypes import demonyms
 from lagebild.nlp.word_lists import noun_lemmas
 from lagebild.paths import resource_rows
-from lagebild.time.lexicon import lexicon
 
 AUX_RELATIONS = frozenset({"aux", "aux:pass", "cop"})
 NAME_TYPES = frozenset({"PER", "LOC", "ORG"})
@@ -75,8 +74,8 @@ def upos_conventions() -> dict[tuple[str, str], str]:
 
 @lru_cache(maxsize=1)
 def calendar_names() -> frozenset[str]:
-    """Weekday and month names with their genitive forms, from the time stage's vocabulary."""
-    names = set(lexicon().weekdays) | set(lexicon().months)
+    """Weekday and month names with their genitive forms, from resources/de/time_words.tsv."""
+    names = {row[0] for row in resource_rows("time_words.tsv") if row[1] in ("weekday", "month")}
     return frozenset(names | {name + "s" for name in names})
 
 

@@ -56,7 +56,7 @@ def ingest_paths(db: Database, paths: list[str], *, batch_size: int = DEFAULT_BA
                  date: str | None = None, max_chars: int | None = None,
                  progress: Progress | None = None) -> IngestSummary:
     """Analyse the articles under `paths` (anything `lagebild analyze` reads) and store them."""
-    from lagebild.analyze import MAX_CHARS, analyze_stream
+    from lagebild.analysis import MAX_CHARS, analyze_stream
 
     writer = StoreWriter(db)
     summary = IngestSummary()

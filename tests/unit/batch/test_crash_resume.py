@@ -14,9 +14,9 @@ import pytest
 
 from lagebild.batch import BatchOptions, run_batch
 from lagebild.batch.output import ERRORS, MANIFEST, OutputDir
-from lagebild.batch.work import KILL_MARK_ENV, KILL_ON_ENV, KILL_TIMES_ENV, SLOW_ENV
 
 from batch_corpus import read_articles, read_errors, read_tables, write_corpus
+from fault_env import KILL_MARK_ENV, KILL_ON_ENV, KILL_TIMES_ENV, SLOW_ENV, with_faults_path
 
 FORMATS = ("parquet", "jsonl")
 CLI = ("from lagebild.cli import app; from lagebild.cli_batch import register; "
@@ -51,6 +51,7 @@ def chunks_committed(out: Path) -> int:
 def test_killed_worker_is_replaced_and_its_chunk_redone(clean, tmp_path, monkeypatch):
     corpus, clean_out = clean
     mark = tmp_path / "killed-once"
+    monkeypatch.setenv("PYTHONPATH", with_faults_path(os.environ.get("PYTHONPATH")))
     monkeypatch.setenv(KILL_ON_ENV, "a009")
     monkeypatch.setenv(KILL_MARK_ENV, str(mark))
     summary = run_batch(BatchOptions([str(corpus)], tmp_path / "out", workers=2, chunk_size=4,
@@ -63,6 +64,7 @@ def test_killed_worker_is_replaced_and_its_chunk_redone(clean, tmp_path, monkeyp
 
 def test_record_that_keeps_killing_workers_becomes_an_error(clean, tmp_path, monkeypatch):
     corpus, clean_out = clean
+    monkeypatch.setenv("PYTHONPATH", with_faults_path(os.environ.get("PYTHONPATH")))
     monkeypatch.setenv(KILL_ON_ENV, "a005")
     monkeypatch.setenv(KILL_MARK_ENV, str(tmp_path / "kill"))
     monkeypatch.setenv(KILL_TIMES_ENV, "4")  # chunk twice, then the record alone twice
@@ -78,7 +80,7 @@ def test_record_that_keeps_killing_workers_becomes_an_error(clean, tmp_path, mon
 
 
 def start_cli(corpus: Path, out: Path, slow: float) -> subprocess.Popen:
-    env = {**os.environ, SLOW_ENV: str(slow)}
+    env = {**os.environ, SLOW_ENV: str(slow), "PYTHONPATH": with_faults_path(os.environ.get("PYTHONPATH"))}
     return subprocess.Popen(
         [sys.executable, "-c", CLI, "batch", str(corpus), "--output", str(out), "--workers", "2",
          "--chunk-size", "2", "--format", "parquet", "--format", "jsonl", "--no-progress"],

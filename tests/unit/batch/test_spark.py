@@ -36,7 +36,7 @@ def spark():
 @pytest.fixture(scope="module")
 def corpus_and_expected(tmp_path_factory):
     """A corpus and what `lagebild analyze` makes of it: articles, their rows, error records."""
-    from lagebild.analyze import analyze_stream
+    from lagebild.analysis import analyze_stream
     from lagebild.ingest import read_inputs
     from lagebild.ingest.records import IngestError
     from lagebild.store.rows import TABLE_COLUMNS, article_to_rows

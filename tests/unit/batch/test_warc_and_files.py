@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from lagebild.analyze import analyze_stream
+from lagebild.analysis import analyze_stream
 from lagebild.batch import BatchOptions, run_batch
 from lagebild.ingest import read_inputs, read_path
 from lagebild.ingest.records import IngestError, RawArticle

@@ -47,7 +47,7 @@ def test_pipeline_failure_becomes_an_error_record_and_the_rest_goes_on(nlp):
 
 
 def test_a_crash_outside_the_pipeline_costs_only_its_record(nlp, monkeypatch):
-    module = importlib.import_module("lagebild.analyze")  # `lagebild.analyze` is also a function
+    module = importlib.import_module("lagebild.analysis")
     real = module.detect_language
 
     def flaky(text):
