@@ -139,7 +139,7 @@ def evaluate_spkatt(folder: Path, limit: int | None = None, system: str = "quote
         raise ValueError(f"unknown system {system!r}: use one of {', '.join(SYSTEMS)}")
     if system == "speech-model":
         return _evaluate_model(folder, limit)
-    from lagebild.analyze import analyze_stream
+    from lagebild.analysis import analyze_stream
     from lagebild.ingest.records import IngestError, RawArticle
     from lagebild.pipeline import load_nlp
 
