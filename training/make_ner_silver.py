@@ -1,8 +1,8 @@
 """Self-training data for the NER: unlabelled news sentences labelled by a teacher NER, added to the
 stage-1 corpus (`training/train_ner.sh` with SILVER_TEACHER=<model>).
 
-Text: the same unlabelled news as `training/prune_core_labels.py` (WikiNews quotation *train*
-articles, 10kGNAD after its first 300 articles), shuffled with a fixed seed, cut into sentences by
+Text: the same unlabelled news as `training/prune_core_labels.py` (`training_news`: WikiNews
+quotation *train* articles, 10kGNAD rows 300-899, the corpus's held-out articles left out), shuffled with a fixed seed, cut into sentences by
 spaCy's rule-based sentencizer; sentences of 5 to 80 tokens until LIMIT tokens. The teacher should be a
 model that never saw the tuning split (a stage-2 model-best), so that the tuning scores stay fair.
 Writes training/corpus/ner_train_silver.spacy = training/corpus/ner_train.spacy + the silver sentences.

@@ -6,8 +6,9 @@ most of them learnt from single 19th-century spellings. Their softmax layers are
 over every class for every token; `lagebild.nlp.loading.prune_output_labels` keeps only the
 classes listed here, which gives the same argmax wherever the full model's best class is kept.
 
-Text: unlabelled news, never a test split: the 700 WikiNews quotation *train* articles and the
-10kGNAD articles after the first 300 (the first 300 are the speed benchmark's text). A class is
+Text: unlabelled news, never a test split: `lagebild.corpus.training_text.training_news` (WikiNews
+quotation *train* articles and 10kGNAD rows 300-899, the first 300 being the speed benchmark's text;
+the corpus's held-out articles left out). A class is
 kept when the full model predicts it at least MIN_PREDICTED times there, or when it is the gold
 class of at least MIN_GOLD words of the core training data (training/corpus/train.spacy).
 The thresholds were chosen on the core tuning split and PUD's tuning tenth (see
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import json
 import sys
 from pathlib import Path
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild import paths  # noqa: E402
+from lagebild.corpus.training_text import training_news_texts  # noqa: E402
 from lagebild.nlp.loading import LABELS_FILE, load_model  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
@@ -35,12 +36,8 @@ PIPES = ("trainable_lemmatizer", "morphologizer")
 
 
 def news_texts() -> list[str]:
-    data = paths.shared_data_dir()
-    texts = [json.loads(line)["originalText"] for line in
-             (data / "wikinews_quotes/train.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    with open(data / "10kgnad/test.csv", encoding="utf-8", newline="") as f:
-        rows = [r[1] for r in csv.reader(f, delimiter=";", quotechar="'") if len(r) >= 2]
-    return texts + rows[300:]
+    """Training news without the speed benchmark's text (10kGNAD rows 0-299)."""
+    return training_news_texts(gnad_start=300)
 
 
 def main() -> None:

@@ -1,36 +1,29 @@
 """Write tokenised raw German text (one sentence/paragraph per line) for floret vector training.
 
-Sources: every text in /work/shared/data EXCEPT GermEval 2014 test (held out, not even raw text)
-and the WikiNews quotes test split (absent anyway). MobIE is skipped (same text as SmartData).
+Sources: the news that training may read (`lagebild.corpus.training_text.training_news`: WikiNews
+quotation train articles and 10kGNAD rows 0-899, without the corpus's held-out articles), and the other
+texts of /work/shared/data EXCEPT GermEval 2014 test (held out, not even raw text). MobIE is skipped
+(same text as SmartData).
 Tokenisation: spaCy's blank German tokenizer, so vector keys match pipeline tokens.
 """
 from __future__ import annotations
 
-import csv
 import glob
-import json
 import re
 import sys
 from pathlib import Path
 
 import spacy
 
+from lagebild.corpus.training_text import training_news_texts
 from prepare_ner import iter_json_concat  # training/ is on sys.path when this script runs
 
 DATA = Path(sys.argv[1])
 OUT = Path(sys.argv[2])
-csv.field_size_limit(10**9)
 
 
 def raw_texts():
-    with open(DATA / "10kgnad/test.csv", encoding="utf-8", newline="") as f:
-        for row in csv.reader(f, delimiter=";", quotechar="'"):
-            if len(row) >= 2:
-                yield row[1]
-    for split in ("train", "dev"):
-        with open(DATA / f"wikinews_quotes/{split}.jsonl", encoding="utf-8") as f:
-            for line in f:
-                yield json.loads(line)["originalText"]
+    yield from training_news_texts()
     for split in ("train", "test"):
         for d in iter_json_concat(DATA / f"smartdata/{split}.json"):
             yield d["text"]["string"]

@@ -50,12 +50,34 @@ def eval_ner(split: str = typer.Option("test", help="GermEval 2014 split: test (
 
 
 @eval_app.command("entities")
-def eval_entities(as_json: bool = typer.Option(False, "--json")) -> None:
-    """Named mentions, identities (B-cubed) and person roles on lagebild_facts_dev."""
+def eval_entities(corpus_part: Optional[str] = typer.Option(
+                      None, "--corpus-part",
+                      help="Score the annotated corpus instead: test (held out, report only) or train."),
+                  as_json: bool = typer.Option(False, "--json")) -> None:
+    """Named mentions, identities (B-cubed) and person roles on lagebild_facts_dev (or a corpus part)."""
     from lagebild.evaluation.entities import evaluate_entities, format_entities
 
-    res = evaluate_entities(_data("lagebild_facts_dev"))
-    _emit(res, format_entities(res), as_json)
+    if corpus_part is None:
+        res = evaluate_entities(_data("lagebild_facts_dev"))
+        _emit(res, format_entities(res), as_json)
+        return
+    from lagebild.evaluation.corpus_entities import evaluate_corpus_entities
+
+    res = evaluate_corpus_entities(corpus_part)
+    note = "held out: report only" if corpus_part == "test" else "training part"
+    _emit(res, format_entities(res, title=f"corpus {corpus_part} part", note=note), as_json)
+
+
+@eval_app.command("identities")
+def eval_identities(corpus_part: str = typer.Option("test", "--corpus-part",
+                                                    help="test (held out, report only) or train."),
+                    as_json: bool = typer.Option(False, "--json")) -> None:
+    """Cross-article identities (B-cubed over corpus keys) and merged namesakes on a corpus part."""
+    from lagebild.evaluation.corpus_entities import corpus_articles
+    from lagebild.evaluation.identities import evaluate_identities, format_identities
+
+    res = evaluate_identities(corpus_articles(corpus_part))
+    _emit(res, format_identities(res, f"corpus {corpus_part} part"), as_json)
 
 
 @eval_app.command("quotes")
