@@ -1,5 +1,6 @@
-"""From raw article to `lagebild/1`: checks the input, detects language and dateline, runs the
-pipeline, and isolates failures so one bad article never costs the rest of a batch."""
+"""From raw article to `lagebild/1`: checks the input, detects language, dateline and agency
+credits, runs the pipeline, and isolates failures so one bad article never costs the rest of a
+batch."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +11,7 @@ from spacy.language import Language
 
 from lagebild.article import Article, Meta
 from lagebild.dates import normalise_date
-from lagebild.ingest.dateline import find_dateline
+from lagebild.ingest.dateline import find_credits
 from lagebild.ingest.language import detect_language, is_german
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.pipeline import load_nlp
@@ -47,11 +48,13 @@ def prepare(raw: RawArticle, *, max_chars: int = MAX_CHARS) -> Article:
             "article (split the corpus into articles, or raise --max-chars)"
         )
     day, date_warning = normalise_date(raw.date)
+    credits = find_credits(text)   # every input kind (txt, HTML, JSONL, CSV, WARC) passes here
     article = Article(
         id=raw.id or content_id(text),
         text=text,
         meta=Meta(title=raw.title, date=day, source=raw.source, url=raw.url,
-                  dateline=find_dateline(text), warnings=list(raw.warnings)),
+                  dateline=credits.dateline.text if credits.dateline else None, warnings=list(raw.warnings),
+                  dateline_span=credits.dateline, agency=credits.agency),
     )
     if date_warning:
         article.warn(date_warning)

@@ -85,9 +85,21 @@ class Meta:
     date: str | None = None
     source: str | None = None
     url: str | None = None
-    dateline: str | None = None
+    dateline: str | None = None               # the place(s) of the dateline: "Moskau", "Wien/Budapest"
+    dateline_span: TextSpan | None = None     # where the dateline's place stands in `text`
+    agency: list[TextSpan] = field(default_factory=list)   # credits: "(dpa)", "AFP", "(APA, 12.9.2015)"
     language: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Meta":
+        """The `meta` object of `lagebild/1`; outputs written before `dateline_span`/`agency`
+        existed read with neither."""
+        fields = dict(data)
+        span = fields.pop("dateline_span", None)
+        agency = fields.pop("agency", None) or []
+        return cls(**fields, dateline_span=TextSpan(**span) if span else None,
+                   agency=[TextSpan(**a) for a in agency])
 
 
 @dataclass
@@ -130,7 +142,7 @@ class Article:
         return cls(
             id=data["id"],
             text=data["text"],
-            meta=Meta(**data["meta"]),
+            meta=Meta.from_json(data["meta"]),
             sentences=[(s["start"], s["end"]) for s in data["sentences"]],
             entities=[
                 Entity(

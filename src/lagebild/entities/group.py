@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from lagebild.entities import lexicon as lex
+from lagebild.entities.base_form import is_nominative, name_base
 from lagebild.entities.mentions import Cand, canonical_of, key_of, name_key
 
 
@@ -190,16 +191,17 @@ def _merge_short_names(doc: Doc, refs: dict[tuple, Ref]) -> None:
 
 
 def display_name(doc: Doc, ref: Ref) -> str:
-    """The fullest name the article uses, or the lexicon's canonical name."""
-    names = [doc[c.start:c.end].text for c in ref.cands if c.form == "name"]
+    """The fullest name the article uses in its base form (`base_form.name_base`: "Südossetiens"
+    → "Südossetien"), or the lexicon's canonical name; among equally long names the first
+    written in the nominative, else the first."""
     if ref.label != "PER" and ref.canonical:
         return ref.canonical
+    names = [(name_base(doc, c.start, c.end, ref.label), is_nominative(doc, c.start, c.end), c.start)
+             for c in ref.cands if c.form == "name"]
     if not names:
         if ref.canonical:
             return ref.canonical
         texts = [doc[c.start:c.end].text for c in ref.cands]
         return texts[0] if texts else ""
-    longest = max(len(n) for n in names)
-    best = [n for n in names if len(n) == longest]
-    plain = [n for n in names if len(n) == longest - 1 and any(b == n + "s" for b in best)]
-    return (plain or best)[0]
+    longest = max(len(n) for n, _, _ in names)
+    return min((n for n in names if len(n[0]) == longest), key=lambda n: (not n[1], n[2]))[0]

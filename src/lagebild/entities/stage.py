@@ -31,10 +31,30 @@ def _mark(covered: list[bool], cands: list[M.Cand]) -> None:
             covered[i] = True
 
 
-def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[M.Cand], list[M.Cand]]:
+def credit_tokens(doc: Doc) -> set[int]:
+    """Tokens of the dateline and the agency credits that ingest found (`meta.dateline_span`,
+    `meta.agency`): no mention starts, ends or lies there."""
+    article = doc._.article
+    if article is None:
+        return set()
+    out: set[int] = set()
+    for found in [article.meta.dateline_span, *article.meta.agency]:
+        span = doc.char_span(found.start, found.end, alignment_mode="expand") if found else None
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _outside(cands: list[M.Cand], blocked: set[int]) -> list[M.Cand]:
+    return [c for c in cands if not any(i in blocked for i in range(c.start, c.end))]
+
+
+def named_candidates(doc: Doc, covered: list[bool], blocked: frozenset[int] | set[int] = frozenset()
+                     ) -> tuple[list[M.Cand], list[M.Cand], list[M.Cand]]:
     """(names, derivs, parts): every named mention candidate, most trusted source first; marks
-    the tokens it uses in `covered`."""
-    from_ner = ner.ner_mentions(doc)
+    the tokens it uses in `covered`. The NER's entities on `blocked` tokens (a dateline, a
+    credit) are left out."""
+    from_ner = _outside(ner.ner_mentions(doc), blocked)
     names = ner.introduced_acronyms(doc, [c for c in from_ner if c.form == "name"])
     ner_derivs = [c for c in from_ner if c.form == "deriv"]
     ner_parts = [c for c in from_ner if c.form == "part"]
@@ -76,8 +96,9 @@ def named_candidates(doc: Doc, covered: list[bool]) -> tuple[list[M.Cand], list[
 
 def find_referents(doc: Doc) -> list[Ref]:
     """All referents of the Doc with their mention candidates (token spans) and roles."""
-    covered = [False] * len(doc)
-    names, derivs, parts = named_candidates(doc, covered)
+    blocked = credit_tokens(doc)
+    covered = [i in blocked for i in range(len(doc))]
+    names, derivs, parts = named_candidates(doc, covered, blocked)
     persons = group_persons(doc, [c for c in names if c.label == "PER"])
     person_of = {id(c): p for p in persons for c in p.cands}
     for c in derivs + parts:   # "Rice-Äußerungen": a part of a person's name
@@ -94,6 +115,8 @@ def find_referents(doc: Doc) -> list[Ref]:
     alias_nominals(doc, others, covered)
     find_roles(doc, persons, others)
     resolve_pronouns(doc, persons, others)
+    for r in persons + others:
+        r.cands = _outside(r.cands, blocked)
     return [r for r in persons + others if r.cands]
 
 

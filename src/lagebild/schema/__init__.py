@@ -17,6 +17,11 @@ def schema() -> dict[str, Any]:
 
 def iter_spans(article: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Every offset-carrying object of an article, with a path for error messages."""
+    meta = article.get("meta") or {}
+    if meta.get("dateline_span"):
+        yield "meta.dateline_span", meta["dateline_span"]
+    for j, a in enumerate(meta.get("agency") or []):
+        yield f"meta.agency[{j}]", a
     for i, sent in enumerate(article.get("sentences", [])):
         yield f"sentences[{i}]", sent
     for e in article.get("entities", []):

@@ -128,7 +128,7 @@ def test_folder_of_files(tmp_path):
 @pytest.mark.parametrize("text, dateline", [
     ("Moskau. Die Nato und Russland haben...", "Moskau"),
     ("Berlin (dpa) - Die Bundesregierung...", "Berlin"),
-    ("Frankfurt am Main. Die Börse...", None),  # lower-case word: not a dateline form we accept
+    ("Frankfurt am Main. Die Börse...", "Frankfurt am Main"),  # a listed connector inside the place
     ("Die Nato und Russland haben. Moskau.", None),
     ("Bad Homburg – Die Stadt...", "Bad Homburg"),
     ("Er sagte. Das war es.", None),
