@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from lagebild.analyze import prepare
+from lagebild.analysis import prepare
 from lagebild.article import Article
 from lagebild.ingest import read_path
 from lagebild.ingest.dateline import find_credits
