@@ -59,8 +59,8 @@ def server(tmp_path_factory):
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser_context(tmp_path_factory):
+@pytest.fixture(scope="module")  # Playwright's sync API runs an event loop while it is open: closed
+def browser_context(tmp_path_factory):  # after the browser tests, so later tests may start their own
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.skip(f"browser tests need Debian chromium at {CHROMIUM} (install: sudo bash scripts/ci/setup_browser.sh)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
