@@ -1,0 +1,143 @@
+"""Averaged perceptrons over string features, stored as plain JSON (no pickles, no versions to match).
+
+`Classifier`: one label out of several (trigger type or "O", modality). `Ranker`: one candidate out
+of a list (the actor or target mention of an event, or the "none" candidate). Both are trained with
+`train_*` below: several passes in a fixed shuffled order, weights averaged over all updates.
+"""
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import defaultdict
+from pathlib import Path
+
+
+class Classifier:
+    def __init__(self, labels: list[str], weights: dict[str, dict[str, float]]) -> None:
+        self.labels = labels
+        self.weights = weights
+
+    def scores(self, features: list[str]) -> dict[str, float]:
+        out = dict.fromkeys(self.labels, 0.0)
+        for f in features:
+            for label, w in self.weights.get(f, {}).items():
+                out[label] += w
+        return out
+
+    def predict(self, features: list[str]) -> str:
+        scores = self.scores(features)
+        return max(self.labels, key=lambda label: scores[label])
+
+    def to_json(self) -> dict:
+        return {"labels": self.labels, "weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Classifier":
+        return cls(data["labels"], data["weights"])
+
+
+class Ranker:
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+
+    def score(self, features: list[str]) -> float:
+        w = self.weights
+        return sum(w.get(f, 0.0) for f in features)
+
+    def best(self, candidates: list[list[str]]) -> int:
+        scores = [self.score(c) for c in candidates]
+        return max(range(len(scores)), key=lambda i: scores[i])
+
+    def to_json(self) -> dict:
+        return {"weights": self.weights}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Ranker":
+        return cls(data["weights"])
+
+
+def softmax_top(scores: dict[str, float]) -> tuple[str, float, str | None, float]:
+    """(best label, its share, runner-up, its share) of a softmax over perceptron scores."""
+    top = sorted(scores.items(), key=lambda kv: -kv[1])
+    m = top[0][1]
+    exp = [math.exp(max(-50.0, s - m)) for _, s in top]
+    total = sum(exp)
+    second = top[1] if len(top) > 1 else (None, 0.0)
+    return top[0][0], exp[0] / total, second[0], (exp[1] / total if len(top) > 1 else 0.0)
+
+
+class _Averager:
+    """Weights with lazy averaging: `totals` accumulates weight x time since its last change."""
+
+    def __init__(self) -> None:
+        self.w: dict = defaultdict(float)
+        self.totals: dict = defaultdict(float)
+        self.stamps: dict = defaultdict(int)
+        self.t = 0
+
+    def update(self, key, delta: float) -> None:
+        self.totals[key] += (self.t - self.stamps[key]) * self.w[key]
+        self.stamps[key] = self.t
+        self.w[key] += delta
+
+    def averaged(self) -> dict:
+        out = {}
+        for key, w in self.w.items():
+            total = self.totals[key] + (self.t - self.stamps[key]) * w
+            avg = round(total / max(1, self.t), 4)
+            if avg:
+                out[key] = avg
+        return out
+
+
+def train_classifier(examples: list[tuple[list[str], str]], labels: list[str], epochs: int = 8,
+                     seed: int = 7) -> Classifier:
+    avg = _Averager()
+    live: dict[str, dict[str, float]] = {}   # feature -> label -> current weight (for fast scoring)
+    order = list(range(len(examples)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, gold = examples[i]
+            avg.t += 1
+            scores = dict.fromkeys(labels, 0.0)
+            for f in feats:
+                for label, w in live.get(f, {}).items():
+                    scores[label] += w
+            guess = max(labels, key=lambda label: (scores[label], label != gold))
+            if guess != gold:
+                for f in feats:
+                    row = live.setdefault(f, {})
+                    for label, delta in ((gold, 1.0), (guess, -1.0)):
+                        avg.update((f, label), delta)
+                        row[label] = avg.w[(f, label)]
+    weights: dict[str, dict[str, float]] = {}
+    for (f, label), w in avg.averaged().items():
+        weights.setdefault(f, {})[label] = w
+    return Classifier(labels, weights)
+
+
+def train_ranker(groups: list[tuple[list[list[str]], int]], epochs: int = 8, seed: int = 7) -> Ranker:
+    """`groups`: (candidate feature lists, index of the right candidate)."""
+    avg = _Averager()
+    order = list(range(len(groups)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            cands, gold = groups[i]
+            avg.t += 1
+            scores = [sum(avg.w.get(f, 0.0) for f in c) for c in cands]
+            guess = max(range(len(cands)), key=lambda j: (scores[j], j != gold))
+            if guess != gold:
+                for f in cands[gold]:
+                    avg.update(f, 1.0)
+                for f in cands[guess]:
+                    avg.update(f, -1.0)
+    return Ranker(avg.averaged())
+
+
+def write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
