@@ -85,7 +85,7 @@ def trigger_root(doc, trigger: dict):
     span = doc.char_span(trigger["start"], trigger["end"], alignment_mode="expand")
     if span is None or not len(span):
         return None, ()
-    tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     tops = [t for t in tops if t.pos_ in TRIGGER_POS] or tops or [span.root]
     return tops[0], {t.i for t in span}
 

@@ -31,12 +31,12 @@ def _is_negation_word(tok: Token) -> bool:
 
 def negation_cue(tok: Token) -> bool:
     """A negation word on the trigger, on its governing verb for a nominal trigger, or on its object."""
-    heads = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.head is not tok else [])
+    heads = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i else [])
     for h in heads:
         for child in h.children:
             if child.dep_ in ("advmod", "det", "neg") and _is_negation_word(child):
                 return True
-            if h is tok and child.dep_ in ("obj", "obl") and any(
+            if h.i == tok.i and child.dep_ in ("obj", "obl") and any(
                     g.dep_ == "det" and _is_negation_word(g) for g in child.children):
                 return True
     return False

@@ -71,11 +71,22 @@ def build_context(doc: Doc, article: Article) -> EventContext:
     return EventContext(quote_of, speakers, cues, by_sentence, times)
 
 
+MODIFIER_DEPS = {"nmod", "nmod:poss", "det:poss", "flat", "flat:name", "compound", "amod", "appos"}
+
+
+def _modifies_another(doc: Doc, cand: Candidate, cands: list[Candidate]) -> bool:
+    """A mention that only modifies another mention ("Russlands" in "Russlands Präsident Medwedew")
+    is not an argument of the trigger; the mention it modifies is."""
+    tok = doc[cand.head]
+    return tok.dep_ in MODIFIER_DEPS and any(o.head == tok.head.i and o.entity != cand.entity for o in cands)
+
+
 def candidates_for(ctx: EventContext, trigger: Token, trigger_tokens: set[int]) -> list[Candidate]:
     """The mentions of the trigger's sentence that are neither the trigger nor inside it, then those
     of the sentence before, then the speaker of the quote the trigger lies in."""
     sent = trigger.sent
-    out = [c for c in ctx.by_sentence.get(sent.start, []) if c.head not in trigger_tokens]
+    here = [c for c in ctx.by_sentence.get(sent.start, []) if c.head not in trigger_tokens]
+    out = [c for c in here if not _modifies_another(trigger.doc, c, here)]
     if sent.start > 0:
         prev = trigger.doc[sent.start - 1].sent
         out += [replace(c, where="prev") for c in ctx.by_sentence.get(prev.start, [])]

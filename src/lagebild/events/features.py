@@ -36,7 +36,7 @@ def governing_verb(tok: Token) -> Token:
     """The verb whose clause a (nominal) trigger belongs to: the token itself for a verb."""
     cur = tok
     for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -45,7 +45,7 @@ def governing_verb(tok: Token) -> Token:
 def clause_head(tok: Token) -> Token:
     cur = governing_verb(tok)
     for _ in range(12):
-        if cur.dep_ in CLAUSE_DEPS or cur.head is cur:
+        if cur.dep_ in CLAUSE_DEPS or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -103,23 +103,23 @@ def modality_features(tok: Token, etype: str, in_quote: bool) -> list[str]:
     feats = ["bias", f"type={etype}", f"l={lemma(tok)}", f"p={tok.pos_}", f"dep={tok.dep_}",
              f"vform={'|'.join(verb.morph.get('VerbForm'))}", f"mood={'|'.join(verb.morph.get('Mood'))}",
              f"tense={'|'.join(verb.morph.get('Tense'))}", f"vl={lemma(verb)}", f"inq={in_quote}"]
-    if verb is not tok:
+    if verb.i != tok.i:
         feats += [f"gov={lemma(verb)}", f"gov+dep={lemma(verb)}|{tok.dep_}", f"gov+type={lemma(verb)}|{etype}"]
-    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head is not verb else [])
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "ccomp", "csubj") and verb.head.i != verb.i else [])
     for v in chain:
         for a in _aux_lemmas(v):
             feats += [f"aux={a}", f"aux+type={a}|{etype}"]
             for ch in v.children:
                 if ch.dep_ in ("aux", "cop") and lemma(ch) == a:
                     feats.append(f"auxmood={a}|{'|'.join(ch.morph.get('Mood'))}")
-        if v is not verb:
+        if v.i != verb.i:
             feats += [f"matrix={lemma(v)}", f"matrix+type={lemma(v)}|{etype}"]
     clause = clause_head(tok)
     feats.append(f"cdep={clause.dep_}")
     for ch in clause.children:
         if ch.dep_ == "mark":
             feats.append(f"mark={lemma(ch)}")
-    if clause.dep_ in ("ccomp", "xcomp", "advcl", "acl") and clause.head is not clause:
+    if clause.dep_ in ("ccomp", "xcomp", "advcl", "acl") and clause.head.i != clause.i:
         feats += [f"chead={lemma(clause.head)}", f"chead+type={lemma(clause.head)}|{etype}"]
     return feats
 
@@ -130,7 +130,7 @@ def _path(a: Token, b: Token) -> tuple[str, int]:
     cur = a
     for depth in range(40):
         anc[cur.i] = depth
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         up.append(cur.dep_)
         cur = cur.head
@@ -142,7 +142,7 @@ def _path(a: Token, b: Token) -> tuple[str, int]:
             if length > MAX_PATH:
                 return "long", length
             return "^".join(steps) + ">" + ">".join(reversed(down)), length
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         down.append(cur.dep_)
         cur = cur.head
