@@ -146,9 +146,19 @@ def eval_amounts(split: list[str] = typer.Option(["facts_dev", "corpus_test"], h
 
 
 @eval_app.command("events")
-def eval_events(as_json: bool = typer.Option(False, "--json")) -> None:
-    """PLOVER events on lagebild_facts_dev (dev data)."""
-    from lagebild.evaluation.events import evaluate_events, format_events
+def eval_events(on: str = typer.Option("both", help="facts_dev (dev data), corpus_test (the corpus's held-out part) or both."),
+                as_json: bool = typer.Option(False, "--json")) -> None:
+    """PLOVER events on lagebild_facts_dev and on the corpus's held-out part."""
+    from lagebild.evaluation.events import evaluate_events, evaluate_events_corpus, format_events
 
-    res = evaluate_events(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl"))
-    _emit(res, format_events(res), as_json)
+    if on not in ("facts_dev", "corpus_test", "both"):
+        typer.echo(f"error: --on must be facts_dev, corpus_test or both, got {on!r}", err=True)
+        raise typer.Exit(2)
+    results = []
+    if on in ("facts_dev", "both"):
+        results.append(evaluate_events(_data("lagebild_facts_dev"), _data("wikinews_quotes", "dev.jsonl")))
+    if on in ("corpus_test", "both"):
+        _data("wikinews_quotes", "train.jsonl")
+        results.append(evaluate_events_corpus("test"))
+    res = results[0] if len(results) == 1 else {r["data"]: r for r in results}
+    _emit(res, "\n\n".join(format_events(r) for r in results), as_json)

@@ -82,13 +82,18 @@ def render(article: dict[str, Any], console: Console) -> None:
         for ev in article["events"]:
             table.add_row(ev["type"] + (" (negated)" if ev.get("negated") else ""), ev["trigger"]["text"],
                           _argument_name(ev.get("actor"), entities), _argument_name(ev.get("target"), entities),
-                          ev.get("modality") or "", ev.get("time") or "")
+                          ev.get("modality") or "", _event_time(ev.get("time")))
         console.print(table)
     for kind in ("times", "amounts"):
         items = article.get(kind) or []
         if items:
             summary = "; ".join(f"{it['text']} → {it.get('value')}" for it in items[:40])
             console.print(Text(f"{kind}: ", style="bold").append(_shorten(summary, 800), style=""))
+
+
+def _event_time(time) -> str:
+    """An event's time value: the time object's `value` (or a bare value string)."""
+    return str((time.get("value") if isinstance(time, dict) else time) or "")
 
 
 def _argument_name(arg: dict | None, entities: dict[str, dict]) -> str:

@@ -17,7 +17,7 @@ def _boom(*args, **kwargs):
 
 @pytest.mark.parametrize("module, function, layers", [
     ("lagebild.time.stage", "find_times", ("times", "amounts")),
-    ("lagebild.events.stage", "find_event_triggers", ("events",)),
+    ("lagebild.events.stage", "build_context", ("events",)),
 ])
 def test_a_failing_stage_costs_only_its_own_layers(monkeypatch, module, function, layers):
     healthy = lagebild.analyze(TEXT, date="2020-05-06", id="ok")

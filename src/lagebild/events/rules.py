@@ -1,5 +1,7 @@
-"""Find PLOVER events in a parsed Doc: trigger, type, actor, target, negation, modality.
+"""Find PLOVER events in a parsed Doc by rules: trigger, type, actor, target, negation, modality.
 
+The events stage uses these rules only when `models/de_events/` has no trained models
+(`rule_events`); `match_trigger` is also a feature of the trained trigger model.
 Rules over the dependency parse of the core model: a trigger verb or noun from the lexicon, its
 subject as actor, its object (or a prepositional object) as target. A negated cooperative act
 ("keine Kompromisse eingehen", "nicht mittragen") is coded as REJECT, as PLOVER does.
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from lagebild.article import Article
 from lagebild.events.lexicon import Trigger, trigger_lexicon
 
 POSITIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
@@ -127,3 +130,77 @@ def find_event_triggers(doc: Doc) -> list[tuple[Token, Trigger]]:
 def phrase_span(tok: Token) -> tuple[int, int]:
     toks = _phrase_tokens(tok)
     return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _entity_at(article: Article, start: int, end: int) -> tuple[str | None, dict | None]:
+    best = None
+    for ent in article.entities:
+        for m in ent.mentions:
+            if m.start < end and start < m.end:
+                size = m.end - m.start
+                if best is None or size > best[2]:
+                    best = (ent.id, {"start": m.start, "end": m.end, "text": m.text}, size)
+    return (best[0], best[1]) if best else (None, None)
+
+
+def _argument(article: Article, candidates) -> dict | None:
+    for tok in candidates:
+        start, end = phrase_span(tok)
+        entity, mention = _entity_at(article, start, end)
+        if entity:
+            return {"entity": entity, "mention": mention}
+    if candidates:
+        start, end = phrase_span(candidates[0])
+        return {"entity": None, "mention": {"start": start, "end": end, "text": article.text[start:end]}}
+    return None
+
+
+def _place(article: Article, sent_start: int, sent_end: int, trigger_start: int) -> str | None:
+    by_id = {e.id: e for e in article.entities}
+    best = None
+    for ent in by_id.values():
+        if ent.type != "LOC":
+            continue
+        for m in ent.mentions:
+            if sent_start <= m.start < sent_end and m.form == "name":
+                before = article.text[max(sent_start, m.start - 4):m.start].strip().lower()
+                if before.endswith(("in", "im", "nach", "aus")):
+                    dist = abs(m.start - trigger_start)
+                    if best is None or dist < best[0]:
+                        best = (dist, ent.id)
+    return best[1] if best else None
+
+
+def _time(article: Article, sent_start: int, sent_end: int, trigger_start: int) -> dict | None:
+    inside = [(t.get("id") or f"t{i}", t) for i, t in enumerate(article.times, start=1)
+              if sent_start <= t["start"] < sent_end and t.get("value")]
+    if not inside:
+        return None
+    tid, t = min(inside, key=lambda it: abs(it[1]["start"] - trigger_start))
+    return {"id": tid, "value": t["value"]}
+
+
+def rule_events(doc: Doc, article: Article) -> list[dict]:
+    """Events by the lexicon and dependency rules alone."""
+    events = []
+    for tok, trig in find_event_triggers(doc):
+        etype, negated = trig.type, is_negated(tok)
+        if negated and etype in POSITIVE_TYPES:
+            etype, negated = "REJECT", False
+        actors, targets = arguments(tok)
+        sent = tok.sent
+        trig_start, trig_end = tok.idx, tok.idx + len(tok)
+        events.append({
+            "id": f"v{len(events) + 1}",
+            "type": etype,
+            "trigger": {"start": trig_start, "end": trig_end, "text": tok.text},
+            "actor": _argument(article, actors),
+            "target": _argument(article, targets),
+            "negated": negated,
+            "modality": modality(tok, trig.modality),
+            "time": _time(article, sent.start_char, sent.end_char, trig_start),
+            "place": _place(article, sent.start_char, sent.end_char, trig_start),
+            "source": None,
+            "score": None,
+        })
+    return events

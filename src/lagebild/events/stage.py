@@ -1,58 +1,66 @@
-"""The events stage: fills `article.events` with PLOVER events found by `lagebild.events.rules`."""
+"""The events stage: fills `article.events` with PLOVER events.
+
+Steps, in order, with the trained models of `models/de_events/`:
+1. context: quotes, speech cues, entity mentions and times of earlier stages, aligned to tokens;
+2. triggers: each content word scored for the 16 PLOVER types and "no event" (lexicon as a feature);
+3. arguments: actor and target ranked among the entity mentions of the trigger's sentence;
+4. negation, modality (trained), time of the trigger's own clause, place;
+5. source: the quote that contains the trigger, with its speaker.
+Without trained models the lexicon and dependency rules of `lagebild.events.rules` are used.
+"""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from lagebild.article import Article
-from lagebild.events.rules import (POSITIVE_TYPES, arguments, find_event_triggers, is_negated, modality,
-                                   phrase_span)
+from lagebild.events.arguments import choose_arguments
+from lagebild.events.attributes import clause_time, is_negated, place, source
+from lagebild.events.context import Candidate, EventContext, build_context
+from lagebild.events.features import modality_features
+from lagebild.events.model import EventModels, event_models
+from lagebild.events.rules import match_trigger, rule_events
+from lagebild.events.triggers import Detected, detect_triggers
 
 
-def _entity_at(article: Article, start: int, end: int) -> tuple[str | None, dict | None]:
-    best = None
-    for ent in article.entities:
-        for m in ent.mentions:
-            if m.start < end and start < m.end:
-                size = m.end - m.start
-                if best is None or size > best[2]:
-                    best = (ent.id, {"start": m.start, "end": m.end, "text": m.text}, size)
-    return (best[0], best[1]) if best else (None, None)
-
-
-def _argument(article: Article, candidates) -> dict | None:
-    for tok in candidates:
-        start, end = phrase_span(tok)
-        entity, mention = _entity_at(article, start, end)
-        if entity:
-            return {"entity": entity, "mention": mention}
-    if candidates:
-        start, end = phrase_span(candidates[0])
-        return {"entity": None, "mention": {"start": start, "end": end, "text": article.text[start:end]}}
-    return None
-
-
-def _place(article: Article, sent_start: int, sent_end: int, trigger_start: int) -> str | None:
-    by_id = {e.id: e for e in article.entities}
-    best = None
-    for ent in by_id.values():
-        if ent.type != "LOC":
-            continue
-        for m in ent.mentions:
-            if sent_start <= m.start < sent_end and m.form == "name":
-                before = article.text[max(sent_start, m.start - 4):m.start].strip().lower()
-                if before.endswith(("in", "im", "nach", "aus")):
-                    dist = abs(m.start - trigger_start)
-                    if best is None or dist < best[0]:
-                        best = (dist, ent.id)
-    return best[1] if best else None
-
-
-def _time(article: Article, sent_start: int, sent_end: int, trigger_start: int) -> str | None:
-    inside = [t for t in article.times if sent_start <= t["start"] < sent_end and t.get("value")]
-    if not inside:
+def _argument(cand: Candidate | None) -> dict | None:
+    if cand is None:
         return None
-    return min(inside, key=lambda t: abs(t["start"] - trigger_start))["value"]
+    return {"entity": cand.entity, "mention": {"start": cand.start, "end": cand.end, "text": cand.text}}
+
+
+def _trigger_span(article: Article, found: Detected) -> dict:
+    start = found.tokens[0].idx
+    end = found.tokens[-1].idx + len(found.tokens[-1])
+    return {"start": start, "end": end, "text": article.text[start:end]}
+
+
+def _event(models: EventModels, article: Article, ctx: EventContext, found: Detected, n: int) -> dict:
+    tok, etype = found.token, found.type
+    actor, target = choose_arguments(models.actor, models.target, models.argument_margin, ctx, tok,
+                                     {t.i for t in found.tokens}, etype)
+    lex = match_trigger(tok)
+    event = {"id": f"v{n}", "type": etype}
+    if found.accept:
+        event["accept"] = found.accept
+    event.update({
+        "trigger": _trigger_span(article, found),
+        "actor": _argument(actor),
+        "target": _argument(target),
+        "negated": is_negated(tok, etype, lex.type if lex else None),
+        "modality": models.modality.predict(modality_features(tok, etype, tok.i in ctx.quote_of)),
+        "time": clause_time(ctx, tok),
+        "place": place(article, ctx, tok),
+        "source": source(ctx, found.tokens),
+        "score": found.score,
+    })
+    return event
+
+
+def learned_events(doc: Doc, article: Article, models: EventModels) -> list[dict]:
+    ctx = build_context(doc, article)
+    found = detect_triggers(doc, ctx, models.trigger, models.trigger_margin)
+    return [_event(models, article, ctx, f, n) for n, f in enumerate(found, start=1)]
 
 
 @Language.component("lagebild_events", assigns=["doc._.article"])
@@ -60,24 +68,6 @@ def events_stage(doc: Doc) -> Doc:
     article = doc._.article
     if article is None or not doc.has_annotation("DEP"):
         return doc  # events need the parse; without the core model there are none to report
-    events = []
-    for tok, trig in find_event_triggers(doc):
-        etype, negated = trig.type, is_negated(tok)
-        if negated and etype in POSITIVE_TYPES:
-            etype, negated = "REJECT", False
-        actors, targets = arguments(tok)
-        sent = tok.sent
-        trig_start, trig_end = tok.idx, tok.idx + len(tok)
-        events.append({
-            "id": f"v{len(events) + 1}",
-            "type": etype,
-            "trigger": {"start": trig_start, "end": trig_end, "text": tok.text},
-            "actor": _argument(article, actors),
-            "target": _argument(article, targets),
-            "negated": negated,
-            "modality": modality(tok, trig.modality),
-            "time": _time(article, sent.start_char, sent.end_char, trig_start),
-            "place": _place(article, sent.start_char, sent.end_char, trig_start),
-        })
-    article.events = events
+    models = event_models()
+    article.events = learned_events(doc, article, models) if models else rule_events(doc, article)
     return doc

@@ -94,6 +94,7 @@ class _Averager:
 def train_classifier(examples: list[tuple[list[str], str]], labels: list[str], epochs: int = 8,
                      seed: int = 7) -> Classifier:
     avg = _Averager()
+    live: dict[str, dict[str, float]] = {}   # feature -> label -> current weight (for fast scoring)
     order = list(range(len(examples)))
     rng = random.Random(seed)
     for _ in range(epochs):
@@ -103,15 +104,15 @@ def train_classifier(examples: list[tuple[list[str], str]], labels: list[str], e
             avg.t += 1
             scores = dict.fromkeys(labels, 0.0)
             for f in feats:
-                for label in labels:
-                    w = avg.w.get((f, label))
-                    if w:
-                        scores[label] += w
+                for label, w in live.get(f, {}).items():
+                    scores[label] += w
             guess = max(labels, key=lambda label: (scores[label], label != gold))  # a tie is a mistake
             if guess != gold:
                 for f in feats:
-                    avg.update((f, gold), 1.0)
-                    avg.update((f, guess), -1.0)
+                    row = live.setdefault(f, {})
+                    for label, delta in ((gold, 1.0), (guess, -1.0)):
+                        avg.update((f, label), delta)
+                        row[label] = avg.w[(f, label)]
     weights: dict[str, dict[str, float]] = {}
     for (f, label), w in avg.averaged().items():
         weights.setdefault(f, {})[label] = w

@@ -43,6 +43,8 @@ def iter_spans(article: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         for key, val in ev.items():
             if isinstance(val, dict) and "start" in val and "end" in val:
                 yield f"events[{j}].{key}", val
+            elif isinstance(val, dict) and isinstance(val.get("mention"), dict):
+                yield f"events[{j}].{key}.mention", val["mention"]
 
 
 def validate(article: dict[str, Any]) -> None:

@@ -1,10 +1,11 @@
-"""Event rules on hand-built parsed Docs (no trained model needed)."""
+"""The rule fallback of the events stage (`rule_events`, used without trained models) on hand-built parsed Docs."""
 from __future__ import annotations
 
 import spacy
 from spacy.tokens import Doc
 
 from lagebild.article import Article, Entity, Mention
+from lagebild.events.rules import rule_events
 from lagebild.events.stage import events_stage
 
 nlp = spacy.blank("de")
@@ -17,8 +18,7 @@ def make(words, heads, deps, lemmas, pos, tags, entities=()):
         span = doc[start_tok:end_tok]
         article.entities.append(Entity(f"e{i}", name, etype, [], [Mention(span.start_char, span.end_char, span.text)]))
     doc._.article = article
-    events_stage(doc)
-    return article.events
+    return rule_events(doc, article)
 
 
 def test_split_separable_verb_with_subject_and_object():

@@ -1,0 +1,96 @@
+"""What the event models read from earlier stages, aligned to tokens: which quote (if any) a token
+lies in, which tokens are speech cues, and the entity mentions of each sentence with the token
+that heads them."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from lagebild.article import Article
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entity: str
+    start: int
+    end: int
+    text: str
+    form: str
+    label: str
+    head: int        # token index of the mention's syntactic head
+    where: str = "sent"   # sent: the trigger's sentence; prev: the sentence before; speaker: the quote's speaker
+
+
+@dataclass
+class EventContext:
+    quote_of: dict[int, tuple[str, str | None]]   # token index -> (quote id, speaker entity)
+    speakers: dict[str, Candidate]                # quote id -> its speaker mention
+    cues: set[int]
+    by_sentence: dict[int, list[Candidate]]       # sentence start token -> mentions in it
+    times: list[tuple[int, int, str, str]]        # (start char, end char, id, value)
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _mention_head(doc: Doc, start: int, end: int) -> int | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.i if span is not None and len(span) else None
+
+
+def build_context(doc: Doc, article: Article) -> EventContext:
+    quote_of: dict[int, tuple[str, str | None]] = {}
+    cues: set[int] = set()
+    speakers: dict[str, Candidate] = {}
+    by_id = {e.id: e for e in article.entities}
+    for q in article.quotes:
+        m = q.speaker.mention
+        head = _mention_head(doc, m.start, m.end) if m is not None else None
+        if q.speaker.entity in by_id and head is not None:
+            ent = by_id[q.speaker.entity]
+            speakers[q.id] = Candidate(ent.id, m.start, m.end, m.text, "name", ent.type, head, "speaker")
+        for part in q.parts:
+            for i in _token_range(doc, part.start, part.end):
+                quote_of.setdefault(i, (q.id, q.speaker.entity))
+        for cue in q.cue:
+            cues.update(_token_range(doc, cue.start, cue.end))
+    by_sentence: dict[int, list[Candidate]] = {}
+    for ent in article.entities:
+        for m in ent.mentions:
+            head = _mention_head(doc, m.start, m.end)
+            if head is None:
+                continue
+            sent_start = doc[head].sent.start
+            by_sentence.setdefault(sent_start, []).append(
+                Candidate(ent.id, m.start, m.end, m.text, m.form, ent.type, head))
+    times = [(t["start"], t["end"], t.get("id") or f"t{i}", t.get("value"))
+             for i, t in enumerate(article.times, start=1) if t.get("value")]
+    return EventContext(quote_of, speakers, cues, by_sentence, times)
+
+
+MODIFIER_DEPS = {"nmod", "nmod:poss", "det:poss", "flat", "flat:name", "compound", "amod", "appos"}
+
+
+def _modifies_another(doc: Doc, cand: Candidate, cands: list[Candidate]) -> bool:
+    """A mention that only modifies another mention ("Russlands" in "Russlands Präsident Medwedew")
+    is not an argument of the trigger; the mention it modifies is."""
+    tok = doc[cand.head]
+    return tok.dep_ in MODIFIER_DEPS and any(o.head == tok.head.i and o.entity != cand.entity for o in cands)
+
+
+def candidates_for(ctx: EventContext, trigger: Token, trigger_tokens: set[int]) -> list[Candidate]:
+    """The mentions of the trigger's sentence that are neither the trigger nor inside it, then those
+    of the sentence before, then the speaker of the quote the trigger lies in."""
+    sent = trigger.sent
+    here = [c for c in ctx.by_sentence.get(sent.start, []) if c.head not in trigger_tokens]
+    out = [c for c in here if not _modifies_another(trigger.doc, c, here)]
+    if sent.start > 0:
+        prev = trigger.doc[sent.start - 1].sent
+        out += [replace(c, where="prev") for c in ctx.by_sentence.get(prev.start, [])]
+    quote = ctx.quote_of.get(trigger.i)
+    if quote and quote[0] in ctx.speakers:
+        out.append(ctx.speakers[quote[0]])
+    return out

@@ -1,0 +1,68 @@
+"""Trigger detection: every content word is scored by the trained trigger model
+(`models/de_events/trigger.json`) for each PLOVER type and "O" (no event); the lexicon is one of
+its features. Two triggers of the same type where one governs the other ("Kompromisse eingehen")
+are one multi-word trigger."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from lagebild.events.attributes import negation_cue
+from lagebild.events.context import EventContext
+from lagebild.events.features import is_candidate, trigger_features
+from lagebild.events.similar import similar_trigger
+from lagebild.nlp.perceptron import Classifier, softmax_top
+
+NO_EVENT = "O"
+ACCEPT_SHARE = 0.25   # a runner-up type with at least this share of the type scores goes to `accept`
+
+
+@dataclass
+class Detected:
+    token: Token                 # the head word of the trigger
+    tokens: list[Token]          # every word of the trigger, in text order
+    type: str
+    score: float
+    accept: list[str]
+
+
+def token_features(tok: Token, ctx: EventContext) -> list[str]:
+    return trigger_features(tok, tok.i in ctx.quote_of, tok.i in ctx.cues, negation_cue(tok), similar_trigger(tok))
+
+
+def _decide(model: Classifier, feats: list[str], margin: float) -> tuple[str, float, list[str]] | None:
+    scores = model.scores(feats)
+    none = scores.pop(NO_EVENT)
+    best = max(scores, key=lambda label: scores[label])
+    if scores[best] - none <= margin:
+        return None
+    label, share, second, second_share = softmax_top({**scores, NO_EVENT: none - margin})
+    accept = [second] if second not in (None, NO_EVENT) and second_share >= ACCEPT_SHARE else []
+    return best, round(share if label == best else 0.5, 3), accept
+
+
+def detect_triggers(doc: Doc, ctx: EventContext, model: Classifier, margin: float) -> list[Detected]:
+    found = []
+    for tok in doc:
+        if not is_candidate(tok):
+            continue
+        decided = _decide(model, token_features(tok, ctx), margin)
+        if decided:
+            found.append(Detected(tok, [tok], *decided))
+    return merge_multiword(found)
+
+
+def merge_multiword(found: list[Detected]) -> list[Detected]:
+    """Join a trigger into the highest same-type trigger above it in an unbroken chain of heads."""
+    by_index = {d.token.i: d for d in found}
+    merged: set[int] = set()
+    for d in found:
+        top = d
+        while (h := by_index.get(top.token.head.i)) is not None and h is not top and h.type == d.type:
+            top = h
+        if top is not d:
+            top.tokens = sorted(top.tokens + [d.token], key=lambda t: t.i)
+            top.score = max(top.score, d.score)
+            merged.add(d.token.i)
+    return [d for d in found if d.token.i not in merged]
