@@ -91,28 +91,33 @@ class _Averager:
         return out
 
 
+def _training_order(n: int, epochs: int, seed: int):
+    """Example indices for `epochs` passes, each pass in a new order from one seeded shuffle."""
+    order = list(range(n))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        yield from order
+
+
 def train_classifier(examples: list[tuple[list[str], str]], labels: list[str], epochs: int = 8,
                      seed: int = 7) -> Classifier:
     avg = _Averager()
     live: dict[str, dict[str, float]] = {}   # feature -> label -> current weight (for fast scoring)
-    order = list(range(len(examples)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            feats, gold = examples[i]
-            avg.t += 1
-            scores = dict.fromkeys(labels, 0.0)
+    for i in _training_order(len(examples), epochs, seed):
+        feats, gold = examples[i]
+        avg.t += 1
+        scores = dict.fromkeys(labels, 0.0)
+        for f in feats:
+            for label, w in live.get(f, {}).items():
+                scores[label] += w
+        guess = max(labels, key=lambda label: (scores[label], label != gold))  # a tie is a mistake
+        if guess != gold:
             for f in feats:
-                for label, w in live.get(f, {}).items():
-                    scores[label] += w
-            guess = max(labels, key=lambda label: (scores[label], label != gold))  # a tie is a mistake
-            if guess != gold:
-                for f in feats:
-                    row = live.setdefault(f, {})
-                    for label, delta in ((gold, 1.0), (guess, -1.0)):
-                        avg.update((f, label), delta)
-                        row[label] = avg.w[(f, label)]
+                row = live.setdefault(f, {})
+                for label, delta in ((gold, 1.0), (guess, -1.0)):
+                    avg.update((f, label), delta)
+                    row[label] = avg.w[(f, label)]
     weights: dict[str, dict[str, float]] = {}
     for (f, label), w in avg.averaged().items():
         weights.setdefault(f, {})[label] = w
@@ -122,20 +127,16 @@ def train_classifier(examples: list[tuple[list[str], str]], labels: list[str], e
 def train_ranker(groups: list[tuple[list[list[str]], int]], epochs: int = 8, seed: int = 7) -> Ranker:
     """`groups`: (candidate feature lists, index of the right candidate)."""
     avg = _Averager()
-    order = list(range(len(groups)))
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            cands, gold = groups[i]
-            avg.t += 1
-            scores = [sum(avg.w.get(f, 0.0) for f in c) for c in cands]
-            guess = max(range(len(cands)), key=lambda j: (scores[j], j != gold))  # a tie is a mistake
-            if guess != gold:
-                for f in cands[gold]:
-                    avg.update(f, 1.0)
-                for f in cands[guess]:
-                    avg.update(f, -1.0)
+    for i in _training_order(len(groups), epochs, seed):
+        cands, gold = groups[i]
+        avg.t += 1
+        scores = [sum(avg.w.get(f, 0.0) for f in c) for c in cands]
+        guess = max(range(len(cands)), key=lambda j: (scores[j], j != gold))  # a tie is a mistake
+        if guess != gold:
+            for f in cands[gold]:
+                avg.update(f, 1.0)
+            for f in cands[guess]:
+                avg.update(f, -1.0)
     return Ranker(avg.averaged())
 
 
