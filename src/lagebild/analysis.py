@@ -125,6 +125,18 @@ def analyze_stream(
     yield from flush()
 
 
+def analyze_items(
+    items: Iterable[RawArticle | IngestError], *, workers: int = 1, nlp: Language | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Iterator[Article | IngestError]:
+    """`analyze_stream` in this process, or in `workers` processes (same results, same order)."""
+    if workers <= 1:
+        return analyze_stream(items, nlp=nlp, max_chars=max_chars)
+    from lagebild.workers import analyze_in_workers
+
+    return analyze_in_workers(items, workers=workers, max_chars=max_chars)
+
+
 def analyze_article(raw: RawArticle, *, nlp: Language | None = None) -> Article:
     """One raw article to an analysed `Article`; raises `InputError` for unusable input."""
     result = next(analyze_stream([raw], nlp=nlp))

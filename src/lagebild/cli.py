@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lagebild import __version__
-from lagebild.analysis import MAX_CHARS, analyze_stream, date_option
+from lagebild.analysis import MAX_CHARS, analyze_items, date_option
 from lagebild.article import Article
 from lagebild.cli_help import ConventionalTyper
 from lagebild.ingest import IngestError, read_inputs
@@ -52,7 +52,7 @@ def _progress(enabled: bool):
 
 
 def run_analysis(paths: list[str], *, date: str | None, max_chars: int, show_progress: bool,
-                 ) -> Iterator[Article | IngestError]:
+                 workers: int = 1) -> Iterator[Article | IngestError]:
     """Articles and error records of the inputs, in order, with a progress bar on stderr."""
     import time
 
@@ -62,7 +62,7 @@ def run_analysis(paths: list[str], *, date: str | None, max_chars: int, show_pro
                 item.date = date
             yield item
 
-    stream = analyze_stream(with_date(read_inputs(paths)), max_chars=max_chars)
+    stream = analyze_items(with_date(read_inputs(paths)), workers=workers, max_chars=max_chars)
     start, done, errors = time.perf_counter(), 0, 0
     with _progress(show_progress) as progress:
         task = progress.add_task("analysing", total=None, rate="0.0", errors=0) if progress else None
@@ -84,6 +84,7 @@ def analyze(
     errors_file: Optional[Path] = typer.Option(None, "--errors", help="Also write error records as JSONL here."),
     max_chars: int = typer.Option(MAX_CHARS, help="Refuse articles longer than this many characters."),
     progress: bool = typer.Option(True, help="Progress bar on stderr for more than a few articles."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (same output as one); each loads the pipeline once."),
 ) -> None:
     """Analyse German news articles and print entities, quotes, events, times and amounts."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
@@ -100,7 +101,7 @@ def analyze(
     try:
         if format is OutputFormat.json and len(paths) > 1 or format is OutputFormat.json and _is_corpus(paths[0]):
             out_fh.write("[\n")
-        for result in run_analysis(paths, date=date, max_chars=max_chars,
+        for result in run_analysis(paths, date=date, max_chars=max_chars, workers=workers,
                                    show_progress=progress and err_console.is_terminal):
             if isinstance(result, IngestError):
                 failed += 1

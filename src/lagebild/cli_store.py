@@ -66,6 +66,7 @@ def ingest(
     date: Optional[str] = typer.Option(None, help="Article date YYYY-MM-DD for inputs without one."),
     rebuild_identities: bool = typer.Option(False, help="Afterwards, recompute all corpus identities in date order."),
     progress: bool = typer.Option(True, help="Progress bar on stderr."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for the analysis (same store content as one); each loads the pipeline once."),
 ) -> None:
     """Analyse articles and store them (idempotent: unchanged articles are skipped)."""
     from lagebild.store import StoreError
@@ -104,7 +105,8 @@ def ingest(
                     console.print(f"[red]error:[/red] {err}", highlight=False)
                     raise typer.Exit(2) from err
             else:
-                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick)
+                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick,
+                                       workers=workers)
         for warning in summary.warnings:
             console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
         for err in summary.errors:

@@ -16,13 +16,11 @@ import itertools
 import json
 import logging
 import multiprocessing as mp
-import os
 import signal
 import threading
 import time
 import traceback
 from collections import deque
-from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -31,6 +29,7 @@ from typing import Iterator
 from lagebild.batch.job import BatchOptions, BatchSummary, Progress, ProgressCallback
 from lagebild.batch.output import ARTICLES, OutputDir
 from lagebild.batch.sources import Task, iter_tasks, origin_of, task_id
+from lagebild.workers import single_threaded_math
 
 log = logging.getLogger(__name__)
 MAX_DEATHS_PER_CHUNK = 2
@@ -157,26 +156,6 @@ def _fresh(tasks: Iterator[Task], seen: set[str]) -> Iterator[Task]:
         yield task
 
 
-@contextmanager
-def _single_threaded_math() -> Iterator[None]:
-    """One process per core already uses every core: numeric libraries in a worker must not start
-    a thread per core on top (N workers x N threads thrash). Spawned workers read this at start."""
-    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
-    for k in _THREAD_VARS:
-        os.environ.setdefault(k, "1")
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-
-_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
-
-
 class _Interrupted(Exception):
     pass
 
@@ -209,7 +188,7 @@ class LocalRun:
         proc = self.ctx.Process(target=_worker_main, name=f"lagebild-batch-{slot}",
                                 args=(child, tuple(self.opts.formats), self.opts.max_chars),
                                 daemon=True)
-        with _single_threaded_math():
+        with single_threaded_math():
             proc.start()
         child.close()
         self.workers[slot] = _Worker(slot, proc, parent)

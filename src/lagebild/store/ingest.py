@@ -54,9 +54,10 @@ def _skip_known(items: Iterable[RawArticle | IngestError], writer: StoreWriter, 
 
 def ingest_paths(db: Database, paths: list[str], *, batch_size: int = DEFAULT_BATCH, nlp=None,
                  date: str | None = None, max_chars: int | None = None,
-                 progress: Progress | None = None) -> IngestSummary:
-    """Analyse the articles under `paths` (anything `lagebild analyze` reads) and store them."""
-    from lagebild.analysis import MAX_CHARS, analyze_stream
+                 progress: Progress | None = None, workers: int = 1) -> IngestSummary:
+    """Analyse the articles under `paths` (anything `lagebild analyze` reads) and store them;
+    `workers` > 1 analyses in that many processes (same rows, same order)."""
+    from lagebild.analysis import MAX_CHARS, analyze_items
 
     writer = StoreWriter(db)
     summary = IngestSummary()
@@ -66,7 +67,8 @@ def ingest_paths(db: Database, paths: list[str], *, batch_size: int = DEFAULT_BA
     if first is None:  # nothing new: do not even load the models
         summary.seconds = time.perf_counter() - start
         return summary
-    stream = analyze_stream(itertools.chain([first], todo), nlp=nlp, max_chars=max_chars or MAX_CHARS)
+    stream = analyze_items(itertools.chain([first], todo), workers=workers, nlp=nlp,
+                           max_chars=max_chars or MAX_CHARS)
     batch: list[dict] = []
     for result in stream:
         if isinstance(result, IngestError):
