@@ -8,6 +8,8 @@ subject as actor, its object (or a prepositional object) as target. A negated co
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from lagebild.article import Article
@@ -41,13 +43,20 @@ def match_trigger(tok: Token) -> Trigger | None:
             return trig
         return None
     if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "NN":
-        lemma = tok.lemma_ or tok.text
-        for trig in lex.nouns:
-            stem = trig.form
-            if lemma == stem or (lemma.lower().endswith(stem.lower()) and len(lemma) > len(stem) + 2):
-                return trig
-            if tok.text == stem or tok.text.startswith(stem) and len(tok.text) - len(stem) <= 3:
-                return trig
+        return _noun_trigger(tok.lemma_ or tok.text, tok.text)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _noun_trigger(lemma: str, text: str) -> Trigger | None:
+    """The first noun trigger of the lexicon that the noun's lemma ends with or its form starts with
+    (a scan of the whole noun list, so remembered per lemma and form)."""
+    for trig in trigger_lexicon().nouns:
+        stem = trig.form
+        if lemma == stem or (lemma.lower().endswith(stem.lower()) and len(lemma) > len(stem) + 2):
+            return trig
+        if text == stem or text.startswith(stem) and len(text) - len(stem) <= 3:
+            return trig
     return None
 
 

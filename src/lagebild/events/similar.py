@@ -27,11 +27,16 @@ def _lexicon_matrix(vocab: Vocab) -> tuple[np.ndarray, list[str]] | None:
 
 def similar_trigger(tok: Token) -> str | None:
     """"TYPE|bucket" of the most similar lexicon trigger (cosine >= MIN_COSINE), else None."""
-    table = _lexicon_matrix(tok.vocab)
+    return _similar(tok.vocab, tok.lemma_ or tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _similar(vocab: Vocab, word: str) -> str | None:
+    table = _lexicon_matrix(vocab)
     if table is None:
         return None
     matrix, types = table
-    vec = tok.vocab[tok.lemma_ or tok.text].vector
+    vec = vocab[word].vector
     norm = float(np.linalg.norm(vec))
     if not norm:
         return None
