@@ -6,7 +6,7 @@
 
 For each size and backend (DuckDB always; PostgreSQL with `--pg URL`, a database the benchmark may
 fill: its store tables are dropped first), the store is built from
-`lagebild.store.sample.synthetic_articles` (the hand-annotated example article and three
+`lagebild.store.sample.iter_synthetic_articles` (the hand-annotated example article and three
 follow-ups with renamed people, places and organisations, own ids, dates and sources; no model
 run) through the normal `ingest_articles`, in transactions of `--batch` articles. Printed:
 
@@ -73,7 +73,7 @@ def size_on_disk(db: Database, target: str) -> int:
 def build(target: str, n: int, batch: int, seed: int) -> dict:
     """Fill an empty store at `target` with `n` synthetic articles; ingest figures."""
     from lagebild.store.ingest import ingest_articles
-    from lagebild.store.sample import synthetic_articles
+    from lagebild.store.sample import iter_synthetic_articles
 
     if not target.startswith("postgres"):
         for p in (Path(target), Path(target + ".wal")):
@@ -87,7 +87,7 @@ def build(target: str, n: int, batch: int, seed: int) -> dict:
     db = open_database(target)
     try:
         start = time.perf_counter()
-        ingest_articles(db, synthetic_articles(n, seed=seed), batch_size=batch)
+        ingest_articles(db, iter_synthetic_articles(n, seed=seed), batch_size=batch)
         if db.kind == "duckdb":
             db.execute("CHECKPOINT")
         else:

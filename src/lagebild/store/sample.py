@@ -13,7 +13,7 @@ import json
 from datetime import date, timedelta
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from lagebild.article import MENTION_FORMS
 
@@ -258,7 +258,12 @@ def rename_entities(article: dict, names: dict[str, str]) -> dict:
 
 
 def synthetic_articles(n: int, *, seed: int = 0, examples: Path | None = None) -> list[dict]:
-    """`n` distinct `lagebild/1` articles for load tests, without running a model.
+    """The list of `iter_synthetic_articles`."""
+    return list(iter_synthetic_articles(n, seed=seed, examples=examples))
+
+
+def iter_synthetic_articles(n: int, *, seed: int = 0, examples: Path | None = None) -> Iterator[dict]:
+    """`n` distinct `lagebild/1` articles for load tests, made one at a time without running a model.
 
     Each is one of the hand-made articles (the annotated example, 60 %, or a short follow-up)
     with its people, places and organisations renamed from small pools (frequent names far
@@ -274,7 +279,6 @@ def synthetic_articles(n: int, *, seed: int = 0, examples: Path | None = None) -
     people = [f"{f} {s}" for s in _SURNAME for f in _FIRST]
     rng.shuffle(people)
     pools = {t: (p, _zipf_weights(p)) for t, p in (("PER", people), ("LOC", _PLACES), ("ORG", _ORGS))}
-    out = []
     for i in range(n):
         tpl = templates[0] if rng.random() < 0.6 else rng.choice(templates[1:])
         names: dict[str, str] = {}
@@ -299,5 +303,4 @@ def synthetic_articles(n: int, *, seed: int = 0, examples: Path | None = None) -
         art["id"] = f"syn-{i + 1:05d}"
         art["meta"] = {**art["meta"], "date": day, "source": rng.choice(_SOURCES),
                        "title": _TITLES.get(tpl["id"], "{e1}").format(**{k: v for k, v in names.items()})}
-        out.append(art)
-    return out
+        yield art
