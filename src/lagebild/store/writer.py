@@ -20,6 +20,37 @@ from lagebild.store.rows import TABLE_COLUMNS, article_to_rows, content_hash
 IDENTITY_COLUMNS = [("identity_id", "TEXT"), ("type", "TEXT"), ("name", "TEXT")]
 MEMBER_COLUMNS = [("doc_id", "TEXT"), ("entity_id", "TEXT"), ("identity_id", "TEXT"), ("evidence", "TEXT")]
 STATUSES = ("new", "changed", "unchanged", "duplicate")
+DELTA_COLUMNS = [("identity_id", "TEXT"), ("n_docs", "INTEGER"), ("n_mentions", "INTEGER"), ("n_quotes", "INTEGER"),
+                 ("first_date", "TEXT"), ("last_date", "TEXT"), ("name", "TEXT")]
+
+
+def identity_deltas(batch: list[dict[str, list[dict]]], members: list[dict]) -> list[dict]:
+    """Per identity: documents, mentions, quotes and first/last date that `members` (links of the
+    new documents of `batch`) add to it."""
+    dates, mentions, quotes = {}, {}, {}
+    for rows in batch:
+        doc = rows["documents"][0]
+        dates[doc["doc_id"]] = doc.get("date")
+        for ent in rows.get("entities", []):
+            mentions[doc["doc_id"], ent["entity_id"]] = ent.get("n_mentions") or 0
+        for q in rows.get("quotes", []):
+            key = (doc["doc_id"], q.get("speaker_entity"))
+            quotes[key] = quotes.get(key, 0) + 1
+    out: dict[str, dict] = {}
+    for m in members:
+        key = (m["doc_id"], m["entity_id"])
+        d = out.setdefault(m["identity_id"], {"identity_id": m["identity_id"], "docs": set(), "n_mentions": 0,
+                                              "n_quotes": 0, "first_date": None, "last_date": None})
+        d["docs"].add(m["doc_id"])
+        d["n_mentions"] += mentions.get(key, 0)
+        d["n_quotes"] += quotes.get(key, 0)
+        day = dates.get(m["doc_id"])
+        if day:
+            d["first_date"] = min(d["first_date"] or day, day)
+            d["last_date"] = max(d["last_date"] or day, day)
+    for d in out.values():
+        d["n_docs"] = len(d.pop("docs"))
+    return sorted(out.values(), key=lambda d: d["identity_id"])
 
 
 @dataclass
@@ -49,6 +80,7 @@ class StoreWriter:
         self._hash_of: dict[str, str] | None = None
         self._id_of_hash: dict[str, str] | None = None
         self._index: IdentityIndex | None = None
+        self._names: dict[str, str] | None = None   # identity id -> name as stored
 
     # -- what is already there -----------------------------------------------------------------
     def _load_known(self) -> None:
@@ -114,15 +146,18 @@ class StoreWriter:
                 if replaced:
                     orphaned = self._delete_documents(replaced)
                     self._index = IdentityIndex.load(self.db)
+                    self._names = None
                 for table, columns in TABLE_COLUMNS.items():
                     rows = [row for r in keep for row in r.get(table, [])]
                     self.db.insert_rows(table, columns, rows)
                     result.rows[table] = len(rows)
-                touched = self._link_identities(keep)
-                self.refresh_identity_stats(touched | orphaned)
+                members = self._link_identities(keep)
+                self._add_member_stats(keep, members)
+                self.refresh_identity_stats(orphaned)
         except BaseException:
             self._hash_of = self._id_of_hash = None  # memory may be ahead of the rolled-back store
             self._index = None
+            self._names = None
             raise
         for rows in keep:
             doc = rows["documents"][0]
@@ -146,7 +181,7 @@ class StoreWriter:
         self.db.execute("DELETE FROM identities WHERE identity_id NOT IN (SELECT identity_id FROM identity_members)")
         return touched
 
-    def _link_identities(self, batch: list[dict[str, list[dict]]]) -> set[str]:
+    def _link_identities(self, batch: list[dict[str, list[dict]]]) -> list[dict]:
         index = self.index
         before = set(index.identities)
         members = []
@@ -158,7 +193,37 @@ class StoreWriter:
                for i in index.identities if i not in before]
         self.db.insert_rows("identities", IDENTITY_COLUMNS, new)
         self.db.insert_rows("identity_members", MEMBER_COLUMNS, members)
-        return {m["identity_id"] for m in members}
+        if self._names is not None:
+            self._names.update({row["identity_id"]: row["name"] for row in new})
+        return members
+
+    def _add_member_stats(self, batch: list[dict[str, list[dict]]], members: list[dict]) -> None:
+        """Add the counts and dates of this batch's new members to their identities, and store a
+        display name that changed: work in proportion to the batch, not to the identities' size."""
+        if self._names is None:
+            self._names = {r["identity_id"]: r["name"] for r in self.db.query("SELECT identity_id, name FROM identities")}
+        rows = identity_deltas(batch, members)
+        for row in rows:
+            ident = self.index.identities.get(row["identity_id"])
+            name = ident.display_name() if ident is not None else None
+            row["name"] = name if name and name != self._names.get(row["identity_id"]) else None
+            if row["name"]:
+                self._names[row["identity_id"]] = name
+        if not rows:
+            return
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS identity_delta (identity_id TEXT, n_docs INTEGER, "
+                        "n_mentions INTEGER, n_quotes INTEGER, first_date TEXT, last_date TEXT, name TEXT)")
+        self.db.execute("DELETE FROM identity_delta")
+        self.db.insert_rows("identity_delta", DELTA_COLUMNS, rows)
+        self.db.execute(
+            "UPDATE identities SET n_docs = identities.n_docs + d.n_docs, "
+            "n_mentions = identities.n_mentions + d.n_mentions, n_quotes = identities.n_quotes + d.n_quotes, "
+            "first_date = CASE WHEN identities.first_date IS NULL OR d.first_date < identities.first_date "
+            "  THEN coalesce(d.first_date, identities.first_date) ELSE identities.first_date END, "
+            "last_date = CASE WHEN identities.last_date IS NULL OR d.last_date > identities.last_date "
+            "  THEN coalesce(d.last_date, identities.last_date) ELSE identities.last_date END, "
+            "name = coalesce(d.name, identities.name) "
+            "FROM identity_delta d WHERE identities.identity_id = d.identity_id")
 
     def refresh_identity_stats(self, identity_ids: set[str] | None = None) -> None:
         """Recount n_docs/n_mentions/n_quotes/dates and the display name of these identities
