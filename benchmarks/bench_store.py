@@ -70,6 +70,16 @@ def size_on_disk(db: Database, target: str) -> int:
                          "FROM pg_tables WHERE schemaname = current_schema()") or 0)
 
 
+def with_progress(articles, n: int, start: float):
+    """The articles, with a line on stderr at every tenth of them (a large build takes a while)."""
+    step = max(n // 10, 1)
+    for i, article in enumerate(articles, start=1):
+        yield article
+        if i % step == 0:
+            print(f"  {i:,} of {n:,} articles generated and handed to ingest, {time.perf_counter() - start:.0f} s",
+                  file=sys.stderr, flush=True)
+
+
 def build(target: str, n: int, batch: int, seed: int) -> dict:
     """Fill an empty store at `target` with `n` synthetic articles; ingest figures."""
     from lagebild.store.ingest import ingest_articles
@@ -87,7 +97,7 @@ def build(target: str, n: int, batch: int, seed: int) -> dict:
     db = open_database(target)
     try:
         start = time.perf_counter()
-        ingest_articles(db, iter_synthetic_articles(n, seed=seed), batch_size=batch)
+        ingest_articles(db, with_progress(iter_synthetic_articles(n, seed=seed), n, start), batch_size=batch)
         if db.kind == "duckdb":
             db.execute("CHECKPOINT")
         else:
