@@ -18,7 +18,7 @@ from lagebild.time.values import month_number as _month, shift_unit as _shift_un
 
 def _direction(g: dict) -> int:
     word = g.get("direction")
-    return lexicon().directions.get(word, 0) if word else 0
+    return lexicon().directions.get(word.lower(), 0) if word else 0
 
 
 def full_date(g, ref, start, end):
@@ -195,7 +195,7 @@ def weekday(g, ref, start, end):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
-    return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift) + _time_of_day(g)
+    return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift, g.get("pre") or "") + _time_of_day(g)
 
 
 def relative_day(g, ref, start, end):
