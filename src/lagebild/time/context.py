@@ -58,12 +58,17 @@ def _tense_of(clause: str) -> int | None:
     return None
 
 
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence part around text[start:end]."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_m = _CLAUSE_END.search(text, end)
+    return left, (right_m.start() + 1 if right_m else len(text))
+
+
 def clause_tense(text: str, start: int, end: int) -> int:
     """PAST, PRESENT or FUTURE of the sentence part around text[start:end]: the part between
     commas when its verbs mark a tense, otherwise the whole sentence part."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right_m = _CLAUSE_END.search(text, end)
-    right = right_m.start() + 1 if right_m else len(text)
+    left, right = clause_bounds(text, start, end)
     inner_left = max(left, text.rfind(",", left, start) + 1)
     comma = text.find(",", end, right)
     inner = text[inner_left:comma if comma >= 0 else right]
@@ -80,6 +85,7 @@ class Reference:
     article: date | None
     last_day: str | None = None            # value of the most recent day-precise time ("2005-10-07", "XXXX-WXX-5")
     last_year: tuple[int, int] | None = None  # (offset, year) of the most recent explicit year
+    last_dated: str | None = None          # the most recent value that names a calendar time ("1982", "2004-01")
 
     def tense(self, start: int, end: int) -> int:
         return clause_tense(self.text, start, end)
@@ -104,6 +110,19 @@ class Reference:
             self.last_day = value[:10]
         if explicit_year and re.match(r"^\d{4}", value):
             self.last_year = (offset, int(value[:4]))
+        if re.match(r"^\d{3,4}(?:[-/]|$)", value):
+            self.last_dated = value
+
+    def then(self) -> str | None:
+        """What "damals" refers to: the most recent calendar time named before it, when it lies
+        before the article date (without its clock time or part of day)."""
+        value = self.last_dated
+        if value is None:
+            return None
+        value = re.sub(r"T[^/]*", "", value)
+        if self.article is not None and value[:10] >= self.article.isoformat()[:len(value[:10])]:
+            return None
+        return value
 
     def year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
         """The year of a month (and day) named without one: the year of a past narrative it
@@ -123,14 +142,15 @@ class Reference:
     def weekday(self, iso_day: int, start: int, end: int, shift: int = 0, lead: str = "") -> str:
         """The date of a weekday named without a date: the coming one after "kommenden" or in a
         future-tense clause, the one before the article's day after "vergangenen", otherwise the
-        most recent one (the article's own day included). A leading "ab", "bis" or "für" outside
-        a past-tense clause points ahead (the article's own day included), "seit" back."""
+        most recent one (the article's own day included). A leading "ab", "für" or "auf" (and
+        "bis" outside a past-tense clause) points ahead, the article's own day included; "seit" back."""
         if self.article is None:
             return f"XXXX-WXX-{iso_day}"
         a = self.article
         lead_word = (lead.split() or [""])[0].lower()
         tense = self.tense(start, end)
-        if shift == 0 and lead_word in lexicon().kind("ahead_preposition") and tense != PAST:
+        ahead = lexicon().kind("ahead_preposition").get(lead_word)
+        if shift == 0 and ahead is not None and (ahead == "always" or tense != PAST):
             return (a + timedelta(days=(iso_day - a.isoweekday()) % 7)).isoformat()
         if shift == 0 and lead_word == "seit":
             tense = PAST

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from lagebild.time.context import Reference
+from lagebild.time.context import PRESENT, Reference, clause_bounds, clause_tense
 from lagebild.time.lexicon import lexicon
 from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
 from lagebild.time.values import SEASON_MONTH, UNDATED_REF, UNIT_OF, parse_number
@@ -49,9 +49,16 @@ def year_range(g, ref, start, end):
     return f"{first}/{second}" if int(second) > int(first) else None
 
 
-def decade(g, ref, start, end):
-    d = g["decade"]
+def _decade(d: str) -> str | None:
     return d[:3] if len(d) == 4 else "19" + d[0] if len(d) == 2 else None
+
+
+def decade(g, ref, start, end):
+    first = _decade(g["decade"])
+    if g.get("decade2"):
+        second = _decade(g["decade2"])
+        return f"{first}/{second}" if first and second and second > first else None
+    return first
 
 
 def century(g, ref, start, end):
@@ -100,6 +107,8 @@ def holiday(g, ref, start, end):
 
 def day_month(g, ref, start, end):
     month, day = _month(g["month"]), int(g["day"])
+    if g.get("this"):
+        return _day(ref.article.year if ref.article else None, month, day) + _time_of_day(g)
     return _day(ref.year_for(month, day, start, end), month, day) + _time_of_day(g)
 
 
@@ -141,8 +150,12 @@ def ago(g, ref, start, end):
 
 def in_future(g, ref, start, end):
     n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
-    if n is None or not float(n).is_integer():
+    if n is None:
         return None
+    if not float(n).is_integer():
+        if unit != "W" or ref.article is None:
+            return None
+        return _shift_unit("W", 0, ref.article + timedelta(days=round(n * 7)))
     if ref.article is None:
         return "FUTURE_REF"
     return _shift_unit("Y" if unit == "10Y" else unit, int(n) * (10 if unit == "10Y" else 1), ref.article)
@@ -198,8 +211,27 @@ def weekday(g, ref, start, end):
     return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift, g.get("pre") or "") + _time_of_day(g)
 
 
+def _nowadays(g, start: int, end: int) -> bool:
+    """"heute" meaning nowadays: next to "noch"/"auch"/"schon", before an age ("die heute
+    46-Jährige"), or alone in a present-tense clause whose verb names a lasting state."""
+    if g["relative"].lower() != "heute" or g.get("part") or g.get("part2") or g.get("hour") or g.get("weekday"):
+        return False
+    text, k = g["_text"], lexicon().kind
+    before = text[max(0, start - 12):start].split()[-1:]
+    if before and before[0] in k("nowadays_particle"):
+        return True
+    if re.match(r"\s+\d+-[Jj]ährig", text[end:end + 14]):
+        return True
+    left, right = clause_bounds(text, start, end)
+    clause = text[left:right]
+    return clause_tense(text, start, end) == PRESENT and any(w in k("state_verb") for w in clause.split()) \
+        and not re.search(r"\b(?:[a-zäöüß]*ge[a-zäöüß]{3,}t|worden)\b", clause)
+
+
 def relative_day(g, ref, start, end):
     offset = lexicon().relative_days[g["relative"].lower()]
+    if _nowadays(g, start, end):
+        return "PRESENT_REF"
     if ref.article is None:
         if g.get("weekday"):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" + _time_of_day(g)
@@ -212,6 +244,31 @@ def part_of_day(g, ref, start, end):
         return None
     base = ref.last_day or (ref.article.isoformat() if ref.article else "")
     return base + _time_of_day(g)
+
+
+def then(g, ref, start, end):
+    return ref.then()
+
+
+def year_part(g, ref, start, end):
+    month = lexicon().kind("year_part")[g["year_part"]]
+    year = g.get("year") or (f"{ref.article.year:04d}" if ref.article else "XXXX")
+    return f"{year}-{month}"
+
+
+def half_ago(g, ref, start, end):
+    months = 6 if g["half"].endswith("halben") else 18
+    return _shift_unit("M", -months, ref.article) if ref.article else "PAST_REF"
+
+
+def part_of_named_day(g, ref, start, end):
+    """"am Abend des 29. Juni", "am späten Nachmittag des Montag": the named day with its part."""
+    if g.get("weekday"):
+        day = ref.weekday(lexicon().weekdays[g["weekday"]], start, end)
+    else:
+        month, d = _month(g["month"]), int(g["day"])
+        day = _day(int(g["year"]) if g.get("year") else ref.year_for(month, d, start, end), month, d)
+    return day + _time_of_day(g)
 
 
 def fuzzy(g, ref, start, end):
@@ -250,16 +307,39 @@ def adjective(g, ref, start, end):
     return (ref.article + timedelta(days=offset)).isoformat()
 
 
+def _measures_a_period(after: str) -> bool:
+    """Whether the noun after a "-jährig" compound is a period ("dreijährige Haft")."""
+    m = re.match(r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))*\s+([A-ZÄÖÜ][\w-]*)", after)
+    if not m:
+        return False
+    nouns = lexicon().kind("period_noun")
+    return m[1] in nouns or any(e.startswith("-") and m[1].lower().endswith(e[1:]) for e in nouns)
+
+
+def _is_age(g, start: int, end: int) -> bool:
+    """"im Alter von 79 Jahren", "mit 39 Jahren", "28 Jahre alt": an age, not a time."""
+    k, text = lexicon().kind, g["_text"]
+    before = text[max(0, start - 20):start].split()
+    after = text[end:end + 12].split()[:1]
+    if after and after[0].strip(",.;") in k("age_after"):
+        return True
+    if before and before[-1].lower() in k("age_before_digits"):  # "mit 39 Jahren", not "mit einem Tag Verspätung"
+        return g["number"][:1].isdigit() and not (after and after[0][:1].isupper())
+    return bool(before) and (before[-1] in k("age_before") or " ".join(before[-2:]) in k("age_before"))
+
+
 def compound_duration(g, ref, start, end):
     if g["number"][:1].isupper() and (g.get("pre") or "").strip() in ("der", "die", "den", "dem", "des", "Die", "Der"):
         return None  # "die Vierjährige": a person by age
+    if g["compound"].lower() == "jährig" and not _measures_a_period(g["_text"][end:end + 60]):
+        return None  # "der 38-jährige Mann": an age
     n = parse_number(g["number"].lower())
     return _duration(n, COMPOUND_UNITS[g["compound"].lower()]) if n else None
 
 
 def duration(g, ref, start, end):
     n = parse_number(g["number"])
-    if not n or g["unit"].startswith("Jahres"):
+    if not n or g["unit"].startswith("Jahres") or _is_age(g, start, end):
         return None
     unit = lexicon().units[g["unit"]]
     if g.get("number2"):

@@ -33,22 +33,24 @@ def _core_patterns() -> list[tuple[str, str]]:
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
     year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
+    apposed = rf"(?:(?:{weekdays})(?:,\s+(?:den\s+|dem\s+)?|\s+(?:den\s+|dem\s+)?(?=\d)))?"
+    this_year = r"(?:\s+(?P<this>dieses|diesen|des)\s+Jahres)?"
     ordinal = alt(ORDINALS)
     return [
-        ("full_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
-        ("numeric_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+|dem\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
+        ("full_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
+        ("numeric_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
         ("day_range", rf"(?P<day>\d{{1,2}})\.(?:\s?(?P<month>{months}))?\s+(?:bis\s+(?:zum\s+)?|und\s+|[-–]\s?)(?P<day2>\d{{1,2}})\.\s?(?P<month2>{months}){year_opt}"),
         ("month_range", rf"(?P<month>{months})\s+(?:bis|und)\s+(?P<month2>{months}){year_opt}"),
-        ("year_range", rf"(?:(?i:zwischen)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren)\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
-        ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:[- ]?Jahren?|[- ]?Jahre)"),
+        ("year_range", rf"(?:(?i:zwischen)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren|Jahr|Jahres|Saison)\s+|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
+        ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:(?:[- ]?Jahren?|[- ]?Jahre)|n\b|(?=\s+(?:und|bis)\s+(?:1[0-9]|20)?\d0-?er[- ]?Jahre))(?:\s+(?:und|bis)\s+(?P<decade2>(?:1[0-9]|20)?\d0)-?er[- ]?Jahren?)?"),
         ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
         ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
         ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
         ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons}){year_opt}"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
-        ("day_month", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
+        ("day_month", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b{this_year}(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
         ("month_only", rf"(?P<month>{months})\b(?!\s+\d)"),
-        ("numeric_day_month", rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?!\d)"),
+        ("numeric_day_month", rf"{apposed}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?!\d)|(?=\)))"),
         ("relative_unit", rf"(?P<direction>{direction})\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|Wochenende|Quartal|Quartals)"),
         ("previous_unit", r"(?P<unit>Vorjahr|Vorjahres|Vorjahresmonat|Vormonat|Vormonats|Vorwoche)"),
         ("ago", rf"(?i:vor)\s+(?:(?:gut|knapp|fast|mehr\s+als|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>{units})"),
@@ -61,6 +63,10 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
         ("part_of_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})"),
         ("fuzzy", rf"(?P<fuzzy>{alt(k('fuzzy'))})"),
+        ("then", rf"(?P<then>{alt(k('then'))})"),
+        ("year_part", rf"(?P<year_part>{alt(k('year_part'))}){year_opt}"),
+        ("half_ago", r"(?i:vor)\s+(?:gut\s+|knapp\s+|etwa\s+)?(?:einem\s+)?(?P<half>halben|einem\s+halben|eineinhalb|anderthalb)\s+(?P<unit>Jahr|Jahren)"),
+        ("part_of_named_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})\s+(?:des|vom)\s+(?:(?P<day>\d{{1,2}})\.\s?(?P<month>{months})(?:\s+(?P<year>{YEAR}))?|(?P<weekday>{weekdays})s?)\b"),
         ("set", rf"(?P<set>{alt(k('set'))})|(?P<every>alle)\s+(?P<number>{number})\s+(?P<unit>{units})|(?P<every2>[Jj]eden)\s+(?P<weekday>{weekdays})"),
         ("week_part", rf"(?P<week>{alt(k('week_part'))})"),
         ("day_shift", rf"(?P<shift>{alt(k('day_shift'))})"),
