@@ -86,6 +86,7 @@ class Reference:
     last_day: str | None = None            # value of the most recent day-precise time ("2005-10-07", "XXXX-WXX-5")
     last_year: tuple[int, int] | None = None  # (offset, year) of the most recent explicit year
     last_dated: str | None = None          # the most recent value that names a calendar time ("1982", "2004-01")
+    probing: bool = False                  # True while candidates are collected, before the text is read in order
 
     def tense(self, start: int, end: int) -> int:
         return clause_tense(self.text, start, end)

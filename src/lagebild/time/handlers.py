@@ -247,7 +247,9 @@ def part_of_day(g, ref, start, end):
 
 
 def then(g, ref, start, end):
-    return ref.then()
+    """"damals": the calendar time named last; no time when there is none (known only once the
+    text before it has been read)."""
+    return ref.then() or ("PAST_REF" if ref.probing else None)
 
 
 def year_part(g, ref, start, end):

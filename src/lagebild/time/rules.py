@@ -146,7 +146,7 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
     `core` (the span without its leading preposition)."""
     ref = Reference(text, anchor)
     out = []
-    for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor))):
+    for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor, probing=True))):
         try:
             result = HANDLERS[name](g, ref, start, end)
         except (ValueError, KeyError, OverflowError, TypeError):
