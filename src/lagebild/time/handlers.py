@@ -72,7 +72,8 @@ def quarter(g, ref, start, end):
     if half and n > 2:
         return None
     first_month = (n - 1) * (6 if half else 3) + 1
-    year = int(g["year"]) if g.get("year") else ref.year_for(first_month, None, start, end)
+    middle = first_month + (3 if half else 1)
+    year = int(g["year"]) if g.get("year") else ref.year_for(middle, 1, start, end)
     return f"{_y(year)}-{'H' if half else 'Q'}{n}"
 
 
@@ -171,10 +172,12 @@ def night(g, ref, start, end):
 
 
 def later(g, ref, start, end):
-    n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
-    if n is None or not float(n).is_integer() or unit not in ("Y", "M"):
+    n, unit = parse_number(g["number"].lower()), lexicon().units[g["unit"]]
+    if n is None or not float(n).is_integer() or unit not in ("Y", "M", "D"):
         return None
     sign = 1 if g["dir"] in ("später", "danach") else -1
+    if unit == "D":
+        return ref.shifted_day(sign * int(n))
     base = ref.last_day
     if unit == "Y" and ref.last_year:
         return f"{ref.last_year[1] + sign * int(n):04d}"
@@ -208,7 +211,12 @@ def weekday(g, ref, start, end):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
-    return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift, g.get("pre") or "") + _time_of_day(g)
+    iso_day, text = lexicon().weekdays[g["weekday"]], g["_text"]
+    if re.search(r"\(\s*$", text[max(0, start - 3):start]) and ref.last_day and ref.last_day[:4].isdigit() \
+            and date.fromisoformat(ref.last_day).isoweekday() == iso_day:
+        return ref.last_day + _time_of_day(g)  # "morgen (Mittwoch)"
+    lead = g.get("pre") or " ".join(text[max(0, start - 12):start].split()[-1:])
+    return ref.weekday(iso_day, start, end, shift, lead) + _time_of_day(g)
 
 
 def _nowadays(g, start: int, end: int) -> bool:
