@@ -17,6 +17,7 @@ from lagebild.paths import resource_rows
 from lagebild.time.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+TENSE_REACH = 120  # days: a past-tense clause names no month further ahead, a future one none further back
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]\s+[A-ZÄÖÜ„\"]")
 _CLAUSE_END = re.compile(r"(?<![\d\s])[.!?;:]\s|\n")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
@@ -114,6 +115,17 @@ class Reference:
         if re.match(r"^\d{3,4}(?:[-/]|$)", value):
             self.last_dated = value
 
+    def recent_day(self) -> str:
+        """The day a part of day or clock time without a date belongs to: the last day named in
+        the text when it lies in the week up to the article date, otherwise the article date."""
+        if self.article is None:
+            return self.last_day or ""
+        if self.last_day and self.last_day[:4].isdigit():
+            days = (self.article - date.fromisoformat(self.last_day)).days
+            if 0 <= days <= 7:
+                return self.last_day
+        return self.article.isoformat()
+
     def then(self) -> str | None:
         """What "damals" refers to: the most recent calendar time named before it, when it lies
         before the article date (without its clock time or part of day)."""
@@ -128,7 +140,7 @@ class Reference:
     def year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
         """The year of a month (and day) named without one: the year of a past narrative it
         continues, otherwise the occurrence nearest to the article date (news report the recent
-        past and the coming months)."""
+        past and the coming months) that the tense allows."""
         anaphoric = self.discourse_year(start)
         if anaphoric is not None:
             return anaphoric
@@ -136,9 +148,12 @@ class Reference:
             return None
         a = self.article
 
-        def distance(year: int) -> int:
-            return abs((date(year, month, min(day or 15, 28)) - a).days)
-        return min((a.year, a.year - 1, a.year + 1), key=distance)
+        def offset(year: int) -> int:
+            return (date(year, month, min(day or 15, 28)) - a).days
+        tense = self.tense(start, end)
+        years = [y for y in (a.year, a.year - 1, a.year + 1)
+                 if not (tense == PAST and offset(y) > TENSE_REACH) and not (tense == FUTURE and offset(y) < -TENSE_REACH)]
+        return min(years or [a.year], key=lambda y: abs(offset(y)))
 
     def weekday(self, iso_day: int, start: int, end: int, shift: int = 0, lead: str = "") -> str:
         """The date of a weekday named without a date: the coming one after "kommenden" or in a

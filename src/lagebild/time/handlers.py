@@ -250,7 +250,7 @@ def relative_day(g, ref, start, end):
 def part_of_day(g, ref, start, end):
     if not g.get("pre"):
         return None
-    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
+    base = ref.recent_day()
     return base + _time_of_day(g)
 
 
