@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from lagebild.time.context import PRESENT, Reference, clause_bounds, clause_tense
+from lagebild.time.context import PAST, PRESENT, Reference, clause_bounds, clause_tense
 from lagebild.time.lexicon import lexicon
 from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
 from lagebild.time.values import SEASON_MONTH, UNDATED_REF, UNIT_OF, parse_number
@@ -131,6 +131,8 @@ def relative_unit(g, ref, start, end):
     shift = _direction(g)
     if ref.article is None:
         return "XXXX-WXX-WE" if g["unit"] == "Wochenende" and shift == 0 else UNDATED_REF[shift]
+    if g["unit"] == "Wochenende":
+        return _weekend(ref, start, end, shift)
     return _shift_unit(UNIT_OF[g["unit"]], shift, ref.article)
 
 
@@ -190,12 +192,15 @@ def later(g, ref, start, end):
 
 
 def year(g, ref, start, end):
-    text = g["_text"]
     after = g["_after"]
     if not g.get("pre") and re.match(r"\s+[A-ZÄÖÜ]", after[:3]) and \
             not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]):
         return None  # "1600 Angriffe": a number with what it counts
-    del text
+    before = g["_text"][max(0, start - 20):start].split()[-1:]
+    if before and before[0] in lexicon().kind("number_noun"):
+        return None  # "Resolution 1701": a number in a name
+    if re.match(r"\s+(?:auf|bis)\s+(?:\w+\s+)?\d{1,3}(?:[.\s]\d{3})+\b", g["_text"][end:end + 30]):
+        return None  # "von 2000 auf rund 15.000 Soldaten": a count
     return g["year"]
 
 
@@ -300,7 +305,15 @@ def week_part(g, ref, start, end):
     code = lexicon().kind("week_part")[g["week"]]
     if code == "1":
         return ref.weekday(1, start, end)
-    return _shift_unit("WE", 0, ref.article) if ref.article else "XXXX-WXX-WE"
+    return _weekend(ref, start, end, 0) if ref.article else "XXXX-WXX-WE"
+
+
+def _weekend(ref, start: int, end: int, shift: int) -> str:
+    """The weekend meant: in a past-tense clause of an article from Monday to Friday, the one
+    before the article's week."""
+    if shift == 0 and ref.tense(start, end) == PAST and ref.article.isoweekday() <= 5:
+        shift = -1
+    return _shift_unit("WE", shift, ref.article)
 
 
 def day_shift(g, ref, start, end):
