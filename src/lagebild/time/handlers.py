@@ -339,9 +339,14 @@ def _measures_a_period(after: str) -> bool:
     return m[1] in nouns or any(e.startswith("-") and m[1].lower().endswith(e[1:]) for e in nouns)
 
 
+MAX_AGE = 120  # years: more is no one's age
+
+
 def _is_age(g, start: int, end: int) -> bool:
     """"im Alter von 79 Jahren", "mit 39 Jahren", "28 Jahre alt": an age, not a time."""
     k, text = lexicon().kind, g["_text"]
+    if (parse_number(g["number"]) or 0) > MAX_AGE:
+        return False  # "ein 2.500 Jahre alter Brauch"
     before = text[max(0, start - 20):start].split()
     after = text[end:end + 12].split()[:1]
     if after and after[0].strip(",.;") in k("age_after"):

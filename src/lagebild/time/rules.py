@@ -141,6 +141,29 @@ def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
     return out
 
 
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d)?(T\d\d:\d\d)$")
+_DAY = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d)(?:T[A-Z]{2})?$")
+_DAY_LINK = re.compile(r"^\s+(?:am|an)\s")
+
+
+def _join_clock_day(text: str, items: list[dict]) -> list[dict]:
+    """"gegen 17 Uhr am Freitagnachmittag": a clock time followed by the day it is on is one
+    time, the day's date with the clock time."""
+    out: list[dict] = []
+    for item in items:
+        prev = out[-1] if out else None
+        clock = _CLOCK.match(str(prev["value"])) if prev else None
+        day = _DAY.match(str(item["value"]))
+        if clock and day and _DAY_LINK.match(text[prev["end"]:item["start"]] + item["text"][:3]) \
+                and text[prev["end"]:item["start"]].strip() == "":
+            out[-1] = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
+                       "value": day[1] + clock[1], "type": "TIME",
+                       "core": {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}}
+            continue
+        out.append(item)
+    return out
+
+
 def find_times(text: str, anchor: date | None) -> list[dict]:
     """Time expressions: span, `value` (TIMEX3), `type`, `mod` when a qualifier gives one, and
     `core` (the span without its leading preposition)."""
@@ -162,4 +185,4 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
         if mod:
             item["mod"] = mod
         out.append(item)
-    return _merge_ranges(text, out)
+    return _join_clock_day(text, _merge_ranges(text, out))
