@@ -17,6 +17,7 @@ from lagebild.paths import resource_rows
 from lagebild.time.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+RECENT_DAYS = 14  # a day this close before the article date is read in the article's year, whatever the narrative
 TENSE_REACH = 120  # days: a past-tense clause names no month further ahead, a future one none further back
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]\s+[A-ZÄÖÜ„\"]")
 _CLAUSE_END = re.compile(r"(?<![\d\s])[.!?;:]\s|\n")
@@ -54,7 +55,7 @@ def _tense_of(clause: str) -> int | None:
         return PAST
     if "future" in found and any(w in _verb_lemmas() for w in words if w.islower() and w not in kinds):
         return FUTURE
-    if "perfect" in found or "future" in found:
+    if "perfect" in found or "future" in found or any(w in lexicon().kind("state_verb") for w in words):
         return PRESENT
     return None
 
@@ -142,11 +143,11 @@ class Reference:
         continues, otherwise the occurrence nearest to the article date (news report the recent
         past and the coming months) that the tense allows."""
         anaphoric = self.discourse_year(start)
-        if anaphoric is not None:
-            return anaphoric
-        if self.article is None:
-            return None
         a = self.article
+        if anaphoric is not None and not (day and 0 <= (a - date(a.year, month, min(day, 28))).days <= RECENT_DAYS):
+            return anaphoric
+        if a is None:
+            return None
 
         def offset(year: int) -> int:
             return (date(year, month, min(day or 15, 28)) - a).days

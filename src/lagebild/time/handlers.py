@@ -217,6 +217,10 @@ def weekday(g, ref, start, end):
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
     iso_day, text = lexicon().weekdays[g["weekday"]], g["_text"]
+    if g.get("week_direction") and ref.article is not None:  # "am Freitag vergangener Woche"
+        weeks = lexicon().directions.get(g["week_direction"].lower(), 0)
+        day = ref.article + timedelta(days=iso_day - ref.article.isoweekday() + 7 * weeks)
+        return day.isoformat() + _time_of_day(g)
     if re.search(r"\(\s*$", text[max(0, start - 3):start]) and ref.last_day and ref.last_day[:4].isdigit() \
             and date.fromisoformat(ref.last_day).isoweekday() == iso_day:
         return ref.last_day + _time_of_day(g)  # "morgen (Mittwoch)"
