@@ -91,4 +91,4 @@ def compiled() -> list[tuple[str, re.Pattern]]:
     pre = (rf"(?P<pre>(?:(?:{preps})\s+){{0,2}}(?:(?:{alt(ARTICLES)})\s+)?(?:(?:{mods})\s+){{0,2}}"
            rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
-    return [(name, re.compile(rf"(?<![\w.]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
+    return [(name, re.compile(rf"(?<![\w.\-]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
