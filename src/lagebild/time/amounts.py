@@ -68,6 +68,12 @@ def _tidy(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _before_a_time_unit(text: str, end: int) -> bool:
+    """"zwischen 16 und 39 Jahre alt", "etwa 20-jährige": a duration or an age, never an amount."""
+    m = re.match(r"(?:\s+|-)([A-Za-zÄÖÜäöüß]+)", text[end:end + 20])
+    return bool(m) and (m[1] in lexicon().units or m[1].lower().startswith("jährig"))
+
+
 def _is_rank(text: str, start: int) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(0, start - 20):start])
     return bool(before and before[1] in words()["rank"])
@@ -142,7 +148,7 @@ def find_amounts(text: str, taken: list[tuple[int, int]]) -> list[dict]:
             value, unit, mod = _read(m)
         except (ValueError, ZeroDivisionError, KeyError):
             continue
-        if value is None:
+        if value is None or _before_a_time_unit(text, end):
             continue
         if m.group("unit") and _not_a_unit(m.group("unit")):
             end = m.end("number")
