@@ -217,6 +217,8 @@ def weekday(g, ref, start, end):
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
     iso_day, text = lexicon().weekdays[g["weekday"]], g["_text"]
+    if " ".join(text[max(0, start - 12):start].split()[-1:]) in lexicon().kind("title_word"):
+        return None  # "Welt am Sonntag": a newspaper
     if g.get("week_direction") and ref.article is not None:  # "am Freitag vergangener Woche"
         weeks = lexicon().directions.get(g["week_direction"].lower(), 0)
         day = ref.article + timedelta(days=iso_day - ref.article.isoweekday() + 7 * weeks)

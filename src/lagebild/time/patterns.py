@@ -33,7 +33,8 @@ def _core_patterns() -> list[tuple[str, str]]:
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
     year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
-    apposed = rf"(?:(?:{weekdays})(?:,\s+(?:den\s+|dem\s+)?|\s+(?:den\s+|dem\s+)?(?=\d)))?"
+    day_word = rf"(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?|{alt(lex.relative_days)}|Heute|Gestern"
+    apposed = rf"(?:(?:{day_word}),\s+(?:den\s+|dem\s+)?|(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?\s+(?:den\s+|dem\s+)?(?=\d)|(?:{alt(k('adjective'))})\s+(?=\d))?"
     this_year = r"(?:\s+(?P<this>dieses|diesen|des)\s+Jahres)?"
     ordinal = alt(ORDINALS)
     return [
@@ -66,7 +67,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("then", rf"(?P<then>{alt(k('then'))})"),
         ("year_part", rf"(?P<year_part>{alt(k('year_part'))}){year_opt}"),
         ("half_ago", r"(?i:vor)\s+(?:gut\s+|knapp\s+|etwa\s+)?(?:einem\s+)?(?P<half>halben|einem\s+halben|eineinhalb|anderthalb)\s+(?P<unit>Jahr|Jahren)"),
-        ("part_of_named_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})\s+(?:des|vom)\s+(?:(?P<day>\d{{1,2}})\.\s?(?P<month>{months})(?:\s+(?P<year>{YEAR}))?|(?P<weekday>{weekdays})s?)\b"),
+        ("part_of_named_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})\s+(?:des|vom|zum|auf\s+den)\s+(?:(?P<day>\d{{1,2}})\.\s?(?P<month>{months})(?:\s+(?P<year>{YEAR}))?|(?P<weekday>{weekdays})s?)\b"),
         ("set", rf"(?P<set>{alt(k('set'))})|(?P<every>alle)\s+(?P<number>{number})\s+(?P<unit>{units})|(?P<every2>[Jj]eden)\s+(?P<weekday>{weekdays})"),
         ("week_part", rf"(?P<week>{alt(k('week_part'))})"),
         ("day_shift", rf"(?P<shift>{alt(k('day_shift'))})"),
@@ -91,4 +92,4 @@ def compiled() -> list[tuple[str, re.Pattern]]:
     pre = (rf"(?P<pre>(?:(?:{preps})\s+){{0,2}}(?:(?:{alt(ARTICLES)})\s+)?(?:(?:{mods})\s+){{0,2}}"
            rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
-    return [(name, re.compile(rf"(?<![\w.\-]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
+    return [(name, re.compile(rf"(?<![\w.\-/]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
