@@ -205,7 +205,9 @@ def year(g, ref, start, end):
 
 
 def clock(g, ref, start, end):
-    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
+    """A clock time on the last day named (a calendar day), else on the article's day."""
+    last = ref.last_day if ref.last_day and ref.last_day[:1].isdigit() else None
+    base = last or (ref.article.isoformat() if ref.article else "")
     return base + _clock(g)
 
 
