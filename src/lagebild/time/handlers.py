@@ -208,7 +208,12 @@ def clock(g, ref, start, end):
     """A clock time on the last day named (a calendar day), else on the article's day."""
     last = ref.last_day if ref.last_day and ref.last_day[:1].isdigit() else None
     base = last or (ref.article.isoformat() if ref.article else "")
-    return base + _clock(g)
+    value = _clock(g)
+    part = lexicon().kind("clock_suffix").get(g.get("clock_part") or "")
+    hour = int(value[1:3])
+    if part in ("AF", "EV") and hour < 12 or part == "NI" and 6 <= hour < 12:
+        value = f"T{hour + 12:02d}{value[3:]}"  # "neun Uhr abends" -> T21:00
+    return base + value
 
 
 def weekday(g, ref, start, end):

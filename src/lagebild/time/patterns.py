@@ -58,7 +58,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("in_future", rf"(?i:in)\s+(?:(?:gut|knapp|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahrzehnten)"),
         ("later", rf"(?P<number>{number})\s+(?P<unit>{units})\s+(?P<dir>später|danach|zuvor|vorher)"),
         ("year", rf"(?:(?:Jahre?s?|Jahr|Saison|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?)\s+)?(?P<year>{YEAR})\b"),
-        ("clock", clock),
+        ("clock", rf"{clock}(?:\s+(?P<clock_part>{alt(k('clock_suffix'))}))?"),
         ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum)\s+(?P<weekday>{weekdays})"),
         ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}(?:\s+(?P<week_direction>{direction})\s+Woche\b)?{clock_opt}"),
         ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
