@@ -389,6 +389,28 @@ def duration(g, ref, start, end):
     return _duration(n, unit)
 
 
+def vague_future(g, ref, start, end):
+    return "FUTURE_REF"
+
+
+def month_direction(g, ref, start, end):
+    """"in diesem November", "letzten September": the month of this year, or its last or next occurrence."""
+    month, shift = _month(g["month"]), _direction(g)
+    if ref.article is None:
+        return f"XXXX-{month:02d}" if shift == 0 else UNDATED_REF[shift]
+    a = ref.article
+    year = a.year - (shift < 0 and month >= a.month) + (shift > 0 and month <= a.month)
+    return f"{year:04d}-{month:02d}"
+
+
+def unit_of_now(g, ref, start, end):
+    """"Ende des Monats", "Anfang der Woche": a part of the current unit (the mod gives which)."""
+    if ref.article is None or not any(w in lexicon().kind("mod") and lexicon().kind("mod")[w] in ("START", "MID", "END")
+                                      for w in (g.get("pre") or "").split()):
+        return None
+    return _shift_unit(UNIT_OF[g["unit"]], 0, ref.article)
+
+
 def vague_past(g, ref, start, end):
     return "PAST_REF"
 

@@ -29,7 +29,9 @@ def _core_patterns() -> list[tuple[str, str]]:
     part = alt(f for f, v in k("part_of_day").items() if f[0].islower() and not f.endswith("s"))
     part_word = alt(f for f in k("part_of_day") if f[0].isupper() or f.endswith("s") or f == "früh")
     seasons, holidays = alt(k("season")), alt(k("holiday"))
-    clock = r"(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+    hour_words = alt(w for w, v in lex.numbers.items() if 1 <= v <= 24 and float(v).is_integer() and not w.startswith("ein"))
+    clock = (rf"(?:(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+             rf"|(?P<hour_word>(?i:{hour_words}))\s+Uhr\b)")
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
     year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
@@ -74,7 +76,10 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("adjective", rf"(?P<adjective>{alt(k('adjective'))})(?:\s+(?P<noun>Tag|Tages|Jahr|Jahres)\b)?"),
         ("compound_duration", rf"(?P<number>\d+|(?i:{numwords}))-?(?P<compound>{alt(COMPOUND_UNITS)})[a-zäöüß]*"),
         ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?\s+(?P<unit>{units})"),
-        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
+        ("vague_future", r"(?i:in|für)\s+(?:den|die)\s+(?:kommenden|nächsten)\s+(?:Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?:\s+und\s+(?:Wochen|Monaten|Jahren))?"),
+        ("month_direction", rf"(?P<direction>{direction})\s+(?P<month>{months})\b(?!\s+\d)"),
+        ("unit_of_now", r"(?<=\s)(?P<unit>Jahres|Monats|Woche)\b(?!\s+(?:\d|[A-ZÄÖÜ]))"),
+        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
         ("vague_duration", rf"(?:(?:mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele)\s+)?(?P<vague>{alt(k('vague_duration'))})"),
     ]
 

@@ -40,9 +40,10 @@ def day(year: int | None, month: int, day: int) -> str:
 
 
 def clock_value(g: dict) -> str | None:
-    if g.get("hour") is None:
+    if g.get("hour") is None and g.get("hour_word") is None:
         return None
-    hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
+    hour = int(g["hour"]) if g.get("hour") is not None else int(parse_number(g["hour_word"].lower()))
+    minute = int(g.get("minute") or g.get("minute2") or 0)
     if hour > 24:
         raise ValueError(hour)
     return f"T{hour:02d}:{minute:02d}"
