@@ -53,6 +53,10 @@ def _decade(d: str) -> str | None:
     return d[:3] if len(d) == 4 else "19" + d[0] if len(d) == 2 else None
 
 
+def decade_word(g, ref, start, end):
+    return "19" + lexicon().kind("decade_word")[g["decade_word"]]
+
+
 def decade(g, ref, start, end):
     first = _decade(g["decade"])
     if g.get("decade2"):
@@ -155,10 +159,12 @@ def in_future(g, ref, start, end):
     n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
     if n is None:
         return None
-    if not float(n).is_integer():
-        if unit != "W" or ref.article is None:
-            return None
-        return _shift_unit("W", 0, ref.article + timedelta(days=round(n * 7)))
+    if ref.article is None:
+        return "FUTURE_REF"
+    if not float(n).is_integer():  # "in anderthalb Wochen", "in eineinhalb Jahren"
+        if unit == "W":
+            return _shift_unit("W", 0, ref.article + timedelta(days=round(n * 7)))
+        return _shift_unit("M", round(n * 12), ref.article) if unit == "Y" and float(n * 12).is_integer() else None
     if ref.article is None:
         return "FUTURE_REF"
     return _shift_unit("Y" if unit == "10Y" else unit, int(n) * (10 if unit == "10Y" else 1), ref.article)

@@ -46,6 +46,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("month_range", rf"(?P<month>{months})\s+(?:bis|[-–])\s+(?P<month2>{months}){year_opt}"),
         ("year_range", rf"(?:(?:(?i:zwischen)|(?i:den|die)\s+Jahren?)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren|Jahr|Jahres|Saison)\s+|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
         ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:(?:[- ]?Jahren?|[- ]?Jahre)|n\b|(?=\s+(?:und|bis)\s+(?:1[0-9]|20)?\d0-?er[- ]?Jahre))(?:\s+(?:und|bis)\s+(?P<decade2>(?:1[0-9]|20)?\d0)-?er[- ]?Jahren?)?"),
+        ("decade_word", rf"(?P<decade_word>{alt(k('decade_word'))})\s+Jahren?\b"),
         ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
         ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
         ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|des\s+vergangenen|des\s+letzten|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),

@@ -132,8 +132,12 @@ def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
                 and "/" not in str(prev["value"]) and "/" not in str(item["value"]) \
                 and (prev["type"] == item["type"] or {prev["type"], item["type"]} <= {"DATE", "TIME"}) \
                 and (link.strip() != "und" or prev["text"].lower().startswith("zwischen")):
+            second = item["value"]
+            if re.fullmatch(r"\d{3,4}", str(prev["value"])) and item["core"]["text"].lower() in lexicon().relative_days \
+                    and lexicon().relative_days[item["core"]["text"].lower()] == 0:
+                second = "PRESENT_REF"  # "von 1855 bis heute"
             merged = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
-                      "value": f"{prev['value']}/{item['value']}"}
+                      "value": f"{prev['value']}/{second}"}
             merged["core"] = {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}
             out[-1] = merged
             continue
