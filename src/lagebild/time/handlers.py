@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from lagebild.time.context import PAST, PRESENT, Reference, clause_bounds, clause_tense
+from lagebild.time.context import PAST, Reference
+from lagebild.time.senses import is_age as _is_age, is_nowadays as _is_nowadays, measures_a_period as _measures_a_period
 from lagebild.time.lexicon import lexicon
 from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
 from lagebild.time.values import SEASON_MONTH, UNDATED_REF, UNIT_OF, parse_number
@@ -243,26 +244,9 @@ def weekday(g, ref, start, end):
     return ref.weekday(iso_day, start, end, shift, lead) + _time_of_day(g)
 
 
-def _nowadays(g, start: int, end: int) -> bool:
-    """"heute" meaning nowadays: next to "noch"/"auch"/"schon", before an age ("die heute
-    46-Jährige"), or alone in a present-tense clause whose verb names a lasting state."""
-    if g["relative"].lower() != "heute" or g.get("part") or g.get("part2") or g.get("hour") or g.get("weekday"):
-        return False
-    text, k = g["_text"], lexicon().kind
-    before = text[max(0, start - 12):start].split()[-1:]
-    if before and before[0] in k("nowadays_particle"):
-        return True
-    if re.match(r"\s+\d+-[Jj]ährig", text[end:end + 14]):
-        return True
-    left, right = clause_bounds(text, start, end)
-    clause = text[left:right]
-    return clause_tense(text, start, end) == PRESENT and any(w in k("state_verb") for w in clause.split()) \
-        and not re.search(r"\b(?:[a-zäöüß]*ge[a-zäöüß]{3,}t|worden)\b", clause)
-
-
 def relative_day(g, ref, start, end):
     offset = lexicon().relative_days[g["relative"].lower()]
-    if _nowadays(g, start, end):
+    if _is_nowadays(g, start, end):
         return "PRESENT_REF"
     if ref.article is None:
         if g.get("weekday"):
@@ -347,32 +331,6 @@ def adjective(g, ref, start, end):
     if ref.article is None:
         return UNDATED_REF[(offset > 0) - (offset < 0)]
     return (ref.article + timedelta(days=offset)).isoformat()
-
-
-def _measures_a_period(after: str) -> bool:
-    """Whether the noun after a "-jährig" compound is a period ("dreijährige Haft")."""
-    m = re.match(r"(?:\s+[a-zäöüß]+(?:e|en|er|es|em))*\s+([A-ZÄÖÜ][\w-]*)", after)
-    if not m:
-        return False
-    nouns = lexicon().kind("period_noun")
-    return m[1] in nouns or any(e.startswith("-") and m[1].lower().endswith(e[1:]) for e in nouns)
-
-
-MAX_AGE = 120  # years: more is no one's age
-
-
-def _is_age(g, start: int, end: int) -> bool:
-    """"im Alter von 79 Jahren", "mit 39 Jahren", "28 Jahre alt": an age, not a time."""
-    k, text = lexicon().kind, g["_text"]
-    if (parse_number(g["number"]) or 0) > MAX_AGE:
-        return False  # "ein 2.500 Jahre alter Brauch"
-    before = text[max(0, start - 20):start].split()
-    after = text[end:end + 12].split()[:1]
-    if after and after[0].strip(",.;") in k("age_after"):
-        return True
-    if before and before[-1].lower() in k("age_before_digits"):  # "mit 39 Jahren", not "mit einem Tag Verspätung"
-        return g["number"][:1].isdigit() and not (after and after[0][:1].isupper())
-    return bool(before) and (before[-1] in k("age_before") or " ".join(before[-2:]) in k("age_before"))
 
 
 def compound_duration(g, ref, start, end):
