@@ -53,7 +53,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons}){year_opt}"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
         ("day_month", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b{this_year}(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
-        ("month_only", rf"(?P<month>{months})\b(?!\s+\d)"),
+        ("month_only", rf"(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.))"),
         ("numeric_day_month", rf"{apposed}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?!\d)|(?=\)))"),
         ("relative_unit", rf"(?P<direction>{direction})\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|Wochenende|Quartal|Quartals)"),
         ("previous_unit", r"(?P<unit>Vorjahr|Vorjahres|Vorjahresmonat|Vormonat|Vormonats|Vorwoche)"),
