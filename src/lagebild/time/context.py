@@ -127,6 +127,19 @@ class Reference:
                 return self.last_day
         return self.article.isoformat()
 
+    def date_in_parentheses(self, end: int) -> str | None:
+        """The day of a date in parentheses right after text[:end] ("Mittwoch (26.06)", "(23. März)")."""
+        lex = lexicon()
+        m = re.match(rf"\s*\((\d{{1,2}})\.\s?(\d{{1,2}}|{'|'.join(lex.months)})\b", self.text[end:end + 24])
+        if not m:
+            return None
+        month, day = (int(m[2]) if m[2].isdigit() else lex.months[m[2]]), int(m[1])
+        try:
+            year = self.year_for(month, day, end, end)
+            return date(year, month, day).isoformat() if year is not None else None
+        except ValueError:
+            return None
+
     def then(self) -> str | None:
         """What "damals" refers to: the most recent calendar time named before it, when it lies
         before the article date (without its clock time or part of day)."""

@@ -240,8 +240,12 @@ def weekday(g, ref, start, end):
     if re.search(r"\(\s*$", text[max(0, start - 3):start]) and ref.last_day and ref.last_day[:4].isdigit() \
             and date.fromisoformat(ref.last_day).isoweekday() == iso_day:
         return ref.last_day + _time_of_day(g)  # "morgen (Mittwoch)"
+    named = ref.date_in_parentheses(end)
+    if named and named[:1].isdigit() and date.fromisoformat(named).isoweekday() == iso_day:
+        return named + _time_of_day(g)  # "am Mittwoch (26.06)"
     lead = g.get("pre") or " ".join(text[max(0, start - 12):start].split()[-1:])
     return ref.weekday(iso_day, start, end, shift, lead) + _time_of_day(g)
+
 
 
 def relative_day(g, ref, start, end):

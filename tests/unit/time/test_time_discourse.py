@@ -78,3 +78,12 @@ def test_weekend_of_a_past_tense_clause_is_the_last_one():
 
 def test_clock_hour_in_words_with_part_of_day():
     assert _values("Er kam gegen neun Uhr abends.", date(2009, 12, 11)) == {"gegen neun Uhr abends": "2009-12-11T21:00"}
+
+
+def test_weekday_takes_the_date_in_parentheses_after_it():
+    values = [(t["text"], t["value"]) for t in find_times("Am Mittwoch (23. März) kam er.", date(2011, 3, 30))]
+    assert values == [("Am Mittwoch", "2011-03-23"), ("23. März", "2011-03-23")]
+
+
+def test_day_shift_in_an_undated_article_counts_from_the_weekday():
+    assert _values("Am Samstag kam er, am Vortag war sie da.", None) == {"Am Samstag": "XXXX-WXX-6", "am Vortag": "XXXX-WXX-5"}
