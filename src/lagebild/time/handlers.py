@@ -95,9 +95,11 @@ def season(g, ref, start, end):
     code = lexicon().kind("season")[g["season"]]
     if g.get("year"):
         return f"{g['year']}-{code}"
-    if g.get("direction"):
+    if g.get("direction") or g.get("this"):
         shift = _direction(g)
-        return f"{ref.article.year + shift}-{code}" if ref.article else UNDATED_REF[shift]
+        if ref.article is None:
+            return f"XXXX-{code}" if shift == 0 else UNDATED_REF[shift]
+        return f"{ref.article.year + shift}-{code}"
     return f"{_y(ref.year_for(SEASON_MONTH[code], None, start, end))}-{code}"
 
 

@@ -50,7 +50,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
         ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
         ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|des\s+vergangenen|des\s+letzten|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
-        ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons}){year_opt}"),
+        ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons})(?:{year_opt}|{this_year})"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
         ("day_month", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b{this_year}(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
         ("month_only", rf"(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.))"),

@@ -43,7 +43,9 @@ def is_age(g, start: int, end: int) -> bool:
     k, text = lexicon().kind, g["_text"]
     if (parse_number(g["number"]) or 0) > MAX_AGE:
         return False  # "ein 2.500 Jahre alter Brauch"
-    before = text[max(0, start - 20):start].split()
+    before = text[max(0, start - 40):start].split()
+    while before and re.fullmatch(r"\d+,?|und|oder", before[-1]):
+        before.pop()  # "im Alter von 62, 64 und 66 Jahren"
     after = text[end:end + 12].split()[:1]
     if after and after[0].strip(",.;") in k("age_after"):
         return True
