@@ -205,8 +205,9 @@ def year(g, ref, start, end):
     if not g.get("pre") and re.match(r"\s+[A-ZÄÖÜ]", after[:3]) and \
             not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]):
         return None  # "1600 Angriffe": a number with what it counts
-    before = g["_text"][max(0, start - 20):start].split()[-1:]
-    if before and before[0] in lexicon().kind("number_noun"):
+    before = g["_text"][max(0, start - 40):start].split()[-1:]
+    nouns = lexicon().kind("number_noun")
+    if before and (before[0] in nouns or any(n[0] == "-" and before[0].lower().endswith(n[1:]) for n in nouns)):
         return None  # "Resolution 1701": a number in a name
     if re.match(r"\s+(?:auf|bis)\s+(?:\w+\s+)?\d{1,3}(?:[.\s]\d{3})+\b", g["_text"][end:end + 30]):
         return None  # "von 2000 auf rund 15.000 Soldaten": a count
