@@ -16,7 +16,25 @@ ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2."
 
 
 def alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """An alternation of the words as a prefix tree, one group: "(?:M(?:ai|ärz))". It matches
+    what "|".join(longest first) matches, preferring the longest word, but the regex engine tries
+    one branch per letter instead of every word at every position of the text."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    body = _trie_regex(trie)
+    return f"(?:{body})" if body else ""
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _core_patterns() -> list[tuple[str, str]]:
