@@ -109,11 +109,14 @@ VAGUE_NEEDS = re.compile(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|ei
 
 
 @lru_cache(maxsize=1)
-def compiled() -> list[tuple[str, re.Pattern]]:
+def compiled() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """(name, core, lead) per pattern: `core` finds the expression, `lead` the words before it
+    that belong to its span (searched back from the core's start, ending there)."""
     k = lexicon().kind
     preps = alt([f for f in k("prefix") if f not in ARTICLES and f not in ADJECTIVES] + ["bis zum", "bis zur", "seit dem", "in der", "in den"])
     mods = alt(list(k("mod")) + [m[0].upper() + m[1:] for m in k("mod")])
     pre = (rf"(?P<pre>(?:(?:{preps})\s+){{0,2}}(?:(?:{alt(ARTICLES)})\s+)?(?:(?:{mods})\s+){{0,2}}"
            rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
-    return [(name, re.compile(rf"(?<![\w.\-/]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
+    lead = re.compile(rf"(?<![\w.\-/]){pre}\Z")
+    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w){post}"), lead) for name, core in _core_patterns()]

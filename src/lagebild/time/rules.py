@@ -22,7 +22,41 @@ _EXPLICIT_YEAR = re.compile(YEAR)
 _LEAD_EXTRA = ("bis zum", "bis zur", "in der", "in den", "seit dem", "innerhalb von")
 
 
-def _groups(m: re.Match) -> dict:
+_LEAD_REACH = 80  # characters before a core that its leading words may take
+
+
+class _Found:
+    """A core match with the leading words found before it, read like one match."""
+
+    def __init__(self, text: str, start: int, core: re.Match) -> None:
+        self.string, self._start, self._core = text, start, core
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._core.end()
+
+    def group(self, index: int = 0) -> str:
+        return self.string[self._start:self._core.end()]
+
+    def groupdict(self) -> dict:
+        return {**self._core.groupdict(), "pre": self.string[self._start:self._core.start()]}
+
+
+def _matches(text: str, core: re.Pattern, lead: re.Pattern):
+    """The matches of leading words + core, left to right and not overlapping."""
+    last_end = 0
+    for m in core.finditer(text):
+        if m.start() < last_end:
+            continue
+        before = lead.search(text, max(last_end, m.start() - _LEAD_REACH), m.start())
+        found = _Found(text, before.start() if before else m.start(), m)
+        last_end = m.end()
+        yield found
+
+
+def _groups(m) -> dict:
     g = m.groupdict()
     g["_after"] = m.string[m.end():m.end() + 20]
     g["_match"] = m.group(0)
@@ -34,9 +68,9 @@ def _groups(m: re.Match) -> dict:
 def _candidates(text: str, ref: Reference) -> list[tuple[int, int, str, dict]]:
     """Every match of every pattern that its handler accepts."""
     found = []
-    for order, (name, regex) in enumerate(compiled()):
+    for order, (name, core, lead) in enumerate(compiled()):
         handler = HANDLERS[name]
-        for m in regex.finditer(text):
+        for m in _matches(text, core, lead):
             g = _groups(m)
             try:
                 ok = handler(g, ref, m.start(), m.end()) is not None
