@@ -68,6 +68,14 @@ def _tidy(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
 
+def _counts_time(m: re.Match, text: str) -> bool:
+    """"zwischen 16 und 39 Jahre alt", "bis zu neun Jahre", "etwa 20-jährige": a duration or an
+    age, never an amount."""
+    number_end = m.end("high") if m.group("high") else m.end("number") if m.group("number") else m.end()
+    after = re.match(r"(?:\s+|-)([A-Za-zÄÖÜäöüß]+)", text[number_end:number_end + 20])
+    return bool(after) and (after[1] in lexicon().units or after[1].lower().startswith("jährig"))
+
+
 def _is_rank(text: str, start: int) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(0, start - 20):start])
     return bool(before and before[1] in words()["rank"])
@@ -142,7 +150,7 @@ def find_amounts(text: str, taken: list[tuple[int, int]]) -> list[dict]:
             value, unit, mod = _read(m)
         except (ValueError, ZeroDivisionError, KeyError):
             continue
-        if value is None:
+        if value is None or _counts_time(m, text):
             continue
         if m.group("unit") and _not_a_unit(m.group("unit")):
             end = m.end("number")

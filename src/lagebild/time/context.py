@@ -17,10 +17,14 @@ from lagebild.paths import resource_rows
 from lagebild.time.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = -1, 0, 1
+RECENT_DAYS = 14  # a day this close before the article date is read in the article's year, whatever the narrative
+TENSE_REACH = 120  # days: a past-tense clause names no month further ahead, a future one none further back
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]\s+[A-ZÄÖÜ„\"]")
 _CLAUSE_END = re.compile(r"(?<![\d\s])[.!?;:]\s|\n")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-_PARTICIPLE = re.compile(r"\bge[a-zäöüß]{3,}(?:t|en)\b")
+_PARTICIPLE = re.compile(r"\b(?:[a-zäöüß]{0,6}ge[a-zäöüß]{3,}(?:t|en)|(?:be|ver|er|ent|zer|über|unter)[a-zäöüß]{3,}t)\b")
+_ZU_INFINITIVE = re.compile(r"\b(?:zu\s+[a-zäöüß]{3,}en|(?:ab|an|auf|aus|ein|fest|vor|zurück|durch|her|hin|mit|nach|weg)zu[a-zäöüß]{3,}en)\b")
+_PERFECT_INFINITIVE = re.compile(r"\b[a-zäöüß]{3,}(?:t|en)\s+(?:haben|sein|worden)\b")
 
 
 @lru_cache(maxsize=1)
@@ -32,27 +36,48 @@ def _weak_past(word: str) -> bool:
     """'sagte', 'kündigten' -> True: a weak past form of a known verb."""
     lemmas = _verb_lemmas()
     for ending in ("ten", "te", "eten", "ete"):
-        if word.endswith(ending) and len(word) > len(ending) + 2 and word[: -len(ending)] + "en" in lemmas:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) > 2 and (stem + "en" in lemmas or stem + "n" in lemmas):
             return True
     return False
 
 
-def clause_tense(text: str, start: int, end: int) -> int:
-    """PAST, PRESENT or FUTURE of the sentence part around text[start:end]."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
-    right_m = _CLAUSE_END.search(text, end)
-    right = right_m.start() + 1 if right_m else len(text)
-    clause = text[left:right]
+def _tense_of(clause: str) -> int | None:
+    """The tense its finite verbs mark, None when the clause marks none."""
     words = _WORD.findall(clause)
     kinds = lexicon().tense
     found = {kinds.get(w) for w in words}
-    if "past" in found or any(_weak_past(w) for w in words if w.islower()):
+    if "past" in found or any(_weak_past(w) for w in words if w.islower()) or _PERFECT_INFINITIVE.search(clause):
         return PAST
-    if "perfect" in found and _PARTICIPLE.search(clause):
+    if "prospective" in found or _ZU_INFINITIVE.search(clause):
+        return FUTURE
+    if "perfect" in found and (_PARTICIPLE.search(clause) or {"hat", "haben", "hast"} & set(words)):
         return PAST
     if "future" in found and any(w in _verb_lemmas() for w in words if w.islower() and w not in kinds):
         return FUTURE
-    return PRESENT
+    if "perfect" in found or "future" in found or any(w in lexicon().kind("state_verb") for w in words):
+        return PRESENT
+    return None
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the sentence part around text[start:end]."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    right_m = _CLAUSE_END.search(text, end)
+    return left, (right_m.start() + 1 if right_m else len(text))
+
+
+def clause_tense(text: str, start: int, end: int) -> int:
+    """PAST, PRESENT or FUTURE of the sentence part around text[start:end]: the part between
+    commas when its verbs mark a tense, otherwise the whole sentence part."""
+    left, right = clause_bounds(text, start, end)
+    inner_left = max(left, text.rfind(",", left, start) + 1)
+    comma = text.find(",", end, right)
+    inner = text[inner_left:comma if comma >= 0 else right]
+    tense = _tense_of(inner) if inner_left > left or comma >= 0 else None
+    if tense is None:
+        tense = _tense_of(text[left:right])
+    return PRESENT if tense is None else tense
 
 
 @dataclass
@@ -62,6 +87,8 @@ class Reference:
     article: date | None
     last_day: str | None = None            # value of the most recent day-precise time ("2005-10-07", "XXXX-WXX-5")
     last_year: tuple[int, int] | None = None  # (offset, year) of the most recent explicit year
+    last_dated: str | None = None          # the most recent value that names a calendar time ("1982", "2004-01")
+    probing: bool = False                  # True while candidates are collected, before the text is read in order
 
     def tense(self, start: int, end: int) -> int:
         return clause_tense(self.text, start, end)
@@ -86,32 +113,79 @@ class Reference:
             self.last_day = value[:10]
         if explicit_year and re.match(r"^\d{4}", value):
             self.last_year = (offset, int(value[:4]))
+        if re.match(r"^\d{3,4}(?:[-/]|$)", value):
+            self.last_dated = value
+
+    def recent_day(self) -> str:
+        """The day a part of day or clock time without a date belongs to: the last day named in
+        the text when it lies in the week up to the article date, otherwise the article date."""
+        if self.article is None:
+            return self.last_day or ""
+        if self.last_day and self.last_day[:4].isdigit():
+            days = (self.article - date.fromisoformat(self.last_day)).days
+            if 0 <= days <= 7:
+                return self.last_day
+        return self.article.isoformat()
+
+    def date_in_parentheses(self, end: int) -> str | None:
+        """The day of a date in parentheses right after text[:end] ("Mittwoch (26.06)", "(23. März)")."""
+        lex = lexicon()
+        m = re.match(rf"\s*\((\d{{1,2}})\.\s?(\d{{1,2}}|{'|'.join(lex.months)})\b", self.text[end:end + 24])
+        if not m:
+            return None
+        month, day = (int(m[2]) if m[2].isdigit() else lex.months[m[2]]), int(m[1])
+        try:
+            year = self.year_for(month, day, end, end)
+            return date(year, month, day).isoformat() if year is not None else None
+        except ValueError:
+            return None
+
+    def then(self) -> str | None:
+        """What "damals" refers to: the most recent calendar time named before it, when it lies
+        before the article date (without its clock time or part of day)."""
+        value = self.last_dated
+        if value is None:
+            return None
+        value = re.sub(r"T[^/]*", "", value)
+        if self.article is not None and value[:10] >= self.article.isoformat()[:len(value[:10])]:
+            return None
+        return value
 
     def year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
-        """The year of a month (and day) named without one."""
+        """The year of a month (and day) named without one: the year of a past narrative it
+        continues, otherwise the occurrence nearest to the article date (news report the recent
+        past and the coming months) that the tense allows."""
         anaphoric = self.discourse_year(start)
-        if anaphoric is not None:
-            return anaphoric
-        if self.article is None:
-            return None
         a = self.article
-        tense = self.tense(start, end)
-        target, today = (month, day or 0), (a.month, a.day if day else 0)
-        if tense == PAST and target > today:
-            return a.year - 1
-        if tense == FUTURE and target < today:
-            return a.year + 1
-        return a.year
+        if anaphoric is not None and not (day and 0 <= (a - date(a.year, month, min(day, 28))).days <= RECENT_DAYS):
+            return anaphoric
+        if a is None:
+            return None
 
-    def weekday(self, iso_day: int, start: int, end: int, shift: int = 0) -> str:
+        def offset(year: int) -> int:
+            return (date(year, month, min(day or 15, 28)) - a).days
+        tense = self.tense(start, end)
+        years = [y for y in (a.year, a.year - 1, a.year + 1)
+                 if not (tense == PAST and offset(y) > TENSE_REACH) and not (tense == FUTURE and offset(y) < -TENSE_REACH)]
+        return min(years or [a.year], key=lambda y: abs(offset(y)))
+
+    def weekday(self, iso_day: int, start: int, end: int, shift: int = 0, lead: str = "") -> str:
         """The date of a weekday named without a date: the coming one after "kommenden" or in a
         future-tense clause, the one before the article's day after "vergangenen", otherwise the
-        most recent one (the article's own day included)."""
+        most recent one (the article's own day included). A leading "ab", "für" or "auf" (and
+        "bis" outside a past-tense clause) points ahead, the article's own day included; "seit" back."""
         if self.article is None:
             return f"XXXX-WXX-{iso_day}"
         a = self.article
-        if shift > 0 or (shift == 0 and self.tense(start, end) == FUTURE):
-            ahead = (iso_day - a.isoweekday()) % 7 or 7
+        lead_word = (lead.split() or [""])[0].lower()
+        tense = self.tense(start, end)
+        ahead = lexicon().kind("ahead_preposition").get(lead_word)
+        if shift == 0 and ahead is not None and (ahead == "always" or tense != PAST):
+            return (a + timedelta(days=(iso_day - a.isoweekday()) % 7)).isoformat()
+        if shift == 0 and lead_word == "seit":
+            tense = PAST
+        if shift > 0 or (shift == 0 and tense == FUTURE):
+            ahead = (iso_day - a.isoweekday()) % 7 or (7 if shift > 0 else 0)
             return (a + timedelta(days=ahead)).isoformat()
         back = (a.isoweekday() - iso_day) % 7
         if shift < 0 and back == 0:

@@ -8,94 +8,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from lagebild.time.context import Reference
+from lagebild.time.context import PAST, Reference
+from lagebild.time.senses import is_age as _is_age, is_nowadays as _is_nowadays, measures_a_period as _measures_a_period
 from lagebild.time.lexicon import lexicon
 from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
-
-UNDATED_REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
-
-
-def parse_number(token: str) -> float | None:
-    """'15 000' -> 15000, '1,5' -> 1.5, '30.000' -> 30000, 'zehn' -> 10."""
-    lex = lexicon()
-    low = token.lower()
-    if low in lex.numbers:
-        return lex.numbers[low]
-    cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", token).replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
-
-
-def _month(name: str) -> int:
-    return lexicon().months[name] if not name.isdigit() else int(name)
-
-
-def _y(year: int | None) -> str:
-    return f"{year:04d}" if year is not None else "XXXX"
-
-
-def _day(year: int | None, month: int, day: int) -> str:
-    if year is not None:
-        return date(year, month, day).isoformat()
-    date(2000, month, day)  # raises ValueError for 31 February
-    return f"XXXX-{month:02d}-{day:02d}"
-
-
-def _clock(g: dict) -> str | None:
-    if g.get("hour") is None:
-        return None
-    hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
-    if hour > 24:
-        raise ValueError(hour)
-    return f"T{hour:02d}:{minute:02d}"
-
-
-def _time_of_day(g: dict) -> str:
-    """'T14:30', 'TEV' or '' from the clock and part-of-day groups."""
-    clock = _clock(g)
-    if clock:
-        return clock
-    part = g.get("part") or g.get("part2")
-    if not part:
-        return ""
-    code = lexicon().kind("part_of_day")[part]
-    return code if code.startswith("T") else f"T{code}"
-
-
-def _easter(year: int) -> date:
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    return date(year, month, (h + l - 7 * m + 114) % 31 + 1)
+from lagebild.time.values import SEASON_MONTH, UNDATED_REF, UNIT_OF, parse_number
+from lagebild.time.values import clock_value as _clock, day as _day, duration_value as _duration, easter as _easter
+from lagebild.time.values import month_number as _month, shift_unit as _shift_unit, time_of_day as _time_of_day, year_text as _y
 
 
 def _direction(g: dict) -> int:
     word = g.get("direction")
-    return lexicon().directions.get(word, 0) if word else 0
-
-
-def _duration(n: float, unit: str) -> str:
-    mult = 1
-    if unit[:-1].isdigit():  # "10Y" decade, "100Y" century
-        mult, unit = int(unit[:-1]), unit[-1]
-    value = n * mult
-    if unit == "Y" and value < 1 and float(value * 12).is_integer():
-        value, unit = value * 12, "M"
-    amount = int(value) if float(value).is_integer() else value
-    if unit == "H" and not float(amount).is_integer() and float(value * 60).is_integer():
-        return f"PT{int(value * 60)}M"
-    if unit in ("H", "TM", "TS"):
-        return f"PT{amount}{unit[-1]}"
-    return f"P{amount}{unit}"
+    return lexicon().directions.get(word.lower(), 0) if word else 0
 
 
 def full_date(g, ref, start, end):
@@ -126,9 +50,20 @@ def year_range(g, ref, start, end):
     return f"{first}/{second}" if int(second) > int(first) else None
 
 
-def decade(g, ref, start, end):
-    d = g["decade"]
+def _decade(d: str) -> str | None:
     return d[:3] if len(d) == 4 else "19" + d[0] if len(d) == 2 else None
+
+
+def decade_word(g, ref, start, end):
+    return "19" + lexicon().kind("decade_word")[g["decade_word"]]
+
+
+def decade(g, ref, start, end):
+    first = _decade(g["decade"])
+    if g.get("decade2"):
+        second = _decade(g["decade2"])
+        return f"{first}/{second}" if first and second and second > first else None
+    return first
 
 
 def century(g, ref, start, end):
@@ -142,7 +77,8 @@ def quarter(g, ref, start, end):
     if half and n > 2:
         return None
     first_month = (n - 1) * (6 if half else 3) + 1
-    year = int(g["year"]) if g.get("year") else ref.year_for(first_month, None, start, end)
+    middle = first_month + (3 if half else 1)
+    year = int(g["year"]) if g.get("year") else ref.year_for(middle, 1, start, end)
     return f"{_y(year)}-{'H' if half else 'Q'}{n}"
 
 
@@ -159,9 +95,11 @@ def season(g, ref, start, end):
     code = lexicon().kind("season")[g["season"]]
     if g.get("year"):
         return f"{g['year']}-{code}"
-    if g.get("direction"):
+    if g.get("direction") or g.get("this"):
         shift = _direction(g)
-        return f"{ref.article.year + shift}-{code}" if ref.article else UNDATED_REF[shift]
+        if ref.article is None:
+            return f"XXXX-{code}" if shift == 0 else UNDATED_REF[shift]
+        return f"{ref.article.year + shift}-{code}"
     return f"{_y(ref.year_for(SEASON_MONTH[code], None, start, end))}-{code}"
 
 
@@ -177,6 +115,8 @@ def holiday(g, ref, start, end):
 
 def day_month(g, ref, start, end):
     month, day = _month(g["month"]), int(g["day"])
+    if g.get("this"):
+        return _day(ref.article.year if ref.article else None, month, day) + _time_of_day(g)
     return _day(ref.year_for(month, day, start, end), month, day) + _time_of_day(g)
 
 
@@ -194,30 +134,12 @@ def numeric_day_month(g, ref, start, end):
     return _day(ref.year_for(month, day, start, end), month, day)
 
 
-def _shift_unit(unit: str, offset: int, anchor: date) -> str:
-    if unit == "Y":
-        return f"{anchor.year + offset:04d}"
-    if unit == "M":
-        total = anchor.year * 12 + anchor.month - 1 + offset
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
-    if unit == "Q":
-        total = anchor.year * 4 + (anchor.month - 1) // 3 + offset
-        return f"{total // 4:04d}-Q{total % 4 + 1}"
-    if unit in ("W", "WE"):
-        iso = (anchor + timedelta(weeks=offset)).isocalendar()
-        return f"{iso.year:04d}-W{iso.week:02d}" + ("-WE" if unit == "WE" else "")
-    return (anchor + timedelta(days=offset)).isoformat()
-
-
-UNIT_OF = {"Jahr": "Y", "Jahres": "Y", "Monat": "M", "Monats": "M", "Woche": "W", "Wochenende": "WE",
-           "Quartal": "Q", "Quartals": "Q", "Vorjahr": "Y", "Vorjahres": "Y", "Vorjahresmonat": "M",
-           "Vormonat": "M", "Vormonats": "M", "Vorwoche": "W"}
-
-
 def relative_unit(g, ref, start, end):
     shift = _direction(g)
     if ref.article is None:
         return "XXXX-WXX-WE" if g["unit"] == "Wochenende" and shift == 0 else UNDATED_REF[shift]
+    if g["unit"] == "Wochenende":
+        return _weekend(ref, start, end, shift)
     return _shift_unit(UNIT_OF[g["unit"]], shift, ref.article)
 
 
@@ -238,8 +160,14 @@ def ago(g, ref, start, end):
 
 def in_future(g, ref, start, end):
     n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
-    if n is None or not float(n).is_integer():
+    if n is None:
         return None
+    if ref.article is None:
+        return "FUTURE_REF"
+    if not float(n).is_integer():  # "in anderthalb Wochen", "in eineinhalb Jahren"
+        if unit == "W":
+            return _shift_unit("W", 0, ref.article + timedelta(days=round(n * 7)))
+        return _shift_unit("M", round(n * 12), ref.article) if unit == "Y" and float(n * 12).is_integer() else None
     if ref.article is None:
         return "FUTURE_REF"
     return _shift_unit("Y" if unit == "10Y" else unit, int(n) * (10 if unit == "10Y" else 1), ref.article)
@@ -255,10 +183,12 @@ def night(g, ref, start, end):
 
 
 def later(g, ref, start, end):
-    n, unit = parse_number(g["number"]), lexicon().units[g["unit"]]
-    if n is None or not float(n).is_integer() or unit not in ("Y", "M"):
+    n, unit = parse_number(g["number"].lower()), lexicon().units[g["unit"]]
+    if n is None or not float(n).is_integer() or unit not in ("Y", "M", "D"):
         return None
     sign = 1 if g["dir"] in ("später", "danach") else -1
+    if unit == "D":
+        return ref.shifted_day(sign * int(n))
     base = ref.last_day
     if unit == "Y" and ref.last_year:
         return f"{ref.last_year[1] + sign * int(n):04d}"
@@ -271,18 +201,29 @@ def later(g, ref, start, end):
 
 
 def year(g, ref, start, end):
-    text = g["_text"]
     after = g["_after"]
     if not g.get("pre") and re.match(r"\s+[A-ZÄÖÜ]", after[:3]) and \
             not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]):
         return None  # "1600 Angriffe": a number with what it counts
-    del text
+    before = g["_text"][max(0, start - 40):start].split()[-1:]
+    nouns = lexicon().kind("number_noun")
+    if before and (before[0] in nouns or any(n[0] == "-" and before[0].lower().endswith(n[1:]) for n in nouns)):
+        return None  # "Resolution 1701": a number in a name
+    if re.match(r"\s+(?:auf|bis)\s+(?:\w+\s+)?\d{1,3}(?:[.\s]\d{3})+\b", g["_text"][end:end + 30]):
+        return None  # "von 2000 auf rund 15.000 Soldaten": a count
     return g["year"]
 
 
 def clock(g, ref, start, end):
-    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
-    return base + _clock(g)
+    """A clock time on the last day named (a calendar day), else on the article's day."""
+    last = ref.last_day if ref.last_day and ref.last_day[:1].isdigit() else None
+    base = last or (ref.article.isoformat() if ref.article else "")
+    value = _clock(g)
+    part = lexicon().kind("clock_suffix").get(g.get("clock_part") or "")
+    hour = int(value[1:3])
+    if part in ("AF", "EV") and hour < 12 or part == "NI" and 6 <= hour < 12:
+        value = f"T{hour + 12:02d}{value[3:]}"  # "neun Uhr abends" -> T21:00
+    return base + value
 
 
 def weekday(g, ref, start, end):
@@ -292,11 +233,28 @@ def weekday(g, ref, start, end):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
     shift = _direction(g)
-    return ref.weekday(lexicon().weekdays[g["weekday"]], start, end, shift) + _time_of_day(g)
+    iso_day, text = lexicon().weekdays[g["weekday"]], g["_text"]
+    if " ".join(text[max(0, start - 12):start].split()[-1:]) in lexicon().kind("title_word"):
+        return None  # "Welt am Sonntag": a newspaper
+    if g.get("week_direction") and ref.article is not None:  # "am Freitag vergangener Woche"
+        weeks = lexicon().directions.get(g["week_direction"].lower(), 0)
+        day = ref.article + timedelta(days=iso_day - ref.article.isoweekday() + 7 * weeks)
+        return day.isoformat() + _time_of_day(g)
+    if re.search(r"\(\s*$", text[max(0, start - 3):start]) and ref.last_day and ref.last_day[:4].isdigit() \
+            and date.fromisoformat(ref.last_day).isoweekday() == iso_day:
+        return ref.last_day + _time_of_day(g)  # "morgen (Mittwoch)"
+    named = ref.date_in_parentheses(end)
+    if named and named[:1].isdigit() and date.fromisoformat(named).isoweekday() == iso_day:
+        return named + _time_of_day(g)  # "am Mittwoch (26.06)"
+    lead = g.get("pre") or " ".join(text[max(0, start - 12):start].split()[-1:])
+    return ref.weekday(iso_day, start, end, shift, lead) + _time_of_day(g)
+
 
 
 def relative_day(g, ref, start, end):
     offset = lexicon().relative_days[g["relative"].lower()]
+    if _is_nowadays(g, start, end):
+        return "PRESENT_REF"
     if ref.article is None:
         if g.get("weekday"):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" + _time_of_day(g)
@@ -307,8 +265,35 @@ def relative_day(g, ref, start, end):
 def part_of_day(g, ref, start, end):
     if not g.get("pre"):
         return None
-    base = ref.last_day or (ref.article.isoformat() if ref.article else "")
+    base = ref.recent_day()
     return base + _time_of_day(g)
+
+
+def then(g, ref, start, end):
+    """"damals": the calendar time named last; no time when there is none (known only once the
+    text before it has been read)."""
+    return ref.then() or ("PAST_REF" if ref.probing else None)
+
+
+def year_part(g, ref, start, end):
+    month = lexicon().kind("year_part")[g["year_part"]]
+    year = g.get("year") or (f"{ref.article.year:04d}" if ref.article else "XXXX")
+    return f"{year}-{month}"
+
+
+def half_ago(g, ref, start, end):
+    months = 6 if g["half"].endswith("halben") else 18
+    return _shift_unit("M", -months, ref.article) if ref.article else "PAST_REF"
+
+
+def part_of_named_day(g, ref, start, end):
+    """"am Abend des 29. Juni", "am späten Nachmittag des Montag": the named day with its part."""
+    if g.get("weekday"):
+        day = ref.weekday(lexicon().weekdays[g["weekday"]], start, end)
+    else:
+        month, d = _month(g["month"]), int(g["day"])
+        day = _day(int(g["year"]) if g.get("year") else ref.year_for(month, d, start, end), month, d)
+    return day + _time_of_day(g)
 
 
 def fuzzy(g, ref, start, end):
@@ -330,11 +315,20 @@ def week_part(g, ref, start, end):
     code = lexicon().kind("week_part")[g["week"]]
     if code == "1":
         return ref.weekday(1, start, end)
-    return _shift_unit("WE", 0, ref.article) if ref.article else "XXXX-WXX-WE"
+    return _weekend(ref, start, end, 0) if ref.article else "XXXX-WXX-WE"
+
+
+def _weekend(ref, start: int, end: int, shift: int) -> str:
+    """The weekend meant: in a past-tense clause of an article from Monday to Friday, the one
+    before the article's week."""
+    if shift == 0 and ref.tense(start, end) == PAST and ref.article.isoweekday() <= 5:
+        shift = -1
+    return _shift_unit("WE", shift, ref.article)
 
 
 def day_shift(g, ref, start, end):
-    return ref.shifted_day(int(lexicon().kind("day_shift")[g["shift"]]))
+    """"am Vortag": known only once the text before it has been read."""
+    return ref.shifted_day(int(lexicon().kind("day_shift")[g["shift"]])) or ("XXXX-XX-XX" if ref.probing else None)
 
 
 def adjective(g, ref, start, end):
@@ -350,19 +344,43 @@ def adjective(g, ref, start, end):
 def compound_duration(g, ref, start, end):
     if g["number"][:1].isupper() and (g.get("pre") or "").strip() in ("der", "die", "den", "dem", "des", "Die", "Der"):
         return None  # "die Vierjährige": a person by age
+    if g["compound"].lower() == "jährig" and not _measures_a_period(g["_text"][end:end + 60]):
+        return None  # "der 38-jährige Mann": an age
     n = parse_number(g["number"].lower())
     return _duration(n, COMPOUND_UNITS[g["compound"].lower()]) if n else None
 
 
 def duration(g, ref, start, end):
     n = parse_number(g["number"])
-    if not n or g["unit"].startswith("Jahres"):
+    if not n or g["unit"].startswith("Jahres") or _is_age(g, start, end):
         return None
     unit = lexicon().units[g["unit"]]
     if g.get("number2"):
         n2 = parse_number(g["number2"])
         return f"{_duration(n, unit)}/{_duration(n2, unit)}" if n2 and n2 > n else None
     return _duration(n, unit)
+
+
+def vague_future(g, ref, start, end):
+    return "FUTURE_REF"
+
+
+def month_direction(g, ref, start, end):
+    """"in diesem November", "letzten September": the month of this year, or its last or next occurrence."""
+    month, shift = _month(g["month"]), _direction(g)
+    if ref.article is None:
+        return f"XXXX-{month:02d}" if shift == 0 else UNDATED_REF[shift]
+    a = ref.article
+    year = a.year - (shift < 0 and month >= a.month) + (shift > 0 and month <= a.month)
+    return f"{year:04d}-{month:02d}"
+
+
+def unit_of_now(g, ref, start, end):
+    """"Ende des Monats", "Anfang der Woche": a part of the current unit (the mod gives which)."""
+    if ref.article is None or not any(w in lexicon().kind("mod") and lexicon().kind("mod")[w] in ("START", "MID", "END")
+                                      for w in (g.get("pre") or "").split()):
+        return None
+    return _shift_unit(UNIT_OF[g["unit"]], 0, ref.article)
 
 
 def vague_past(g, ref, start, end):

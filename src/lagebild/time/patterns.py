@@ -16,7 +16,25 @@ ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2."
 
 
 def alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """An alternation of the words as a prefix tree, one group: "(?:M(?:ai|ärz))". It matches
+    what "|".join(longest first) matches, preferring the longest word, but the regex engine tries
+    one branch per letter instead of every word at every position of the text."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    body = _trie_regex(trie)
+    return f"(?:{body})" if body else ""
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _core_patterns() -> list[tuple[str, str]]:
@@ -29,45 +47,58 @@ def _core_patterns() -> list[tuple[str, str]]:
     part = alt(f for f, v in k("part_of_day").items() if f[0].islower() and not f.endswith("s"))
     part_word = alt(f for f in k("part_of_day") if f[0].isupper() or f.endswith("s") or f == "früh")
     seasons, holidays = alt(k("season")), alt(k("holiday"))
-    clock = r"(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+    hour_words = alt(w for w, v in lex.numbers.items() if 1 <= v <= 24 and float(v).is_integer() and not w.startswith("ein"))
+    clock = (rf"(?:(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+             rf"|(?P<hour_word>(?i:{hour_words}))\s+Uhr\b)")
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
     year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
+    day_word = rf"(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?|{alt(lex.relative_days)}|Heute|Gestern"
+    apposed = rf"(?:(?:{day_word}),\s+(?:den\s+|dem\s+)?|(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?\s+(?:den\s+|dem\s+)?(?=\d)|(?:{alt(k('adjective'))})\s+(?=\d))?"
+    this_year = r"(?:\s+(?P<this>dieses|diesen|des)\s+Jahres)?"
     ordinal = alt(ORDINALS)
     return [
-        ("full_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
-        ("numeric_date", rf"(?:(?:{weekdays}),?\s+(?:den\s+|dem\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
+        ("full_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
+        ("numeric_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
         ("day_range", rf"(?P<day>\d{{1,2}})\.(?:\s?(?P<month>{months}))?\s+(?:bis\s+(?:zum\s+)?|und\s+|[-–]\s?)(?P<day2>\d{{1,2}})\.\s?(?P<month2>{months}){year_opt}"),
-        ("month_range", rf"(?P<month>{months})\s+(?:bis|und)\s+(?P<month2>{months}){year_opt}"),
-        ("year_range", rf"(?:(?i:zwischen)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren)\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
-        ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:[- ]?Jahren?|[- ]?Jahre)"),
+        ("month_range", rf"(?P<month>{months})\s+(?:bis|[-–])\s+(?P<month2>{months}){year_opt}"),
+        ("year_range", rf"(?:(?:(?i:zwischen)|(?i:den|die)\s+Jahren?)\s+(?P<year>{YEAR})\s+und\s+(?P<year2>{YEAR})|(?:(?i:von|die\s+Jahre|den\s+Jahren|Jahr|Jahres|Saison)\s+|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?\s+)?(?P<year3>{YEAR})\s?(?:bis|[-–/])\s?(?P<year4>{YEAR}|\d\d))\b"),
+        ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:(?:[- ]?Jahren?|[- ]?Jahre)|n\b|(?=\s+(?:und|bis)\s+(?:1[0-9]|20)?\d0-?er[- ]?Jahre))(?:\s+(?:und|bis)\s+(?P<decade2>(?:1[0-9]|20)?\d0)-?er[- ]?Jahren?)?"),
+        ("decade_word", rf"(?P<decade_word>{alt(k('decade_word'))})\s+Jahren?\b"),
         ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
         ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
-        ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
-        ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons}){year_opt}"),
+        ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|des\s+vergangenen|des\s+letzten|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
+        ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons})(?:{year_opt}|{this_year})"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
-        ("day_month", rf"(?:(?:{weekdays}),?\s+(?:den\s+)?)?(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
-        ("month_only", rf"(?P<month>{months})\b(?!\s+\d)"),
-        ("numeric_day_month", rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?!\d)"),
+        ("day_month", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b{this_year}(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
+        ("month_only", rf"(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.))"),
+        ("numeric_day_month", rf"{apposed}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?!\d)|(?=\)))"),
         ("relative_unit", rf"(?P<direction>{direction})\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|Wochenende|Quartal|Quartals)"),
         ("previous_unit", r"(?P<unit>Vorjahr|Vorjahres|Vorjahresmonat|Vormonat|Vormonats|Vorwoche)"),
         ("ago", rf"(?i:vor)\s+(?:(?:gut|knapp|fast|mehr\s+als|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>{units})"),
-        ("in_future", rf"(?i:in)\s+(?:(?:gut|knapp|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>Jahren|Monaten|Wochen|Jahrzehnten)"),
+        ("in_future", rf"(?i:in)\s+(?:(?:gut|knapp|etwa|rund)\s+)?(?P<number>{number})\s+(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahrzehnten)"),
         ("later", rf"(?P<number>{number})\s+(?P<unit>{units})\s+(?P<dir>später|danach|zuvor|vorher)"),
         ("year", rf"(?:(?:Jahre?s?|Jahr|Saison|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?)\s+)?(?P<year>{YEAR})\b"),
-        ("clock", clock),
+        ("clock", rf"{clock}(?:\s+(?P<clock_part>{alt(k('clock_suffix'))}))?"),
         ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum)\s+(?P<weekday>{weekdays})"),
-        ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}{clock_opt}"),
+        ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}(?:\s+(?P<week_direction>{direction})\s+Woche\b)?{clock_opt}"),
         ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
         ("part_of_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})"),
         ("fuzzy", rf"(?P<fuzzy>{alt(k('fuzzy'))})"),
+        ("then", rf"(?P<then>{alt(k('then'))})"),
+        ("year_part", rf"(?P<year_part>{alt(k('year_part'))}){year_opt}"),
+        ("half_ago", r"(?i:vor)\s+(?:gut\s+|knapp\s+|etwa\s+)?(?:einem\s+)?(?P<half>halben|einem\s+halben|eineinhalb|anderthalb)\s+(?P<unit>Jahr|Jahren)"),
+        ("part_of_named_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})\s+(?:des|vom|zum|auf\s+den)\s+(?:(?P<day>\d{{1,2}})\.\s?(?P<month>{months})(?:\s+(?P<year>{YEAR}))?|(?P<weekday>{weekdays})s?)\b"),
         ("set", rf"(?P<set>{alt(k('set'))})|(?P<every>alle)\s+(?P<number>{number})\s+(?P<unit>{units})|(?P<every2>[Jj]eden)\s+(?P<weekday>{weekdays})"),
         ("week_part", rf"(?P<week>{alt(k('week_part'))})"),
         ("day_shift", rf"(?P<shift>{alt(k('day_shift'))})"),
         ("adjective", rf"(?P<adjective>{alt(k('adjective'))})(?:\s+(?P<noun>Tag|Tages|Jahr|Jahres)\b)?"),
         ("compound_duration", rf"(?P<number>\d+|(?i:{numwords}))-?(?P<compound>{alt(COMPOUND_UNITS)})[a-zäöüß]*"),
         ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?\s+(?P<unit>{units})"),
-        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
+        ("vague_future", r"(?i:in|für)\s+(?:den|die)\s+(?:kommenden|nächsten)\s+(?:Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?:\s+und\s+(?:Wochen|Monaten|Jahren))?"),
+        ("month_direction", rf"(?P<direction>{direction})\s+(?P<month>{months})\b(?!\s+\d)"),
+        ("unit_of_now", r"(?<=\s)(?P<unit>Jahres|Monats|Woche)\b(?!\s+(?:\d|[A-ZÄÖÜ]))"),
+        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
         ("vague_duration", rf"(?:(?:mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele)\s+)?(?P<vague>{alt(k('vague_duration'))})"),
     ]
 
@@ -78,11 +109,14 @@ VAGUE_NEEDS = re.compile(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|ei
 
 
 @lru_cache(maxsize=1)
-def compiled() -> list[tuple[str, re.Pattern]]:
+def compiled() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """(name, core, lead) per pattern: `core` finds the expression, `lead` the words before it
+    that belong to its span (searched back from the core's start, ending there)."""
     k = lexicon().kind
     preps = alt([f for f in k("prefix") if f not in ARTICLES and f not in ADJECTIVES] + ["bis zum", "bis zur", "seit dem", "in der", "in den"])
     mods = alt(list(k("mod")) + [m[0].upper() + m[1:] for m in k("mod")])
     pre = (rf"(?P<pre>(?:(?:{preps})\s+){{0,2}}(?:(?:{alt(ARTICLES)})\s+)?(?:(?:{mods})\s+){{0,2}}"
            rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
-    return [(name, re.compile(rf"(?<![\w.]){pre}(?:{core})(?!\w){post}")) for name, core in _core_patterns()]
+    lead = re.compile(rf"(?<![\w.\-/]){pre}\Z")
+    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w){post}"), lead) for name, core in _core_patterns()]

@@ -22,7 +22,41 @@ _EXPLICIT_YEAR = re.compile(YEAR)
 _LEAD_EXTRA = ("bis zum", "bis zur", "in der", "in den", "seit dem", "innerhalb von")
 
 
-def _groups(m: re.Match) -> dict:
+_LEAD_REACH = 80  # characters before a core that its leading words may take
+
+
+class _Found:
+    """A core match with the leading words found before it, read like one match."""
+
+    def __init__(self, text: str, start: int, core: re.Match) -> None:
+        self.string, self._start, self._core = text, start, core
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._core.end()
+
+    def group(self, index: int = 0) -> str:
+        return self.string[self._start:self._core.end()]
+
+    def groupdict(self) -> dict:
+        return {**self._core.groupdict(), "pre": self.string[self._start:self._core.start()]}
+
+
+def _matches(text: str, core: re.Pattern, lead: re.Pattern):
+    """The matches of leading words + core, left to right and not overlapping."""
+    last_end = 0
+    for m in core.finditer(text):
+        if m.start() < last_end:
+            continue
+        before = lead.search(text, max(last_end, m.start() - _LEAD_REACH), m.start())
+        found = _Found(text, before.start() if before else m.start(), m)
+        last_end = m.end()
+        yield found
+
+
+def _groups(m) -> dict:
     g = m.groupdict()
     g["_after"] = m.string[m.end():m.end() + 20]
     g["_match"] = m.group(0)
@@ -34,9 +68,9 @@ def _groups(m: re.Match) -> dict:
 def _candidates(text: str, ref: Reference) -> list[tuple[int, int, str, dict]]:
     """Every match of every pattern that its handler accepts."""
     found = []
-    for order, (name, regex) in enumerate(compiled()):
+    for order, (name, core, lead) in enumerate(compiled()):
         handler = HANDLERS[name]
-        for m in regex.finditer(text):
+        for m in _matches(text, core, lead):
             g = _groups(m)
             try:
                 ok = handler(g, ref, m.start(), m.end()) is not None
@@ -132,10 +166,37 @@ def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
                 and "/" not in str(prev["value"]) and "/" not in str(item["value"]) \
                 and (prev["type"] == item["type"] or {prev["type"], item["type"]} <= {"DATE", "TIME"}) \
                 and (link.strip() != "und" or prev["text"].lower().startswith("zwischen")):
+            second = item["value"]
+            if re.fullmatch(r"\d{3,4}", str(prev["value"])) and item["core"]["text"].lower() in lexicon().relative_days \
+                    and lexicon().relative_days[item["core"]["text"].lower()] == 0:
+                second = "PRESENT_REF"  # "von 1855 bis heute"
             merged = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
-                      "value": f"{prev['value']}/{item['value']}"}
+                      "value": f"{prev['value']}/{second}"}
             merged["core"] = {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}
             out[-1] = merged
+            continue
+        out.append(item)
+    return out
+
+
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d)?(T\d\d:\d\d)$")
+_DAY = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d)(?:T[A-Z]{2})?$")
+_DAY_LINK = re.compile(r"^\s+(?:am|an)\s")
+
+
+def _join_clock_day(text: str, items: list[dict]) -> list[dict]:
+    """"gegen 17 Uhr am Freitagnachmittag": a clock time followed by the day it is on is one
+    time, the day's date with the clock time."""
+    out: list[dict] = []
+    for item in items:
+        prev = out[-1] if out else None
+        clock = _CLOCK.match(str(prev["value"])) if prev else None
+        day = _DAY.match(str(item["value"]))
+        if clock and day and _DAY_LINK.match(text[prev["end"]:item["start"]] + item["text"][:3]) \
+                and text[prev["end"]:item["start"]].strip() == "":
+            out[-1] = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
+                       "value": day[1] + clock[1], "type": "TIME",
+                       "core": {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}}
             continue
         out.append(item)
     return out
@@ -146,7 +207,7 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
     `core` (the span without its leading preposition)."""
     ref = Reference(text, anchor)
     out = []
-    for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor))):
+    for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor, probing=True))):
         try:
             result = HANDLERS[name](g, ref, start, end)
         except (ValueError, KeyError, OverflowError, TypeError):
@@ -162,4 +223,4 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
         if mod:
             item["mod"] = mod
         out.append(item)
-    return _merge_ranges(text, out)
+    return _join_clock_day(text, _merge_ranges(text, out))

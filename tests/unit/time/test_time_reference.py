@@ -30,7 +30,7 @@ def test_undated_article_keeps_relative_values_underspecified():
 @pytest.mark.parametrize("text, value, kind", [
     ("in den 90er Jahren", "199", "DATE"),
     ("im 19. Jahrhundert", "18", "DATE"),
-    ("vom 3. bis 5. Mai", "2009-05-03/2009-05-05", "DATE"),
+    ("vom 3. bis 5. Mai", "2010-05-03/2010-05-05", "DATE"),  # the occurrence nearest the article date
     ("jeden Montag", "XXXX-WXX-1", "SET"),
     ("wöchentlich", "P1W", "SET"),
     ("seit drei Wochen", "P3W", "DURATION"),
