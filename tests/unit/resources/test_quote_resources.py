@@ -21,6 +21,7 @@ WORD_CLASSES = {
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
     "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es", "attribution_adv_ki", "accusation", "opinion_adj",
+    "first_person_subject",
 }
 
 
