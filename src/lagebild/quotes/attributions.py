@@ -30,13 +30,13 @@ def find(f: Context, claimed: list[Cand]) -> list[Cand]:
 def _prep(f: Context, cue: Cue, s: int, e: int) -> Cand | None:
     """"laut X", "nach Angaben der Polizei", "laut „Berliner Zeitung“"."""
     sp = np_at(f, cue.i + 1, e, skip=0)
-    if sp is None and f.lower[cue.i] == "nach" and cue.i + 2 < e and f.has_tags \
+    if sp is None and f.word(cue.i, "attribution_prep_noun") and cue.i + 2 < e and f.has_tags \
             and f.tok[cue.i + 1].tag_ == "ADV" and f.tok[cue.i + 2].tag_ == "ADJA":
         sp = np_at(f, cue.i + 2, e, skip=0)  # "nach bisher unbestätigten Berichten"
     titled = marked_title_after(f, sp[1] if sp else cue.i + 1)
     if titled:  # laut „Berliner Zeitung“, laut der Zeitung „Die Welt“
         sp = (sp[0] if sp else titled[0], titled[1])
-    if sp is None and cue.i + 1 < e and f.tok[cue.i + 1].is_alpha and f.lower[cue.i] != "nach" \
+    if sp is None and cue.i + 1 < e and f.tok[cue.i + 1].is_alpha and not f.word(cue.i, "attribution_prep_noun") \
             and not (f.has_tags and f.tok[cue.i + 1].tag_.startswith(("V", "APPR", "ADV", "KO", "PTK"))):
         sp = (cue.i + 1, cue.i + 2)  # "laut taz"; not "laut werden", "laut über ... nachdenken"
     if not sp:
@@ -131,14 +131,14 @@ def around(f: Context, cue: Cue, frame: tuple[int, int], speaker, s: int, e: int
             if f.tok[k].text == "," and not f.in_marks[k] and f.is_finite(k + 1):
                 e = k
                 break
-    if f.lower[s] == "wie" and s < frame[0]:
+    if f.low_in(s, "wie_frame") and s < frame[0]:
         comma = next((k for k in range(s + 2, frame[0]) if f.tok[k].text == ","), None)
         if comma is not None:
             s = comma + 1  # "Wie Steg mitteilte, ist die Energie nach Auffassung der Kanzlerin ...": a frame of its own
     before = frame[0] - 1
     if before > s and (f.word(before, "adverb") or (f.has_tags and f.tok[before].tag_ == "ADV")):
         before -= 1  # "und so nach ersten Angaben ..."
-    if before > s + 1 and f.lower[before] in ("und", "oder") and not f.in_marks[before]:
+    if before > s + 1 and f.low_in(before, "clause_coordinator") and not f.in_marks[before]:
         s = frame[0]  # "... berührt haben und laut Medienberichten versucht haben, ...": the second conjunct
     parts = [p for p in (trim(f, s, frame[0]), trim(f, frame[1], e)) if p]
     if sum(f.words_in(*p) for p in parts) < 3:

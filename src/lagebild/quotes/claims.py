@@ -90,15 +90,15 @@ def is_relative_content(f: Context, q: Cand) -> bool:
     b = q.parts[0][1]
     if any(f.is_finite(k) and "Sub" in f.tok[k].morph.get("Mood") for k in range(a, b) if not f.in_marks[k]):
         return False  # "..., die mit seinem Sieg Auftrieb erfahren hätten": reported all the same
-    if q.cue and a < q.cue[0] < q.end and f.lower[q.cue[0]] in ("nach", "laut", "zufolge"):
+    if q.cue and a < q.cue[0] < q.end and f.low_in(q.cue[0], "inner_attribution"):
         return False  # "..., die nach Angaben der Polizei die Bombe enthielt": the attribution is inside
     tag, low = f.tok[a].tag_, f.lower[a]
     nxt = f.tok[a + 1].tag_ if a + 1 < f.n else ""
-    if tag in ("PRELS", "PRELAT") and low not in ("was", "wer"):
+    if tag in ("PRELS", "PRELAT") and low not in f.w.get("free_relative", ()):
         return True
     if tag in ("APPR", "APPRART") and nxt in ("PRELS", "PRELAT"):
         return True
-    return low == "so" and a + 1 < f.n and f.lower[a + 1] == "dass"
+    return a + 1 < f.n and f"{low} {f.lower[a + 1]}" in f.w.get("result_clause", ())
 
 
 def is_verbless(f: Context, q: Cand) -> bool:

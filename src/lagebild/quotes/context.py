@@ -25,7 +25,6 @@ END_PUNCT = {".", "!", "?", ",", ";", ":", "…"}
 NP_TAGS = {"ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "NN", "NE", "CARD", "TRUNC", "PIDAT", "FM", "XY", "PRELAT", "PWAT"}
 FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 NUMBER_AT_END = re.compile(r"^(\d[\d.,]*[.,]\d+|\d{4})\.$")  # "1.000." "7,1." "1942." at a sentence end
-GENITIVE_DETS = {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser"}
 
 
 class Context:
@@ -72,6 +71,10 @@ class Context:
 
         self.cues = tuple(tuple(sentence_cues(self, s, e)) for s, e in self.sents)
         self._built = True
+
+    def low_in(self, i: int, cls: str) -> bool:
+        """Is token i, in lower case, a word of class `cls` (`quote_words.tsv`)?"""
+        return self.lower[i] in self.w.get(cls, ())
 
     def word(self, i: int, cls: str) -> bool:
         return self.lower[i] in self.w.get(cls, ()) or self.tok[i].text in self.w.get(cls, ())
@@ -156,16 +159,16 @@ class Context:
     def is_pronoun(self, i: int) -> bool:
         tok = self.tok[i]
         if self.has_tags and tok.tag_:
-            return tok.tag_ == "PPER" and self.lower[i] != "es"
-        return self.word(i, "pronoun") or self.lower[i] in ("ich", "wir")
+            return tok.tag_ == "PPER" and not self.low_in(i, "expletive")
+        return self.word(i, "pronoun") or self.low_in(i, "first_person_subject")
 
     def starts_new_np(self, k: int) -> bool:
         """Does a determiner at k open a new noun phrase after a noun (not a genitive "des/der")?"""
         if self.has_tags:
             if self.tok[k].tag_ == "CARD":  # "laut Behördenangaben | 7.000 Menschen"
                 return k + 1 < self.n and self.tok[k + 1].tag_ in ("NN", "ADJA")
-            return self.tok[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and self.lower[k] not in GENITIVE_DETS
-        return self.word(k, "det") and self.lower[k] not in GENITIVE_DETS
+            return self.tok[k].tag_ in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT") and not self.low_in(k, "genitive_det")
+        return self.word(k, "det") and not self.low_in(k, "genitive_det")
 
     def words_in(self, s: int, e: int) -> int:
         return sum(1 for x in range(s, e) if not self.is_punct(x))

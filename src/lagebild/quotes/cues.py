@@ -77,7 +77,7 @@ def relative_attribution(f: Context, i: int, s: int, e: int) -> bool:
         ante = np_before(f, i - 1, s)
         if low in f.w.get("attribution_prep_noun", ()) and not (ante and any(f.is_source_noun(k) for k in range(*ante))):
             return False  # "die Pause, nach der ...": "nach" attributes only with a source noun
-        return f.tok[i + 1].tag_ in rel or f.lower[i + 1] in ("welchem", "welcher", "welchen")
+        return f.tok[i + 1].tag_ in rel or f.low_in(i + 1, "relative_welch")
     if low in f.w.get("attribution_postp", ()) and i > s + 1 and f.tok[i - 2].text == ",":
         return f.tok[i - 1].tag_ in rel
     return False
@@ -99,11 +99,11 @@ def verb_cue(f: Context, i: int, s: int, e: int) -> Cue | None:
         if verb.lemma in f.w.get("impersonal_verb", ()):
             # "heißt es", "hieß es", "wie es in der Erklärung hieß"
             left = clause_left_loose(f, i, s)
-            near = [k for k in (i - 1, i + 1) if s <= k < e] + ([left + 2] if f.lower[left + 1] == "wie" else [])
-            if not any(s <= k < e and f.lower[k] == "es" for k in near):
+            near = [k for k in (i - 1, i + 1) if s <= k < e] + ([left + 2] if f.low_in(left + 1, "wie_frame") else [])
+            if not any(s <= k < e and f.low_in(k, "expletive") for k in near):
                 continue
         if verb.lemma in f.w.get("not_with_es", ()) and any(
-                s <= k < e and f.lower[k] == "es" for k in (i - 1, i + 1)):
+                s <= k < e and f.low_in(k, "expletive") for k in (i - 1, i + 1)):
             continue
         if not verb.particle:
             if best is None:

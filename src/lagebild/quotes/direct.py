@@ -167,7 +167,7 @@ def clause_cue(f: Context, o: int, c: int) -> tuple[list[int] | None, bool]:
             continue
         cue = verb_cue(f, k, s, e)
         if cue is not None and not f.word(k, "aux"):
-            naming = b > lo and (f.lower[b] == "als" or (cue.verb.prep and f.lower[b] == cue.verb.prep)
+            naming = b > lo and (f.low_in(b, "predicative") or (cue.verb.prep and f.lower[b] == cue.verb.prep)
                                  or (cue.verb.takes_np and k < o))
             toks = [k] + ([cue.particle] if cue.particle is not None else [])
             if naming:  # "bestätigte X nicht und nannte sie „reine Spekulation“": the naming verb

@@ -44,7 +44,7 @@ def noun_content(f: Context, i: int, e: int) -> int | None:
     if k + 1 >= e or f.tok[k].text != ",":
         return None
     start = k + 1
-    if f.lower[start] in ("dass", "ob"):
+    if f.low_in(start, "complementizer"):
         return start
     end = next((x for x in range(start, e) if f.tok[x].text in (",", ";", ":", ".")), e)
     if f.has_tags and any(f.tok[x].tag_ == "VVIZU" or (f.tok[x].tag_ == "PTKZU" and x + 1 < end)
@@ -66,7 +66,7 @@ def verbs_to_comma(f: Context, k: int, e: int) -> bool:
 
 def noun_holder(f: Context, i: int, content: int) -> tuple[int, int] | None:
     """The genitive after an opinion noun names whose it is: "die Forderung des Ministers, ..."."""
-    if i + 2 < content and f.lower[i + 1] in ("des", "der"):
+    if i + 2 < content and f.low_in(i + 1, "genitive_article"):
         sp = np_at(f, i + 1, content - 1, skip=0)
         if sp and f.is_named(*sp):
             return sp

@@ -31,14 +31,14 @@ def np_at(f: Context, j: int, limit: int, skip: int = 3) -> tuple[int, int] | No
             k = limit
             break
         # genitive or "von" extension: "Sprecher des Ministeriums", "Kamanda von der Behörde"
-        if has_noun and k + 1 < limit and (f.lower[k] in ("des", "der") or f.lower[k] in ("von", "vom")) \
+        if has_noun and k + 1 < limit and (f.low_in(k, "genitive_article") or f.low_in(k, "von")) \
                 and (f.is_np_token(k + 1) or f.is_nounish(k + 1)):
             k += 1
-        if has_noun and k + 1 < limit and f.lower[k] == "und" and f.is_np_token(k + 1):
+        if has_noun and k + 1 < limit and f.low_in(k, "np_coordinator") and f.is_np_token(k + 1):
             k += 1
     if not has_noun:
         return None
-    while k > start and f.lower[k - 1] in ("und", "des", "der", "von", "vom"):
+    while k > start and (f.low_in(k - 1, "np_coordinator") or f.low_in(k - 1, "genitive_article") or f.low_in(k - 1, "von")):
         k -= 1
     return (start, k)
 

@@ -50,12 +50,12 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
     span = subject_of(f, v, lo, hi)
     if span and not (span[0] <= v < span[1]) and not (span[1] - span[0] == 1 and f.word(span[0], "anaphor")):
         return span
-    if v > lo and f.lower[v - 1] == "und":
+    if v > lo and f.low_in(v - 1, "np_coordinator"):
         for other, sp in reversed(earlier):
             if other < v and sp:
                 return sp
     # subordinate frame "wie X mitteilte"
-    if f.lower[lo] == "wie" and v > lo + 1:
+    if f.low_in(lo, "wie_frame") and v > lo + 1:
         return np_at(f, lo + 1, v)
     if lo < v and f.has_tags and f.tok[lo].tag_ in ("VAFIN", "VMFIN") and not f.is_finite(v):
         sp = np_at(f, lo + 1, v, skip=0)  # "..., hatte Obama in Moskau gesagt"
@@ -72,7 +72,7 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
             return np_before(f, l2, s)
         return None
     first = lo
-    while first < v and (f.word(first, "adverb") or f.lower[first] in ("und", "aber", "doch")):
+    while first < v and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
         first += 1
     if first < v and not f.word(first, "preposition") and not f.word(first, "anaphor") \
             and not f.word(first, "adverbial_start") and not (f.has_tags and f.tok[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
@@ -89,10 +89,10 @@ def addressee_in(f: Context, lo: int, hi: int, cue: Cue) -> tuple[int, int] | No
                 return trim(f, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
     for k in range(lo, hi):
         low = f.lower[k]
-        if low == "vor" and cue.verb and cue.verb.prep == "vor":
+        if cue.verb and low == cue.verb.prep and low in f.w.get("addressee_marker", ()):
             continue
         if low in f.w.get("addressee_marker", ()) and k + 1 < hi:
-            if low == "gegenüber":
+            if low in f.w.get("addressee_postp", ()):
                 sp = np_at(f, k + 1, hi, skip=0) or np_before(f, k, lo)
             else:
                 sp = np_at(f, k + 1, hi, skip=0)

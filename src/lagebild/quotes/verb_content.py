@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from lagebild.quotes.context import Context
 
 MIN_CONTENT_WORDS = 2
-WERDEN_FORMS = frozenset({"wird", "wurde", "wurden", "werden", "worden"})  # a passive frame
 
 
 def content_end(f: Context, cue: Cue, start: int, e: int) -> int:
@@ -22,7 +21,7 @@ def content_end(f: Context, cue: Cue, start: int, e: int) -> int:
     cue_tok = f.tok[cue.i]
     anchors = {cue.i, cue_tok.head.i} if f.has_parse else set()
     seen_finite = False
-    subordinate = start < min(e, f.n) and f.lower[start] in ("dass", "ob")
+    subordinate = start < min(e, f.n) and f.low_in(start, "complementizer")
     zu_clause = False  # a zu-infinitive with no finite verb before it: "die Passagiere zu evakuieren"
     for k in range(start + 1, e):
         if f.in_marks[k]:
@@ -43,12 +42,13 @@ def content_end(f: Context, cue: Cue, start: int, e: int) -> int:
                 and "Sub" not in tok.morph.get("Mood"):  # an infinitive ("... anbieten zu wollen") is content
             cut = k
         elif f.has_tags and seen_finite and tok.tag_ == "VVFIN" and "Ind" in tok.morph.get("Mood") \
-                and f.lower[k - 1] in (",", "und", "aber", "sowie", "oder"):
+                and (f.lower[k - 1] == "," or f.low_in(k - 1, "verb_coordinator")):
             cut = k
         else:
             seen_finite |= f.is_finite(k)
             continue
-        while cut > start and f.lower[cut - 1] in (",", "und", "aber", "sowie", "oder", "doch", "jedoch"):
+        while cut > start and (f.lower[cut - 1] == "," or f.low_in(cut - 1, "verb_coordinator")
+                                 or f.low_in(cut - 1, "contrast_adverb")):
             cut -= 1
         return cut
     return e
@@ -76,7 +76,7 @@ def reported_object(f: Context, cue: Cue, lo: int, hi: int, speaker, addressee) 
         at = next((k for k in range(a, b) if f.lower[k] == cue.verb.prep), None)
         if at is None and cue.verb.complement == "np":
             return None  # "sprach mit X" is no report; "sprach von X" is
-        if cue.verb.prep != "als":  # "bezeichnete die Pläne als Wortbruch": object and predicate
+        if cue.verb.prep not in f.w.get("predicative", ()):  # "bezeichnete die Pläne als Wortbruch": object and predicate
             a = at if at is not None else a
     if addressee and addressee[0] >= a and addressee[1] <= b and addressee[0] <= a + 1:
         a = addressee[1]
@@ -122,7 +122,7 @@ def reported_after_relative(f: Context, lo: int, hi: int, after: tuple[int, int]
     a, b = after
     if not f.has_tags or f.tok[a].tag_.startswith(("PREL", "PW", "KOUS")):
         return None
-    if any(f.lower[k] in WERDEN_FORMS for k in range(lo, hi)) \
+    if any(f.low_in(k, "passive_aux") for k in range(lo, hi)) \
             and verb.key not in f.w.get("accusation", ()):
         return None  # "die zum Katastrophengebiet erklärt wurde, ...", but "die beschuldigt werden, ... zu sein"
     first = next((k for k in range(a, min(b, a + 6)) if f.is_finite(k)), None)
@@ -149,11 +149,11 @@ def before_is_content(f: Context, s: int, L: int, frame_ends_sentence: bool = Fa
 def subordinate(f: Context, lo: int, i: int) -> bool:
     """Is the frame lo..i a relative clause ("die vor Fetten warnt", "was er verkündet")? Its
     verb then does not introduce what follows the comma ("indem er sagte, ..." still does)."""
-    if lo >= i or f.lower[lo] == "wie":
+    if lo >= i or f.low_in(lo, "wie_frame"):
         return False
     if f.has_tags:
         return f.tok[lo].tag_ in ("PRELS", "PRELAT", "PWS") or (
             f.tok[lo].tag_ == "APPR" and lo + 1 < i and f.tok[lo + 1].tag_ in ("PRELS", "PRELAT"))
-    return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.lower[lo] in ("was", "wer", "wo"))
+    return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.low_in(lo, "relative_start"))
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from lagebild.quotes.candidate import Cand, Cue
 from lagebild.quotes.phrases import clause_left, clause_right, has_finite, is_apposition, name_tail, np_list, trim
 from lagebild.quotes.speakers import addressee_in, speaker_in_frame, subject_of
-from lagebild.quotes.verb_content import (MIN_CONTENT_WORDS, WERDEN_FORMS, before_is_content, content_end,
+from lagebild.quotes.verb_content import (MIN_CONTENT_WORDS, before_is_content, content_end,
                                           reported_after_relative, reported_object, subordinate)
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ def verb_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Cand | None:
     L, R = clause_left(f, i, s), clause_right(f, i, e)
     if cue.particle is not None and cue.particle >= R:
         R = clause_right(f, cue.particle, e)
-    if L > s and f.tok[L].text == "," and f.lower[L + 1] != "wie" and (L + 1 == i or is_apposition(f, L + 1, i)):
+    if L > s and f.tok[L].text == "," and not f.low_in(L + 1, "wie_frame") and (L + 1 == i or is_apposition(f, L + 1, i)):
         # "..., wie Alan Stern, Direktor der NASA(,) betont": the frame opens before the apposition
         k = L
         for _ in range(2):
             L2 = clause_left(f, k, s)
-            if L2 + 1 < k and f.lower[L2 + 1] == "wie":
+            if L2 + 1 < k and f.low_in(L2 + 1, "wie_frame"):
                 L = L2
                 break
             if L2 < s or not is_apposition(f, L2 + 1, k):
@@ -73,8 +73,8 @@ def verb_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Cand | None:
     if speaker and f.word(speaker[0], "impersonal") and speaker[1] - speaker[0] == 1:
         speaker = None
     if speaker and f.has_tags and f.tok[i].tag_ == "VVPP" and any(
-            f.lower[k] in WERDEN_FORMS for k in range(lo, hi_p)) \
-            and not any(f.lower[k] in ("von", "vom") and k + 1 < hi_p for k in range(lo, hi_p)):
+            f.low_in(k, "passive_aux") for k in range(lo, hi_p)) \
+            and not any(f.low_in(k, "von") and k + 1 < hi_p for k in range(lo, hi_p)):
         speaker = None  # "Er wird verdächtigt, ...": the subject of a passive frame is not the speaker
     addressee = addressee_in(f, lo, cue.particle if cue.particle is not None and cue.particle > i else hi_p, cue)
     if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
@@ -99,7 +99,7 @@ def verb_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Cand | None:
     after_ok = R < e and (f.tok[R].text in (",", ":") or f.is_mark[R])
 
     def cand(kind: str, parts) -> Cand | None:
-        if verb.key in f.w.get("no_question", ()) and any(f.lower[a] == "ob" for a, _ in parts):
+        if verb.key in f.w.get("no_question", ()) and any(f.low_in(a, "question_complementizer") for a, _ in parts):
             return None  # "entscheidet, ob ...": nothing has been said yet
         return Cand(kind, parts, speaker, cue_toks, addressee)
 
@@ -120,7 +120,7 @@ def verb_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Cand | None:
                 if after:
                     parts.append(after)
             return cand("indirect", parts)
-    if f.lower[lo] == "wie" and lo < i and verb.takes_clause:
+    if f.low_in(lo, "wie_frame") and lo < i and verb.takes_clause:
         parts = [p for p in (trim(f, s, L) if L >= s else None, trim(f, R + 1, e) if R < e else None) if p]
         if parts:
             return cand("indirect", parts)
@@ -144,7 +144,7 @@ def verb_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Cand | None:
         prev = trim(f, ps, pe)
         if prev and f.words_in(*prev) >= 3:
             return cand("indirect", [prev, (lo, lo + 1)])  # "Dies bestätigte X": the anaphor stands for it
-    if verb.takes_np and speaker and not any(f.lower[k] in ("worden", "wurde", "wurden") for k in range(lo, hi_p)):
+    if verb.takes_np and speaker and not any(f.low_in(k, "passive_aux_past") for k in range(lo, hi_p)):
         obj = reported_object(f, cue, lo, hi_p, speaker, addressee)
         if obj:
             return cand("reported", [obj])
