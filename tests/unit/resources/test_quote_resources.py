@@ -22,6 +22,7 @@ WORD_CLASSES = {
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
     "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es", "attribution_adv_ki", "accusation", "opinion_adj",
     "first_person_subject", "addressee_postp", "clause_coordinator", "complementizer", "contrast_adverb", "expletive", "free_relative", "genitive_article", "genitive_det", "inner_attribution", "np_coordinator", "passive_aux", "passive_aux_past", "predicative", "question_complementizer", "relative_start", "relative_welch", "result_clause", "sentence_connector", "verb_coordinator", "von", "wie_frame",
+    "inseparable_prefix", "unfused_particle", "adjective_particle",
 }
 
 
