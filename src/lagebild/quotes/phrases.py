@@ -38,7 +38,7 @@ def np_at(f: Context, j: int, limit: int, skip: int = 3) -> tuple[int, int] | No
             k += 1
     if not has_noun:
         return None
-    while k > start and (f.low_in(k - 1, "np_coordinator") or f.low_in(k - 1, "genitive_article") or f.low_in(k - 1, "von")):
+    while k > start and any(f.low_in(k - 1, cls) for cls in ("np_coordinator", "genitive_article", "von")):
         k -= 1
     return (start, k)
 
