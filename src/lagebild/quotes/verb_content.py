@@ -1,5 +1,6 @@
 """What a speech-verb frame reports: where the content after the frame ends, whether the clause
-before it is content, a reported object ("sprach von ..."), content inside relative clauses."""
+before it is content, a reported object ("sprach von ..."), a bare zu-infinitive, content inside
+relative clauses."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -157,3 +158,26 @@ def subordinate(f: Context, lo: int, i: int) -> bool:
     return lo > 0 and f.tok[lo - 1].text == "," and (f.word(lo, "det") or f.low_in(lo, "relative_start"))
 
 
+def bare_zu_infinitive(f: Context, cue: Cue, R: int, speaker, addressee) -> tuple[int, int] | None:
+    """A zu-infinitive right after the cue without the (optional) comma: "hatte angekündigt bei
+    der Wahl erneut anzutreten", "versprach den Opfern schnell zu helfen"."""
+    i = cue.i
+    if not f.has_tags:
+        return None
+    end = None
+    for k in range(i + 1, R):
+        if f.in_marks[k] or f.is_finite(k):
+            return None
+        if f.tok[k].tag_ == "VVIZU" or (f.tok[k].tag_ == "PTKZU" and k + 1 < R and f.tok[k + 1].tag_.startswith("V")):
+            end = k + 1 if f.tok[k].tag_ == "VVIZU" else k + 2
+            break
+    if end is None:
+        return None
+    start = i + 1
+    for sp in (speaker, addressee):
+        if sp and sp[0] <= start < sp[1] or (sp and sp[0] == start):
+            start = sp[1]
+    if cue.particle is not None and start <= cue.particle < end:
+        return None
+    part = trim(f, start, end)
+    return part if part and f.words_in(*part) >= MIN_CONTENT_WORDS + 1 else None

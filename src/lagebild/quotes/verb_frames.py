@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from lagebild.quotes.candidate import Cand, Cue
 from lagebild.quotes.phrases import clause_left, clause_right, has_finite, is_apposition, name_tail, np_list, trim
 from lagebild.quotes.speakers import addressee_in, speaker_in_frame, subject_of
-from lagebild.quotes.verb_content import (MIN_CONTENT_WORDS, before_is_content, content_end,
+from lagebild.quotes.verb_content import (MIN_CONTENT_WORDS, bare_zu_infinitive, before_is_content, content_end,
                                           reported_after_relative, reported_object, subordinate)
 
 if TYPE_CHECKING:
@@ -229,30 +229,3 @@ def _content_after(f: Context, fr: Frame) -> tuple[int, int] | None:
     if after and f.words_in(*after) >= MIN_CONTENT_WORDS and not f.word(after[0], "adverbial_start"):
         return after
     return None
-
-
-def bare_zu_infinitive(f: Context, cue: Cue, R: int, speaker, addressee) -> tuple[int, int] | None:
-    """A zu-infinitive right after the cue without the (optional) comma: "hatte angekündigt bei
-    der Wahl erneut anzutreten", "versprach den Opfern schnell zu helfen"."""
-    i = cue.i
-    if not f.has_tags:
-        return None
-    end = None
-    for k in range(i + 1, R):
-        if f.in_marks[k] or f.is_finite(k):
-            return None
-        if f.tok[k].tag_ == "VVIZU" or (f.tok[k].tag_ == "PTKZU" and k + 1 < R and f.tok[k + 1].tag_.startswith("V")):
-            end = k + 1 if f.tok[k].tag_ == "VVIZU" else k + 2
-            break
-    if end is None:
-        return None
-    start = i + 1
-    for sp in (speaker, addressee):
-        if sp and sp[0] <= start < sp[1] or (sp and sp[0] == start):
-            start = sp[1]
-    if cue.particle is not None and start <= cue.particle < end:
-        return None
-    part = trim(f, start, end)
-    return part if part and f.words_in(*part) >= MIN_CONTENT_WORDS + 1 else None
-
-
