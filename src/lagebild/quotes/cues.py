@@ -1,6 +1,6 @@
 """The cues of a sentence: speech verbs ("sagte", "räumte ... ein", "mitteilte") and attribution
 words ("laut", "zufolge", "nach Angaben", ", so X", "demnach", ", wonach", opinion nouns), one
-cue per token, tried in that order."""
+cue per token, checked in that order."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

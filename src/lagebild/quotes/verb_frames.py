@@ -149,7 +149,7 @@ def _quote(f: Context, fr: Frame, kind: str, parts) -> Cand | None:
 
 
 def frame_content(f: Context, fr: Frame) -> Cand | None:
-    """The content the frame points at, tried in this order: after a colon; the clause before a
+    """The content the frame points at, checked in this order: after a colon; the clause before a
     verb-first frame; around a "wie" frame; the clause after the frame; a bare zu-infinitive; the
     sentence before an anaphor ("Dies bestätigte X"); the reported object."""
     verb, i, s, e, L, R, lo = fr.cue.verb, fr.cue.i, fr.s, fr.e, fr.L, fr.R, fr.lo
