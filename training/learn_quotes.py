@@ -1,4 +1,5 @@
-"""Learn the two data-driven parts of the quotes stage from WikiNews train (section 13 of the shared data).
+"""Learn the two data-driven parts of the quotes stage from WikiNews train (section 13 of the shared data),
+without the train articles that belong to the annotated corpus's held-out part (`training_records`).
 
 1. `direct_table.json`: for every pair of quotation marks the stage finds, its own features (length bucket,
    inside reported speech, first person word, frame next to the marks, all words capitalised, a cue in
@@ -23,15 +24,17 @@ from collections import defaultdict
 from pathlib import Path
 
 from lagebild.article import Article
+from lagebild.corpus import sources
 from lagebild.evaluation.quotes import Tally, TokenGrid, _gold, _pred
-from lagebild.paths import REPO_ROOT, shared_data_dir
+from lagebild.paths import REPO_ROOT
 from lagebild.pipeline import load_nlp
-from lagebild.quotes.direct import backoff_keys, direct_key
-from lagebild.quotes.frames import Builder
+from lagebild.quotes import direct
+from lagebild.quotes.context import Context
+from lagebild.quotes.direct_table import backoff_keys, direct_key
 from lagebild.quotes.lexicon import load_lexicon
-from lagebild.quotes.model import MODEL_FILE, sentence_features, train_logistic
-from lagebild.quotes.rules import Finder
-from lagebild.quotes.stage import to_quotes
+from lagebild.quotes.linking import to_quotes
+from lagebild.quotes.model import MODEL_FILE, open_sentences, sentence_features, train_logistic
+from lagebild.quotes.stage import find_candidates, frame_quotes
 
 HOLD_OUT_EVERY = 5
 
@@ -39,13 +42,12 @@ HOLD_OUT_EVERY = 5
 def collect(split: str, limit: int | None):
     nlp = load_nlp()
     keep = [n for n in nlp.pipe_names if n not in ("lagebild_entities", "lagebild_quotes", "lagebild_time", "lagebild_events")]
-    path = shared_data_dir() / "wikinews_quotes" / f"{split}.jsonl"
+    records = training_records(split)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     sentences = []  # (article number, features, label, best overlap with a gold quote the rules missed)
     held_tally = Tally()
     n_docs = 0
-    for line in path.open(encoding="utf-8"):
-        doc_json = json.loads(line)
+    for doc_json in records:
         n_docs += 1
         if limit and n_docs > limit:
             break
@@ -57,19 +59,18 @@ def collect(split: str, limit: int | None):
         doc._.article = article
         with nlp.select_pipes(enable=keep):
             doc = nlp(doc)
-        finder = Finder(doc, load_lexicon(), {})
-        builder = Builder(finder)
-        cands = builder.run()
-        for (o, c), fine in zip(builder.direct_pairs, builder.direct_log):
-            start, end = doc[o].idx + 1, doc[c].idx
+        ctx = Context(doc, load_lexicon(), {})
+        cands = find_candidates(ctx)
+        for pair in direct.assess(ctx, frame_quotes(ctx)):
+            start, end = doc[pair.open].idx + 1, doc[pair.close].idx
             label = any(s < end and start < e for s, e in directs)
-            for key in backoff_keys(fine):
+            for key in backoff_keys(pair.key):
                 counts[key][0] += label
                 counts[key][1] += 1
         # sentence classifier samples
         grid = TokenGrid(text)
         gold = _gold(doc_json, grid)
-        pred = _pred({"quotes": [_as_dict(q) for q in to_quotes(doc, article, cands, finder)]}, grid)
+        pred = _pred({"quotes": [_as_dict(q) for q in to_quotes(doc, article, cands, ctx)]}, grid)
         if n_docs % HOLD_OUT_EVERY == 0:
             held_tally.add(pred, gold)
         claimed = set()
@@ -78,13 +79,19 @@ def collect(split: str, limit: int | None):
             if best is not None and best["tokens"] & p["tokens"]:
                 claimed.add(id(best))
         free_gold = [g for g in gold if id(g) not in claimed]
-        for k, (s, e), prev in builder.sentence_slots():
+        for k, (s, e), prev in open_sentences(ctx, cands):
             toks = grid.tokens([(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))])
             covered = set().union(*(g["tokens"] for g in gold)) if gold else set()
             label = int(len(toks & covered) >= 0.5 * len(toks))
             score = max((len(toks & g["tokens"]) / len(toks | g["tokens"]) for g in free_gold), default=0.0)
-            sentences.append((n_docs, sentence_features(finder, s, e, prev is not None), label, score))
+            sentences.append((n_docs, sentence_features(ctx, s, e, prev is not None), label, score))
     return counts, sentences, held_tally, n_docs
+
+
+def training_records(split: str) -> list[dict]:
+    """The WikiNews articles of `split` that training may read: those in the corpus's held-out part
+    (`sources.held_out`) are left out, so the corpus test part stays unseen."""
+    return [rec for article_id, rec in sources.wikinews_records(split).items() if not sources.held_out(article_id)]
 
 
 def _as_dict(q) -> dict:

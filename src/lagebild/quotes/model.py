@@ -12,14 +12,21 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from lagebild import paths
-from lagebild.quotes.rules import Finder
+from lagebild.quotes.candidate import Cand
+from lagebild.quotes.cues import verb_cue
+from lagebild.quotes.phrases import trim
+from lagebild.quotes.speakers import sentence_subject, subject_of
+
+if TYPE_CHECKING:
+    from lagebild.quotes.context import Context
 
 MODEL_FILE = "sentence_model.json"
 
 
-def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
+def sentence_features(f: Context, s: int, e: int, prev_quote: bool) -> list[str]:
     """Binary features of sentence [s, e): its lower-case words and a few flags."""
     feats = {f"w:{f.lower[i]}" for i in range(s, e) if f.tok[i].is_alpha and not f.in_marks[i]}
     words = f.words_in(s, e)
@@ -52,7 +59,7 @@ def sentence_features(f: Finder, s: int, e: int, prev_quote: bool) -> list[str]:
     return sorted(feats)
 
 
-def _verb_features(f: Finder, s: int, e: int, finite: int | None) -> set[str]:
+def _verb_features(f: Context, s: int, e: int, finite: int | None) -> set[str]:
     """Lemmas of the verbs, the speech verb of the lexicon and the kind of subject: "Die USA lehnten
     die Aufnahme ab" is a report because of "ablehnen" with a named subject, whatever its form."""
     feats = set()
@@ -61,14 +68,14 @@ def _verb_features(f: Finder, s: int, e: int, finite: int | None) -> set[str]:
         if f.in_marks[i] or not tok.tag_.startswith("V"):
             continue
         feats.add(f"lem:{tok.lemma_.lower()}")
-        cue = f.verb_cue(i, s, e)
+        cue = verb_cue(f, i, s, e)
         if cue is not None and cue.verb is not None:
             feats.add(f"cue:{cue.verb.key}")
             feats.add(f"cue_medium:{cue.verb.medium}")
     if finite is not None and "Sub" in f.tok[finite].morph.get("Mood") and not f.is_ki(finite):
         feats.add("f:kii")
     root = next((i for i in range(s, e) if f.tok[i].dep_ == "ROOT"), None)
-    subject = f.subject_of(root, s, e) if root is not None and f.has_parse else None
+    subject = subject_of(f, root, s, e) if root is not None and f.has_parse else None
     if subject is not None:
         labels = {ent.label_ for ent in f.ents if ent.start < subject[1] and subject[0] < ent.end}
         feats.update(f"subj:{lab}" for lab in labels)
@@ -99,6 +106,44 @@ def load_sentence_model() -> SentenceModel | None:
             data = json.loads(path.read_text(encoding="utf-8"))
             return SentenceModel(data["weights"], data["bias"], data["threshold"])
     return None
+
+
+def open_sentences(f: Context, claimed: list[Cand]):
+    """Sentences no candidate touches: (sentence number, start, end, previous sentence's quote)."""
+    covered = set()
+    by_sent: dict[int, Cand] = {}
+    for q in claimed:
+        covered |= q.tokens()
+        by_sent[f.sent_of[q.end - 1]] = q
+    for k, (s, e) in enumerate(f.sents):
+        if f.in_marks[s] or any(i in covered or f.in_marks[i] for i in range(s, e)):
+            continue
+        part = trim(f, s, e)
+        if part and f.words_in(*part) >= 4:
+            yield k, part, by_sent.get(k - 1)
+
+
+def find(f: Context, claimed: list[Cand], model: SentenceModel) -> list[Cand]:
+    """Sentences the learned classifier calls reported speech (the steps before left them free)."""
+    out = []
+    for k, (s, e), prev in open_sentences(f, claimed):
+        feats = sentence_features(f, s, e, prev is not None)
+        if model.prob(feats) < model.threshold:
+            continue
+        first = next((i for i in range(s, e) if f.is_finite(i)), None)
+        continues = first is not None and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ()))
+        kind = "free_indirect" if continues else "reported"
+        if kind == "reported":
+            prev = None  # an indicative report names its own speaker, if any
+        elif prev is None:
+            prev = next((q for q in reversed(claimed) if q.end <= s and f.sent_of[s] - f.sent_of[q.end - 1] <= 3), None)
+        if prev is not None:
+            cand = Cand(kind, [(s, e)], inherit=prev)
+        else:
+            subject = sentence_subject(f, e - 1, e - 1)
+            cand = Cand(kind, [(s, e)], speaker=subject if subject and f.is_named(*subject) else None)
+        out.append(cand)
+    return out
 
 
 def train_logistic(samples: list[tuple[list[str], int]], epochs: int = 15, lr: float = 0.1,

@@ -2,156 +2,69 @@
 
 Reads the Doc (tokens, STTS tags, morphology, parse where the core model gives them) and the
 entities that `lagebild_entities` wrote to `doc._.article`; writes only `article.quotes`.
-A speaker is linked to the entity whose mention overlaps the speaker span; a pronoun or role noun
-that the entities stage did not resolve falls back to the nearest preceding person, or to the
-entity that has that role.
+
+The steps, in the order `find_candidates` runs them, each reading the one read-only `Context` of
+the Doc and the candidates of the steps before:
+
+1. frames: attributions ("laut X", "X zufolge", ", so X"), opinion nouns ("ist der Meinung, dass"),
+   speech-verb frames ("X sagte, ..."); then the frames that stand (`claims.resolve_frames`);
+2. direct quotes in quotation marks, kept or dropped as scare quotes by the learned table;
+3. free indirect speech (Konjunktiv-I sentences continuing the quote before);
+4. sentences the learned classifier calls reported speech (only those no step claimed);
+5. speaker linking to the article's entities (`linking.to_quotes`).
 """
 from __future__ import annotations
 
-import json
 import logging
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild import paths
-from lagebild.article import Article, Quote, Speaker, TextSpan
+from lagebild.article import Article, Quote
 from lagebild.nlp import components  # noqa: F401  (registers doc._.article)
-from lagebild.quotes.frames import Builder
+from lagebild.quotes import attributions, claims, direct, free_indirect, model, opinion_nouns, verb_frames
+from lagebild.quotes.candidate import Cand, in_text_order
+from lagebild.quotes.context import Context
+from lagebild.quotes.direct_table import load_direct_table
 from lagebild.quotes.lexicon import load_lexicon
-from lagebild.quotes.model import load_sentence_model
-from lagebild.quotes.rules import Cand, Finder
+from lagebild.quotes.linking import to_quotes
 
 log = logging.getLogger(__name__)
-QUOTES_MODEL = "de_quotes"
 VERSION = "lagebild_quotes/1"
+FRAME_STEPS = (attributions, opinion_nouns, verb_frames)
 
 
-@lru_cache(maxsize=1)
-def load_direct_table() -> dict[str, list[float]]:
-    """P(quotation marks hold a quote | length, inside reported speech, first person), learned on
-    WikiNews train by `training/learn_quotes.py`; empty when the model folder is absent."""
-    candidates = [paths.models_dir() / QUOTES_MODEL, paths.REPO_ROOT / "models" / QUOTES_MODEL]
-    path = next((p / "direct_table.json" for p in candidates if (p / "direct_table.json").exists()), None)
-    if path is None:
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))["p_quote"]  # key -> [probability, count]
+def frame_quotes(ctx: Context) -> list[Cand]:
+    """Step 1: the quotes of the frames (attributions, opinion nouns, speech verbs) that stand."""
+    found: list[Cand] = []
+    for step in FRAME_STEPS:
+        found += step.find(ctx, found)
+    return claims.resolve_frames(ctx, found)
 
 
-class EntityIndex:
-    """Entity mentions of the article by character offset, for speaker linking."""
-
-    def __init__(self, article: Article):
-        self.mentions = sorted(
-            ((m.start, m.end, e.id, e.type, m.form) for e in article.entities for m in e.mentions),
-            key=lambda x: x[0],
-        )
-        self.roles = {(r.role.lower(), e.id) for e in article.entities for r in e.roles}
-        self.types = {e.id: e.type for e in article.entities}
-        self.names = {e.id: e.name for e in article.entities if e.name}
-
-    def overlapping(self, start: int, end: int) -> str | None:
-        rank = {"PER": 0, "ORG": 1, "OTH": 2, "LOC": 3}
-        hits = [m for m in self.mentions if m[0] < end and start < m[1]]
-        if not hits:
-            return None
-        hits.sort(key=lambda m: (rank.get(m[3], 9), -(min(end, m[1]) - max(start, m[0]))))
-        return hits[0][2]
-
-    def by_name(self, text: str) -> str | None:
-        """A person whose name ends in the speaker's last word ("Rasmussen" -> "Anders Fogh
-        Rasmussen"), for a name mention the NER missed."""
-        words = text.split()
-        if not words or not words[-1][:1].isupper():
-            return None
-        last = words[-1]
-        ids = {eid for eid, name in self.names.items() if name.split()[-1] == last and self.types.get(eid) == "PER"}
-        return ids.pop() if len(ids) == 1 else None
-
-    def by_role(self, text: str) -> str | None:
-        low = text.lower()
-        ids = {eid for role, eid in self.roles if role and role in low}
-        return ids.pop() if len(ids) == 1 else None
-
-    def person_before(self, pos: int, quoted: list[tuple[int, int]]) -> str | None:
-        for start, end, eid, etype, form in reversed(self.mentions):
-            if end <= pos and etype == "PER" and form != "pronoun" and not any(a <= start < b for a, b in quoted):
-                return eid
-        return None
+def find_candidates(ctx: Context, sentence_model: model.SentenceModel | None = None) -> list[Cand]:
+    """All quote candidates of one Doc, in text order (steps 1-4)."""
+    frames = frame_quotes(ctx)
+    directs = direct.find(ctx, frames)
+    found = in_text_order(claims.merge_framed_directs(ctx, frames, directs))
+    free = free_indirect.find(ctx, found)
+    claims.attach_fragments(directs, free)
+    found = in_text_order(found + free)
+    claims.drop_impersonal_speakers(ctx, found)
+    if sentence_model is not None:
+        found = in_text_order(found + model.find(ctx, found, sentence_model))
+    return found
 
 
-def _speaker_pronoun(index: EntityIndex, pos: int, tok: int, resolved: dict, earlier: list[Cand],
-                     finder: Finder, text: str) -> str | None:
-    """The person a speaker pronoun ("sagte er") refers to, when the context says so clearly.
-
-    A person named after the last quote, outside quotes and not as a genitive ("Rasmussens
-    Bitte"), is the new topic; otherwise the speaker of a quote at most two sentences back goes on
-    speaking. Returns None when neither applies (the entities stage's resolution is used then).
-    """
-    doc = finder.doc
-    last = earlier[-1] if earlier else None
-    last_end = doc[last.end - 1].idx if last is not None else -1
-    for start, end, eid, etype, form in reversed(index.mentions):
-        if start <= last_end:
-            break
-        if end > pos:
-            continue
-        if etype == "PER" and form in ("name", "nominal") and not text[start:end].endswith("s"):
-            return eid
-    if last is None or id(last) not in resolved or resolved[id(last)][0] is None:
-        return None
-    gap = finder.sent_of[tok] - finder.sent_of[last.end - 1]
-    entity = resolved[id(last)][0]
-    return entity if 0 <= gap <= 2 and index.types.get(entity) == "PER" else None
-
-
-def _span(doc: Doc, rng: tuple[int, int] | None, text: str) -> TextSpan | None:
-    if not rng:
-        return None
-    s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-    return TextSpan.of(text, s, e)
-
-
-def to_quotes(doc: Doc, article: Article, cands: list[Cand], finder: Finder) -> list[Quote]:
-    """Token candidates to `Quote` records with character offsets and linked speakers."""
-    index = EntityIndex(article)
-    text = doc.text  # built once: Doc.text joins all tokens on every access
-    quoted = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for q in cands for s, e in q.parts]
-    resolved: dict[int, tuple[str | None, TextSpan | None]] = {}
-    quotes: list[Quote] = []
-    for n, q in enumerate(cands, start=1):
-        mention = _span(doc, q.speaker, text)
-        entity = None
-        if mention is not None:
-            pronoun = q.speaker[1] - q.speaker[0] == 1 and finder.is_pronoun(q.speaker[0])
-            if pronoun:
-                entity = _speaker_pronoun(index, mention.start, q.speaker[0], resolved, cands[:n - 1], finder, text)
-            if entity is None:
-                entity = index.overlapping(mention.start, mention.end)
-            if entity is None:
-                entity = index.by_role(mention.text) or index.by_name(mention.text)
-            if entity is None and pronoun:
-                entity = index.person_before(mention.start, quoted)
-        elif q.inherit is not None and id(q.inherit) in resolved:
-            entity, mention = resolved[id(q.inherit)]
-        resolved[id(q)] = (entity, mention)
-        parts = [p for p in (_span(doc, r, text) for r in q.parts) if p]
-        if not parts:
-            continue
-        cue = [p for p in (_span(doc, (i, i + 1), text) for i in sorted(set(q.cue))) if p]
-        quotes.append(Quote(id=f"q{n}", type=q.type, parts=parts, speaker=Speaker(entity, mention),
-                            cue=cue, addressee=_span(doc, q.addressee, text)))
-    for n, quote in enumerate(quotes, start=1):
-        quote.id = f"q{n}"
-    return quotes
+def make_context(doc: Doc) -> Context:
+    """The read-only context of `doc` with the lexicon and the learned direct-quote table."""
+    return Context(doc, load_lexicon(), load_direct_table())
 
 
 def find_quotes(doc: Doc, article: Article) -> list[Quote]:
     """All quotes of one analysed Doc (the function the component calls)."""
-    finder = Finder(doc, load_lexicon(), load_direct_table())
-    cands = Builder(finder, load_sentence_model()).run()
-    return to_quotes(doc, article, cands, finder)
+    ctx = make_context(doc)
+    return to_quotes(doc, article, find_candidates(ctx, model.load_sentence_model()), ctx)
 
 
 @Language.component("lagebild_quotes", assigns=["doc._.article"])

@@ -7,17 +7,19 @@ import spacy
 from quote_docs import make_doc, part_texts, quotes_of
 from spacy.tokens import Doc
 
-from lagebild.quotes.direct import backoff_with_counts, direct_key
-from lagebild.quotes.frames import Builder
+from lagebild.quotes.candidate import Cand
+from lagebild.quotes.context import Context, split_missed
+from lagebild.quotes.direct import clause_cue, in_konjunktiv_sentence
+from lagebild.quotes.direct_table import backoff_with_counts, direct_key
 from lagebild.quotes.lexicon import load_lexicon
-from lagebild.quotes.rules import Finder
+from lagebild.quotes.stage import find_candidates
 
 KI = "Mood=Sub|Tense=Pres|VerbForm=Fin"
 IND = "Mood=Ind|Tense=Pres|VerbForm=Fin"
 
 
-def _builder(text: str, **kw) -> Builder:
-    return Builder(Finder(make_doc(text, **kw), load_lexicon(), {}))
+def _context(text: str, **kw) -> Context:
+    return Context(make_doc(text, **kw), load_lexicon(), {})
 
 
 def test_source_after_laut_ends_before_the_next_article() -> None:
@@ -74,42 +76,42 @@ REL_TAGS = {"Der": "ART", "Bericht": "NN", "beschreibt": "VVFIN", "die": "PRELS"
 
 
 def test_indicative_relative_clause_after_a_frame_is_no_content() -> None:
-    b = _builder("Der Bericht beschreibt die Lage im Land, die sich verschlechtert hat.", tags=REL_TAGS,
+    ctx = _context("Der Bericht beschreibt die Lage im Land, die sich verschlechtert hat.", tags=REL_TAGS,
                  morphs={"hat": IND, "beschreibt": IND})
-    assert [q for q in b.run() if q.type == "indirect"] == []
+    assert [q for q in find_candidates(ctx) if q.type == "indirect"] == []
 
 
 def test_konjunktiv_relative_clause_is_still_reported() -> None:
-    b = _builder("Der Bericht beschreibt die Lage im Land, die sich verschlechtert habe.", tags=REL_TAGS,
+    ctx = _context("Der Bericht beschreibt die Lage im Land, die sich verschlechtert habe.", tags=REL_TAGS,
                  morphs={"habe": KI, "beschreibt": IND})
-    assert [part_texts_of(b, q) for q in b.run() if q.type == "indirect"] == [["die sich verschlechtert habe"]]
+    assert [part_texts_of(ctx, q) for q in find_candidates(ctx) if q.type == "indirect"] == [["die sich verschlechtert habe"]]
 
 
-def part_texts_of(b: Builder, q) -> list[str]:
-    return [b.f.doc[s:e].text for s, e in q.parts]
+def part_texts_of(ctx: Context, q: Cand) -> list[str]:
+    return [ctx.doc[s:e].text for s, e in q.parts]
 
 
 def test_verbless_content_of_a_verb_frame_is_dropped() -> None:
     tags = {"Scharf": "ADJD", "kritisierte": "VVFIN", "die": "ART", "Politikerin": "NN", "der": "ART",
             "Grünen": "NN", "Anja": "NE", "Hajduk": "NE", "Pläne": "NN"}
-    b = _builder("Scharf kritisierte die Politikerin der Grünen, Anja Hajduk.", tags=tags)
-    assert [q for q in b.run() if q.type == "indirect"] == []
+    ctx = _context("Scharf kritisierte die Politikerin der Grünen, Anja Hajduk.", tags=tags)
+    assert [q for q in find_candidates(ctx) if q.type == "indirect"] == []
 
 
 def test_naming_verb_marks_its_fragment() -> None:
-    b = _builder("Der Minister nannte den Bericht eine „Zeitungsente“.")
-    (o, c), = b.f.mark_pairs
-    cue, naming = b.clause_cue(o, c)
-    assert [b.f.doc[k].text for k in cue] == ["nannte"] and naming
-    b = _builder("Er sprach von einer „gezielten Kampagne“ gegen ihn.")
-    (o, c), = b.f.mark_pairs
-    assert b.clause_cue(o, c)[1]
+    ctx = _context("Der Minister nannte den Bericht eine „Zeitungsente“.")
+    (o, c), = ctx.mark_pairs
+    cue, naming = clause_cue(ctx, o, c)
+    assert [ctx.doc[k].text for k in cue] == ["nannte"] and naming
+    ctx = _context("Er sprach von einer „gezielten Kampagne“ gegen ihn.")
+    (o, c), = ctx.mark_pairs
+    assert clause_cue(ctx, o, c)[1]
 
 
 def test_a_marked_name_next_to_a_noun_has_no_clause_cue() -> None:
-    b = _builder("Wie die Zeitung „Hürriyet“ berichtet, ist der Minister zurückgetreten.")
-    (o, c), = b.f.mark_pairs
-    assert b.clause_cue(o, c) == (None, False)
+    ctx = _context("Wie die Zeitung „Hürriyet“ berichtet, ist der Minister zurückgetreten.")
+    (o, c), = ctx.mark_pairs
+    assert clause_cue(ctx, o, c) == (None, False)
 
 
 def test_naming_key_backs_off_to_the_pooled_key() -> None:
@@ -121,19 +123,19 @@ def test_naming_key_backs_off_to_the_pooled_key() -> None:
 
 def test_marks_in_a_konjunktiv_sentence_count_as_inside_reported_speech() -> None:
     text = "Damit seien „der Kurs und die Richtung“ nicht mehr klar."
-    b = _builder(text, tags={"seien": "VAFIN"}, morphs={"seien": KI})
-    (o, c), = b.f.mark_pairs
-    assert b.in_konjunktiv_sentence(o, c)
-    b = _builder(text.replace("seien", "sind"), tags={"sind": "VAFIN"}, morphs={"sind": IND})
-    (o, c), = b.f.mark_pairs
-    assert not b.in_konjunktiv_sentence(o, c)
+    ctx = _context(text, tags={"seien": "VAFIN"}, morphs={"seien": KI})
+    (o, c), = ctx.mark_pairs
+    assert in_konjunktiv_sentence(ctx, o, c)
+    ctx = _context(text.replace("seien", "sind"), tags={"sind": "VAFIN"}, morphs={"sind": IND})
+    (o, c), = ctx.mark_pairs
+    assert not in_konjunktiv_sentence(ctx, o, c)
 
 
 def test_missed_sentence_end_is_split() -> None:
     vocab = spacy.blank("de").vocab
     words = ["Es", "war", "ein", "MI-17", ".", "Der", "Hubschrauber", "sei", "abgestürzt", "."]
     doc = Doc(vocab, words=words, spaces=[True] * 9 + [False])
-    assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 10)]
+    assert split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 10)]
 
 
 def test_reported_object_goes_on_inside_and_after_quotation_marks() -> None:
@@ -155,7 +157,7 @@ def test_year_or_number_at_a_missed_sentence_end_is_split_but_not_an_ordinal() -
     vocab = spacy.blank("de").vocab
     words = ["Das", "war", "im", "Jahr", "1942.", "Jetzt", "sei", "es", "am", "17.", "März", "so", "weit", "."]
     doc = Doc(vocab, words=words, spaces=[True] * 13 + [False])
-    assert Finder._split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 14)]
+    assert split_missed(doc, [(0, len(doc))]) == [(0, 5), (5, 14)]
 
 
 def test_infinitive_the_parser_coordinated_with_the_cue_stays_content() -> None:

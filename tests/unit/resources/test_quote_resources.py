@@ -2,6 +2,7 @@
 quote_words.tsv and quote_marks.tsv."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -20,7 +21,13 @@ WORD_CLASSES = {
     "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
     "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
-    "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es", "attribution_adv_ki", "accusation", "opinion_adj",
+    "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es",
+    "attribution_adv_ki", "accusation", "opinion_adj", "first_person_subject", "addressee_postp",
+    "clause_coordinator", "complementizer", "contrast_adverb", "expletive", "free_relative",
+    "genitive_article", "genitive_det", "inner_attribution", "np_coordinator", "passive_aux",
+    "passive_aux_past", "predicative", "question_complementizer", "relative_start", "relative_welch",
+    "result_clause", "sentence_connector", "verb_coordinator", "von", "wie_frame", "inseparable_prefix",
+    "unfused_particle", "adjective_particle",
 }
 
 
@@ -117,3 +124,13 @@ def test_verb_restrictions_name_speech_verbs() -> None:
     keys = {v.key for verbs in lex.verbs_by_lemma.values() for v in verbs}
     assert lex.words["no_question"] and lex.words["not_with_es"]
     assert lex.words["no_question"] | lex.words["not_with_es"] | lex.words["accusation"] <= keys
+
+
+def test_every_word_class_the_quote_rules_read_is_in_the_file() -> None:
+    """A misspelled class would read as an empty set; every class named in `lagebild/quotes/` exists."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (DIR.parents[1] / "quotes").glob("*.py"))
+    named = set(re.findall(r'(?:low_in|word|is_source_noun)\([^()"]*?, "(\w+)"\)', code))
+    named |= set(re.findall(r'(?:\bw|words)\.get\("(\w+)"', code))
+    present = {r[1] for r in _rows("quote_words.tsv")}
+    assert len(named) > 30
+    assert named <= present, sorted(named - present)

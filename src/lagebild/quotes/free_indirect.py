@@ -1,0 +1,79 @@
+"""Free indirect speech: Konjunktiv-I sentences without a frame that continue the speaker of the
+quote before ("Er sagte, ... . Die Lage sei ernst."), reportative "soll ... haben" after a source,
+and the continuation forms ("hätte", "würde") right after a quote."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lagebild.quotes.candidate import Cand
+from lagebild.quotes.phrases import main_finite, trim
+
+if TYPE_CHECKING:
+    from lagebild.quotes.context import Context
+
+# Consecutive free indirect sentences form one quote, as in the corpus (a quarter of its frameless
+# Konjunktiv-I quotes run over several sentences); merging scored better on WikiNews train.
+MERGE_FREE_INDIRECT = True
+
+
+def find(f: Context, claimed: list[Cand]) -> list[Cand]:
+    """Free indirect quotes in the sentences that `claimed` (frames and direct quotes, in text
+    order) leave free; consecutive ones merge into one quote."""
+    out: list[Cand] = []
+    by_sent: dict[int, Cand] = {}
+    for q in claimed:
+        by_sent[f.sent_of[q.end - 1]] = q
+    covered = set()
+    for q in claimed:
+        if q.type != "direct":
+            covered |= q.tokens()
+    for k, (s, e) in enumerate(f.sents):
+        if any(i in covered for i in range(s, e)) or k in by_sent:
+            if k in by_sent and by_sent[k].type != "direct":
+                continue
+            if any(i in covered for i in range(s, e)):
+                continue
+        first = main_finite(f, s, e)
+        if first is None or f.in_marks[s] or f.is_mark[s] or f.word(s, "first_person_subject"):
+            continue
+        prev = quote_before(f, k, by_sent)
+        if MERGE_FREE_INDIRECT and prev is not None and prev.type == "free_indirect" and prev in out \
+                and (f.is_ki(first) or f.lower[first] in f.w.get("continuation", ())):
+            part = trim(f, s, e)
+            if part:
+                prev.parts[-1] = (prev.parts[-1][0], part[1])
+                by_sent[k] = prev
+                continue
+        # after a quote, replacement subjunctive ("hätte", "würde") and reportative "soll"
+        # continue the report too; without one, only Konjunktiv I opens free indirect speech
+        reportative = f.lower[first] in f.w.get("reportative", ()) and any(
+            f.lower[x] in f.w.get("perfect_infinitive", ()) for x in range(max(first + 1, e - 4), e))
+        if not (f.is_ki(first) or reportative or (prev is not None and f.lower[first] in f.w.get("continuation", ()))):
+            continue
+        part = trim(f, s, e)
+        if not part or f.words_in(*part) < 3:
+            continue
+        if prev is None and reportative:  # "X soll ... getan haben": a claim of the last source
+            prev = next((q for q in reversed(claimed + out) if q.end <= s and k - f.sent_of[q.end - 1] <= 2), None)
+            if prev is None and not f.is_ki(first):
+                continue  # no source nearby: "Der Absturz soll sich ... ereignet haben" is the narrator's hedge
+        if prev is not None and prev.type != "direct" or (prev is not None and prev.speaker):
+            cand = Cand("free_indirect", [part], inherit=prev)
+        elif f.is_pronoun(s):
+            cand = Cand("free_indirect", [part], speaker=(s, s + 1))
+        else:
+            cand = Cand("free_indirect", [part])
+        out.append(cand)
+        by_sent[k] = cand
+    return out
+
+
+def quote_before(f: Context, k: int, by_sent: dict[int, Cand]) -> Cand | None:
+    """The quote that ends in the sentence before sentence k, across a paragraph break (the
+    blank line is a "sentence" of its own): reports go on in the next paragraph."""
+    j = k - 1
+    while j >= 0 and trim(f, *f.sents[j]) is None:
+        j -= 1
+    return by_sent.get(j) if j >= 0 else None
+
+

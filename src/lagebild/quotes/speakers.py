@@ -1,0 +1,144 @@
+"""Speaker and addressee of a frame: the subject of the cue verb (from the parse, else from word
+order: "X sagte", "sagte X", "wie X mitteilte", "..., hatte X gesagt"), the addressee
+("gegenüber der Zeitung", "vor Studenten"), the subject of a sentence, and the person named in the
+sentence before a stand-alone quote."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lagebild.quotes.candidate import Cue
+from lagebild.quotes.phrases import clause_left, np_at, np_before, trim
+
+if TYPE_CHECKING:
+    from lagebild.quotes.context import Context
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "sb", "csubj"}
+
+
+def subject_of(f: Context, v: int, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of verb v from the parse, clipped to [lo, hi)."""
+    if not f.has_parse:
+        return None
+    tok = f.tok[v]
+    heads = [tok]
+    if tok.dep_ in ("conj",) and tok.head.i != v:
+        heads.append(tok.head)
+    if tok.dep_ in ("aux", "aux:pass", "cop"):
+        heads.append(tok.head)
+    for h in heads:
+        for child in h.children:
+            if child.dep_ in SUBJECT_DEPS and lo <= child.i < hi:
+                if f.has_tags and f.tok[child.left_edge.i].tag_ in ("APPR", "APPRART") \
+                        and f.lower[child.left_edge.i] in f.w.get("attribution_prep", ()):
+                    continue  # "Laut BBC sagte der Minister": the parse made the source the subject
+                left = max(child.left_edge.i, lo)
+                right = min(child.right_edge.i + 1, hi)
+                span = trim(f, left, right)
+                if span and span[1] - span[0] <= 25:
+                    return span
+                return (child.i, child.i + 1)
+    return None
+
+
+def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
+                     earlier: list[tuple[int, tuple[int, int] | None]]) -> tuple[int, int] | None:
+    """The speaker of the frame of `cue` in [lo, hi); `earlier` holds (cue token, speaker) of the
+    frames before it in the sentence, in token order ("X sagte ... und betonte" keeps X)."""
+    v = cue.i
+    if cue.particle is not None and cue.particle > v:
+        hi = min(hi, cue.particle)  # "räumte Rasmussen ein": the particle is no part of the speaker
+    span = subject_of(f, v, lo, hi)
+    if span and not (span[0] <= v < span[1]) and not (span[1] - span[0] == 1 and f.word(span[0], "anaphor")):
+        return span
+    if v > lo and f.low_in(v - 1, "np_coordinator"):
+        for other, sp in reversed(earlier):
+            if other < v and sp:
+                return sp
+    # subordinate frame "wie X mitteilte"
+    if f.low_in(lo, "wie_frame") and v > lo + 1:
+        return np_at(f, lo + 1, v)
+    if lo < v and f.has_tags and f.tok[lo].tag_ in ("VAFIN", "VMFIN") and not f.is_finite(v):
+        sp = np_at(f, lo + 1, v, skip=0)  # "..., hatte Obama in Moskau gesagt"
+        if sp:
+            return sp
+    if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
+        after = np_at(f, v + 1, hi)
+        if after or lo == 0 or f.tok[lo - 1].text != ",":
+            return after
+        # "X, der Y empfangen hatte, machte ...": the subject stands before the relative clause
+        s = f.sents[f.sent_of[v]][0]
+        l2 = clause_left(f, lo - 1, s)
+        if l2 >= s and f.tok[l2].text == "," and (f.tok[l2 + 1].tag_ == "PRELS" or f.word(l2 + 1, "det")):
+            return np_before(f, l2, s)
+        return None
+    first = lo
+    while first < v and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
+        first += 1
+    if first < v and not f.word(first, "preposition") and not f.word(first, "anaphor") \
+            and not f.word(first, "adverbial_start") and not (f.has_tags and f.tok[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
+        sp = np_at(f, first, v, skip=0)
+        if sp and sp[0] == first:
+            return sp
+    return np_at(f, v + 1, hi)
+
+
+def addressee_in(f: Context, lo: int, hi: int, cue: Cue) -> tuple[int, int] | None:
+    if f.has_parse:
+        for child in f.tok[cue.i].children:
+            if child.dep_ in ("iobj", "da") and lo <= child.i < hi:
+                return trim(f, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+    for k in range(lo, hi):
+        low = f.lower[k]
+        if cue.verb and low == cue.verb.prep and low in f.w.get("addressee_marker", ()):
+            continue
+        if low in f.w.get("addressee_marker", ()) and k + 1 < hi:
+            if low in f.w.get("addressee_postp", ()):
+                sp = np_at(f, k + 1, hi, skip=0) or np_before(f, k, lo)
+            else:
+                sp = np_at(f, k + 1, hi, skip=0)
+            if sp:
+                return sp
+        if k + 1 < hi and f"{f.tok[k].text} {f.lower[k + 1]}" in f.w.get("addressee_marker", ()):
+            sp = np_at(f, k + 2, hi, skip=0)
+            if sp:
+                return sp
+    return None
+
+
+def sentence_subject(f: Context, o: int, c: int) -> tuple[int, int] | None:
+    s, e = f.sents[f.sent_of[o]]
+    parsed = None
+    if f.has_parse:
+        for k in range(s, e):
+            tok = f.tok[k]
+            if tok.dep_ == "ROOT" or tok.head.i == k:
+                sp = subject_of(f, k, s, e)
+                if sp and not (o <= sp[0] <= c):
+                    parsed = sp
+                break
+    initial = None
+    if not (f.in_marks[s] or f.is_mark[s]):
+        if f.is_pronoun(s):
+            initial = (s, s + 1)
+        else:
+            sp = np_at(f, s, min(e, o), skip=0)
+            if sp and sp[0] == s and sp[1] < f.n and f.is_finite(sp[1]):
+                initial = sp
+    if parsed and initial and not f.is_named(*parsed) and f.is_named(*initial):
+        return initial  # the parse missed the named subject before the finite verb
+    return parsed or initial
+
+
+def person_in_sentence_before(f: Context, o: int) -> tuple[int, int] | None:
+    """A quote standing alone as a sentence is said by the person named in the sentence before
+    ("Künast warnte vor den Folgen. „Es droht eine Erderwärmung …“")."""
+    k = f.sent_of[o] - 1
+    if k < 0:
+        return None
+    s, e = f.sents[k]
+    people = [ent for ent in f.ents if s <= ent.start < e and ent.label_ == "PER" and not f.in_marks[ent.start]]
+    if not people:
+        people = [ent for ent in f.ents if s <= ent.start < e and ent.label_ == "ORG" and not f.in_marks[ent.start]]
+    return (people[0].start, people[0].end) if people else None
+
+
