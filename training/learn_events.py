@@ -21,7 +21,7 @@ from pathlib import Path
 import spacy
 
 from lagebild import paths
-from lagebild.analyze import prepare
+from lagebild.analysis import prepare
 from lagebild.corpus.loader import load_corpus
 from lagebild.corpus.sources import held_out
 from lagebild.evaluation.events import EventTally, score_events
