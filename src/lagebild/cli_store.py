@@ -153,6 +153,17 @@ def export(
                   highlight=False, soft_wrap=True)
 
 
+SERVE_LOCK_WAIT = 60.0  # seconds `serve` waits for a writer to release a DuckDB store before it gives up
+_SERVE_WHILE_INGESTING = ("to browse while a long ingest runs, start `lagebild serve` before the ingest: it then "
+                          "keeps answering from its copy while ingest writes (docs/store.md); or use PostgreSQL")
+
+
+def _say_waiting(target: str) -> None:
+    console.print(f"[yellow]waiting:[/yellow] the store {target} is locked by another process (a running "
+                  f"`lagebild ingest`?); serve starts as soon as it is released, giving up after "
+                  f"{SERVE_LOCK_WAIT:.0f} s. Hint: {_SERVE_WHILE_INGESTING}", highlight=False)
+
+
 def serve(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", help="Interface to bind; the default is reachable from this machine only."),
@@ -169,7 +180,7 @@ def serve(
 
     from lagebild.api.app import create_app
     from lagebild.store import StoreError
-    from lagebild.store.db import parse_url
+    from lagebild.store.db import StoreLockedError, parse_url
     from lagebild.store.snapshot import Snapshots
 
     kind, target = parse_url(db)
@@ -181,7 +192,12 @@ def serve(
         if not Path(target).exists():
             _open(db, read_only=True, migrate=False)   # says how to create it, exits 2
         try:
-            snapshots = Snapshots(Path(target), refresh=refresh, wait=60.0)
+            snapshots = Snapshots(Path(target), refresh=refresh, wait=SERVE_LOCK_WAIT,
+                                  on_wait=lambda err: _say_waiting(target))
+        except StoreLockedError as err:
+            console.print(f"[red]error:[/red] {err}", highlight=False)
+            console.print(f"[yellow]hint:[/yellow] {_SERVE_WHILE_INGESTING}", highlight=False)
+            raise typer.Exit(2) from err
         except StoreError as err:
             console.print(f"[red]error:[/red] {err}", highlight=False)
             raise typer.Exit(2) from err
