@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from lagebild.ingest.readers import folder_files, input_kind, jsonl_raw_lines, parse_jsonl_line
+from lagebild.ingest.readers import error_record_id, folder_files, input_kind, jsonl_raw_lines, parse_jsonl_line
 from lagebild.ingest.readers import read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
@@ -150,7 +150,7 @@ def parquet_record_to_item(rec: dict, name: str, rowno: int) -> Item:
     try:
         return record_to_article(rec, origin, f"{Path(name).stem}-{rowno}")
     except InputError as err:
-        return IngestError(str(rec["id"]) if rec.get("id") else None, origin, str(err))
+        return IngestError(error_record_id(rec.get("id")), origin, str(err))
 
 
 def jsonl_line_to_item(raw: bytes, name: str, lineno: int) -> Item | None:
