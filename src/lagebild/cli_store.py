@@ -13,6 +13,8 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+
+from lagebild.analysis import MAX_CHARS
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
@@ -64,6 +66,7 @@ def ingest(
     from_dir: Optional[Path] = typer.Option(None, "--from", help="Load a batch output folder (Parquet tables) instead of analysing."),
     batch_size: int = typer.Option(32, min=1, max=10_000, help="Articles per transaction."),
     date: Optional[str] = typer.Option(None, help="Article date YYYY-MM-DD for inputs without one."),
+    max_chars: int = typer.Option(MAX_CHARS, min=1, help="Refuse articles longer than this many characters."),
     rebuild_identities: bool = typer.Option(False, help="Afterwards, recompute all corpus identities in date order."),
     progress: bool = typer.Option(True, help="Progress bar on stderr."),
 ) -> None:
@@ -104,7 +107,8 @@ def ingest(
                     console.print(f"[red]error:[/red] {err}", highlight=False)
                     raise typer.Exit(2) from err
             else:
-                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick)
+                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, max_chars=max_chars,
+                                       progress=tick)
         for warning in summary.warnings:
             console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
         for err in summary.errors:
