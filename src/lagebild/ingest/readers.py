@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+import os
 import re
 import sys
 import zlib
@@ -27,22 +28,47 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 csv.field_size_limit(sys.maxsize)
 
 
+STDIN = "-"
+
+
 def read_inputs(paths: Iterable[str]) -> Iterator[Item]:
-    for p in paths:
-        if p == "-":
+    for found in input_files(paths, ANALYZE_FOLDER_KINDS):
+        if found == STDIN:
             yield from _single("stdin", sys.stdin.buffer.read(), kind="txt")
+        elif isinstance(found, IngestError):
+            yield found
+        else:
+            yield from read_path(found)
+
+
+def input_files(paths: Iterable[str], kinds: tuple[str, ...], *, absolute: bool = False
+                ) -> Iterator[Path | IngestError | str]:
+    """The files the input paths name, in order (the one input walk of `analyze`, `ingest` and
+    `batch`): a folder gives its files of `kinds` in sorted order, or an error record when it
+    holds none; a missing path gives an error record; `-` (stdin) is passed on as STDIN.
+    `absolute`: paths made absolute, so a resumed batch may start from another directory."""
+    for p in paths:
+        if p == STDIN:
+            yield STDIN
             continue
-        path = Path(p)
+        path = Path(os.path.abspath(p)) if absolute else Path(p)
         if path.is_dir():
-            files = folder_files(path, ANALYZE_FOLDER_KINDS)
+            files = folder_files(path, kinds)
             if not files:
-                yield IngestError(None, str(path), "folder holds no article files (.txt .html .jsonl .jsonl.gz .csv)")
-            for child in files:
-                yield from read_path(child)
+                yield IngestError(None, str(path), f"folder holds no article files ({_suffixes(kinds)})")
+            yield from files
         elif not path.exists():
             yield IngestError(None, str(path), "file not found")
         else:
-            yield from read_path(path)
+            yield path
+
+
+_KIND_SUFFIXES = {"txt": ".txt", "html": ".html", "jsonl": ".jsonl .jsonl.gz", "csv": ".csv",
+                  "warc": ".warc .warc.gz", "parquet": ".parquet"}
+
+
+def _suffixes(kinds: tuple[str, ...]) -> str:
+    return " ".join(_KIND_SUFFIXES[k] for k in kinds)
 
 
 def read_path(path: Path) -> Iterator[Item]:
