@@ -266,25 +266,33 @@ def read_csv(path: Path) -> Iterator[Item]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    with open(path, "rb") as fh:
-        fallback: dict[int, int] = {}   # line number -> bytes read as cp1252 on that line
-        reader = csv.DictReader(_csv_text_lines(fh, fallback), dialect=dialect)
-        if not reader.fieldnames or "text" not in reader.fieldnames:
-            yield IngestError(None, str(path), _no_text_column(reader.fieldnames))
-            return
-        last_line = reader.line_num
-        for rowno, row in enumerate(reader, start=2):
-            origin = f"{path}:{rowno}"
-            bad = sum(fallback.pop(n, 0) for n in range(last_line + 1, reader.line_num + 1))
+    rowno = 1
+    try:
+        with open(path, "rb") as fh:
+            fallback: dict[int, int] = {}   # line number -> bytes read as cp1252 on that line
+            reader = csv.DictReader(_csv_text_lines(fh, fallback), dialect=dialect)
+            if not reader.fieldnames or "text" not in reader.fieldnames:
+                yield IngestError(None, str(path), _no_text_column(reader.fieldnames))
+                return
             last_line = reader.line_num
-            try:
-                article = record_to_article(row, origin, f"{path.stem}-{rowno}")
-            except InputError as err:
-                yield IngestError(error_record_id(row.get("id")), origin, str(err))
-                continue
-            if bad:
-                article.warnings.append(cp1252_warning(bad))
-            yield article
+            for rowno, row in enumerate(reader, start=2):
+                bad = sum(fallback.pop(n, 0) for n in range(last_line + 1, reader.line_num + 1))
+                last_line = reader.line_num
+                yield _csv_row(row, f"{path}:{rowno}", f"{path.stem}-{rowno}", bad)
+    except (UnicodeDecodeError, csv.Error) as err:
+        what = f"not valid {err.encoding} text" if isinstance(err, UnicodeDecodeError) else "broken CSV"
+        yield IngestError(None, f"{path}:{rowno + 1}", f"{what} after row {rowno} ({err}); "
+                                                       "the rest of this file is not read")
+
+
+def _csv_row(row: dict, origin: str, fallback_id: str, cp1252_bytes: int) -> Item:
+    try:
+        article = record_to_article(row, origin, fallback_id)
+    except InputError as err:
+        return IngestError(error_record_id(row.get("id")), origin, str(err))
+    if cp1252_bytes:
+        article.warnings.append(cp1252_warning(cp1252_bytes))
+    return article
 
 
 def _no_text_column(fieldnames: list[str] | None) -> str:

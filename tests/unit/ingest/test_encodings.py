@@ -122,3 +122,12 @@ def test_a_gz_damaged_in_its_first_block_says_so_not_after_line_0(tmp_path):
     assert isinstance(err, IngestError) and err.origin == str(f)
     assert err.reason.startswith("damaged compressed file: damaged before the first record (")
     assert "nothing of this file is read" in err.reason and "line 0" not in err.reason
+
+
+def test_a_utf16_csv_that_breaks_off_keeps_the_rows_before(tmp_path):
+    f = tmp_path / "a.csv"
+    f.write_bytes(f"id,text\n1,{GERMAN}\n".encode("utf-16") + b"\x00\xd8\x41")
+    items = _items(f)
+    assert isinstance(items[0], RawArticle) and items[0].id == "1"
+    assert isinstance(items[-1], IngestError) and "not valid utf-16" in items[-1].reason
+    assert "the rest of this file is not read" in items[-1].reason
