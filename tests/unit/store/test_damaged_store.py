@@ -83,3 +83,14 @@ def test_serving_a_copy_of_a_damaged_store_names_the_store_not_the_copy(stores, 
     assert {r.status_code for r in answers} == {503}
     for r in answers:
         assert f"{store.name} is damaged" in r.text and ".serve-" not in r.text
+
+
+@pytest.mark.parametrize("where", ["a folder", "a missing folder"])
+def test_only_a_held_lock_blames_another_process(tmp_path, where):
+    from lagebild.store.db import StoreError, StoreLockedError
+
+    target = tmp_path if where == "a folder" else tmp_path / "missing" / "s.duckdb"
+    with pytest.raises(StoreError) as caught:
+        open_database(str(target))
+    assert not isinstance(caught.value, StoreLockedError)
+    assert str(caught.value).startswith(f"cannot open {target}: ") and "another process" not in str(caught.value)
