@@ -39,7 +39,7 @@ _DAMAGED = ("not a valid duckdb database file", "corrupt database file", "checks
 def damaged_store_error(target: str, err: Exception, *, opened: str | None = None) -> StoreDamagedError | None:
     """A StoreError that says the DuckDB file `target` is damaged, when `err` shows it; else None.
     `opened`: the file actually read (a served copy of `target`), named as `target` in the message."""
-    if not any(mark in str(err).lower() for mark in _DAMAGED):
+    if not _says(err, _DAMAGED, target, opened):
         return None
     detail = str(err).strip()
     if opened and opened != target:
@@ -48,6 +48,19 @@ def damaged_store_error(target: str, err: Exception, *, opened: str | None = Non
     return StoreDamagedError(f"the store file {target} is damaged or not a lagebild store ({detail[:200]}); "
                              f"move it aside and build it again with `lagebild ingest ... --db {target}`, "
                              "or restore a copy")
+
+
+_LOCKED = ("could not set lock on file", "conflicting lock")
+
+
+def _says(err: Exception, marks: tuple[str, ...], *paths: str | None) -> bool:
+    """Whether DuckDB's message `err` has one of `marks`, the file names in it left out (a store
+    at /srv/blocks/ is not damaged for its name)."""
+    text = str(err)
+    for path in sorted({q for p in paths if p for q in (p, str(Path(p).resolve()))}, key=len, reverse=True):
+        text = text.replace(path, "")
+    text = text.lower()
+    return any(mark in text for mark in marks)
 
 
 def parse_url(url: str | None) -> tuple[str, str]:
@@ -279,7 +292,7 @@ def _connect_duckdb(target: str, *, read_only: bool, lock_wait: float = 10.0):
         try:
             return duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as err:
-            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+            if not _says(err, _LOCKED, target) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.5)
 
@@ -306,7 +319,7 @@ def open_database(url: str | None = None, *, read_only: bool = False, migrate: b
             damaged = damaged_store_error(target, err)
             if damaged is not None:
                 raise damaged from err
-            if "lock" in str(err).lower():
+            if _says(err, _LOCKED, target):
                 raise StoreLockedError(f"cannot open {target}: another process holds it ({str(err).strip()[:200]}); "
                                  "wait for it to finish, or use PostgreSQL for concurrent writers and readers") from err
             raise StoreError(f"cannot open {target}: {str(err).strip()}") from err

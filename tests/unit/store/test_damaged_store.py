@@ -85,12 +85,14 @@ def test_serving_a_copy_of_a_damaged_store_names_the_store_not_the_copy(stores, 
         assert f"{store.name} is damaged" in r.text and ".serve-" not in r.text
 
 
-@pytest.mark.parametrize("where", ["a folder", "a missing folder"])
+@pytest.mark.parametrize("where", ["a folder", "a missing folder", "a name that says checksum or truncated"])
 def test_only_a_held_lock_blames_another_process(tmp_path, where):
-    from lagebild.store.db import StoreError, StoreLockedError
+    """Neither a lock nor damage is read from the file's name (tmp_path holds "lock" here)."""
+    from lagebild.store.db import StoreDamagedError, StoreError, StoreLockedError
 
-    target = tmp_path if where == "a folder" else tmp_path / "missing" / "s.duckdb"
+    target = {"a folder": tmp_path, "a missing folder": tmp_path / "missing" / "s.duckdb",
+              "a name that says checksum or truncated": tmp_path / "checksum" / "truncated.duckdb"}[where]
     with pytest.raises(StoreError) as caught:
         open_database(str(target))
-    assert not isinstance(caught.value, StoreLockedError)
+    assert not isinstance(caught.value, (StoreLockedError, StoreDamagedError))
     assert str(caught.value).startswith(f"cannot open {target}: ") and "another process" not in str(caught.value)
