@@ -13,6 +13,8 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+
+from lagebild.analysis import MAX_CHARS
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 console = Console(stderr=True, soft_wrap=True)  # messages are never broken at the terminal width
@@ -64,6 +66,7 @@ def ingest(
     from_dir: Optional[Path] = typer.Option(None, "--from", help="Load a batch output folder (Parquet tables) instead of analysing."),
     batch_size: int = typer.Option(32, min=1, max=10_000, help="Articles per transaction."),
     date: Optional[str] = typer.Option(None, help="Article date YYYY-MM-DD for inputs without one."),
+    max_chars: int = typer.Option(MAX_CHARS, min=1, help="Refuse articles longer than this many characters."),
     rebuild_identities: bool = typer.Option(False, help="Afterwards, recompute all corpus identities in date order."),
     progress: bool = typer.Option(True, help="Progress bar on stderr."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for the analysis (same store content as one); each loads the pipeline once."),
@@ -105,8 +108,8 @@ def ingest(
                     console.print(f"[red]error:[/red] {err}", highlight=False)
                     raise typer.Exit(2) from err
             else:
-                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, progress=tick,
-                                       workers=workers)
+                summary = ingest_paths(store, paths or [], batch_size=batch_size, date=date, max_chars=max_chars,
+                                       progress=tick, workers=workers)
         for warning in summary.warnings:
             console.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
         for err in summary.errors:
@@ -155,6 +158,17 @@ def export(
                   highlight=False, soft_wrap=True)
 
 
+SERVE_LOCK_WAIT = 60.0  # seconds `serve` waits for a writer to release a DuckDB store before it gives up
+_SERVE_WHILE_INGESTING = ("to browse while a long ingest runs, start `lagebild serve` before the ingest: it then "
+                          "keeps answering from its copy while ingest writes (docs/store.md); or use PostgreSQL")
+
+
+def _say_waiting(target: str) -> None:
+    console.print(f"[yellow]waiting:[/yellow] the store {target} is locked by another process (a running "
+                  f"`lagebild ingest`?); serve starts as soon as it is released, giving up after "
+                  f"{SERVE_LOCK_WAIT:.0f} s. Hint: {_SERVE_WHILE_INGESTING}", highlight=False)
+
+
 def serve(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", help="Interface to bind; the default is reachable from this machine only."),
@@ -171,7 +185,7 @@ def serve(
 
     from lagebild.api.app import create_app
     from lagebild.store import StoreError
-    from lagebild.store.db import parse_url
+    from lagebild.store.db import StoreLockedError, parse_url
     from lagebild.store.snapshot import Snapshots
 
     kind, target = parse_url(db)
@@ -183,7 +197,12 @@ def serve(
         if not Path(target).exists():
             _open(db, read_only=True, migrate=False)   # says how to create it, exits 2
         try:
-            snapshots = Snapshots(Path(target), refresh=refresh, wait=60.0)
+            snapshots = Snapshots(Path(target), refresh=refresh, wait=SERVE_LOCK_WAIT,
+                                  on_wait=lambda err: _say_waiting(target))
+        except StoreLockedError as err:
+            console.print(f"[red]error:[/red] {err}", highlight=False)
+            console.print(f"[yellow]hint:[/yellow] {_SERVE_WHILE_INGESTING}", highlight=False)
+            raise typer.Exit(2) from err
         except StoreError as err:
             console.print(f"[red]error:[/red] {err}", highlight=False)
             raise typer.Exit(2) from err

@@ -17,7 +17,7 @@ import pytest
 
 from lagebild.store import sample
 from lagebild.store.ingest import ingest_articles
-from lagebild.store.testing import temporary_store
+from store_engines import temporary_store
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("LAGEBILD_CHROMIUM", "/usr/bin/chromium")

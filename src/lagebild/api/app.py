@@ -46,11 +46,11 @@ class DatabaseProvider:
     @contextmanager
     def connect(self) -> Iterator[Database]:
         if self.root.kind == "duckdb":
-            cur = self.root.conn.cursor()
+            handle = self.root.cursor_handle()
             try:
-                yield Database("duckdb", cur, self.root.target, read_only=True)
+                yield handle
             finally:
-                cur.close()
+                handle.close()
         elif self.url:
             db = open_database(self.url, read_only=True, migrate=False)
             try:

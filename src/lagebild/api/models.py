@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from lagebild.article import ENTITY_TYPES, EVENT_TYPES, QUOTE_TYPES
+from lagebild.store.events import EVENT_EXPORT_COLUMNS
 
 EntityType = Literal[ENTITY_TYPES]   # the one list, in lagebild.article
 QuoteType = Literal[QUOTE_TYPES]
@@ -23,6 +24,23 @@ class PageInfo(BaseModel):
     offset: int
 
 
+def page_of(item: type[BaseModel], name: str) -> type[PageInfo]:
+    """The response model `name`: one page of `item`s (`total`, `limit`, `offset`, `items`)."""
+    return create_model(name, __base__=PageInfo, items=(list[item], ...))
+
+
+class InDocument(BaseModel):
+    """Where an item stands: its document, with the document's title and date."""
+    doc_id: str
+    title: Optional[str] = None
+    date: Optional[str] = Field(None, description="Article date YYYY-MM-DD, if known.")
+
+
+class Span(BaseModel):
+    start: Optional[int] = Field(None, description="Character offset in the document's text.")
+    end: Optional[int] = None
+
+
 class DocumentSummary(BaseModel):
     id: str
     title: Optional[str] = None
@@ -34,9 +52,7 @@ class DocumentSummary(BaseModel):
     n_quotes: int
 
 
-class DocumentPage(PageInfo):
-    items: list[DocumentSummary]
-
+DocumentPage = page_of(DocumentSummary, "DocumentPage")
 
 class IdentitySummary(BaseModel):
     id: str = Field(description="Corpus identity id, stable across ingests (e.g. per-anders-fogh-rasmussen).")
@@ -49,12 +65,10 @@ class IdentitySummary(BaseModel):
     last_date: Optional[str] = None
 
 
-class IdentityPage(PageInfo):
-    items: list[IdentitySummary]
+IdentityPage = page_of(IdentitySummary, "IdentityPage")
 
 
-class Quote(BaseModel):
-    doc_id: str
+class Quote(InDocument, Span):
     id: str = Field(description="Quote id within its document.")
     type: Optional[str] = None
     content: Optional[str] = None
@@ -62,15 +76,9 @@ class Quote(BaseModel):
     speaker_text: Optional[str] = None
     speaker_id: Optional[str] = Field(None, description="Identity id of the speaker, if resolved.")
     speaker_name: Optional[str] = None
-    date: Optional[str] = None
-    title: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
 
 
-class QuotePage(PageInfo):
-    items: list[Quote]
-
+QuotePage = page_of(Quote, "QuotePage")
 
 class NameVariant(BaseModel):
     name: Optional[str] = None
@@ -91,19 +99,12 @@ class Evidence(BaseModel):
     evidence: str = Field(description="Why this entity joined the identity (see docs/identities.md).")
 
 
-class MentionSeen(BaseModel):
-    doc_id: str
-    title: Optional[str] = None
-    date: Optional[str] = None
-    start: Optional[int] = None
-    end: Optional[int] = None
+class MentionSeen(InDocument, Span):
     text: Optional[str] = None
     form: Optional[str] = None
 
 
-class MentionPage(PageInfo):
-    items: list[MentionSeen]
-
+MentionPage = page_of(MentionSeen, "MentionPage")
 
 class TimelinePoint(BaseModel):
     month: str
@@ -140,40 +141,29 @@ class Overview(BaseModel):
 Article = dict[str, Any]
 
 
+_PYTHON_TYPE = {"TEXT": str, "BOOLEAN": bool, "DOUBLE": float, "INTEGER": int}
+_EVENT_DESCRIPTIONS = {
+    "type": "PLOVER event type.",
+    "quad_class": "CAMEO quad class: verbal/material cooperation/conflict.",
+    "actor_name": "The actor's name in the article.",
+    "actor_identity": "The actor's corpus identity id.",
+    "actor_text": "The words that name the actor at this event.",
+    "source_quote": "Id of the quote the event is claimed in.",
+}
 
 
-class Event(BaseModel):
-    """One event in the flat event-data layout of `lagebild export events`."""
-    date: Optional[str] = None
-    doc_id: str
-    event_id: Optional[str] = None
-    type: Optional[str] = Field(None, description="PLOVER event type.")
-    quad_class: Optional[str] = Field(None, description="CAMEO quad class: verbal/material cooperation/conflict.")
-    negated: Optional[bool] = None
-    modality: Optional[str] = None
-    actor_name: Optional[str] = Field(None, description="The actor's name in the article.")
-    actor_identity: Optional[str] = Field(None, description="The actor's corpus identity id.")
-    actor_identity_name: Optional[str] = None
-    actor_text: Optional[str] = Field(None, description="The words that name the actor at this event.")
-    target_name: Optional[str] = None
-    target_identity: Optional[str] = None
-    target_identity_name: Optional[str] = None
-    target_text: Optional[str] = None
-    source_quote: Optional[str] = Field(None, description="Id of the quote the event is claimed in.")
-    source_speaker_name: Optional[str] = None
-    source_speaker_identity: Optional[str] = None
-    time_value: Optional[str] = None
-    place_text: Optional[str] = None
-    score: Optional[float] = None
-    sentence: Optional[str] = None
-    trigger_start: Optional[int] = None
-    trigger_end: Optional[int] = None
-    trigger_text: Optional[str] = None
-    title: Optional[str] = None
+def _event_field(name: str, sql_type: str) -> tuple[Any, Any]:
+    if name == "doc_id":
+        return str, ...
+    return Optional[_PYTHON_TYPE[sql_type]], Field(None, description=_EVENT_DESCRIPTIONS.get(name))
 
 
-class EventPage(PageInfo):
-    items: list[Event]
+# the columns of `lagebild export events`, declared once in lagebild.store.events
+Event = create_model("Event", __doc__="One event in the flat event-data layout of `lagebild export events`.",
+                     **{name: _event_field(name, sql_type) for name, sql_type in EVENT_EXPORT_COLUMNS})
+
+
+EventPage = page_of(Event, "EventPage")
 
 
 class EventPair(BaseModel):

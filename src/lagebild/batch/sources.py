@@ -8,13 +8,12 @@ resume manifest, so a re-run can skip finished records unparsed.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from lagebild.ingest.readers import folder_files, input_kind, jsonl_raw_lines, parse_jsonl_line
-from lagebild.ingest.readers import read_path, record_to_article
+from lagebild.ingest.readers import STDIN, error_record_id, input_files, input_kind, jsonl_raw_lines
+from lagebild.ingest.readers import parse_jsonl_line, read_path, record_to_article
 from lagebild.ingest.records import IngestError, InputError, RawArticle
 from lagebild.ingest.warc import WarcPage, iter_warc_pages, page_to_article
 
@@ -68,19 +67,14 @@ def iter_tasks(inputs: Iterable[str]) -> Iterator[Task]:
     .parquet files (`lagebild analyze` skips WARC files in folders; a crawl folder is the common
     case here).
     """
-    for p in inputs:
-        if p == "-":
+    for found in input_files(inputs, BATCH_KINDS, absolute=True):
+        if found == STDIN:
             yield IngestError(None, "stdin", "batch cannot read stdin (a re-run could not resume "
                                              "it): write it to a file first")
-            continue
-        path = Path(os.path.abspath(p))
-        if path.is_dir():
-            for child in folder_files(path, BATCH_KINDS):
-                yield from _file_tasks(child)
-        elif not path.exists():
-            yield IngestError(None, str(path), "file not found")
+        elif isinstance(found, IngestError):
+            yield found
         else:
-            yield from _file_tasks(path)
+            yield from _file_tasks(found)
 
 
 def _file_tasks(path: Path) -> Iterator[Task]:
@@ -150,7 +144,7 @@ def parquet_record_to_item(rec: dict, name: str, rowno: int) -> Item:
     try:
         return record_to_article(rec, origin, f"{Path(name).stem}-{rowno}")
     except InputError as err:
-        return IngestError(str(rec["id"]) if rec.get("id") else None, origin, str(err))
+        return IngestError(error_record_id(rec.get("id")), origin, str(err))
 
 
 def jsonl_line_to_item(raw: bytes, name: str, lineno: int) -> Item | None:

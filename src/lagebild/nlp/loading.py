@@ -1,8 +1,8 @@
 """Loading the shipped spaCy models the way lagebild runs them.
 
 * `load_model`: `spacy.load` with NumPy's BLAS for matrix products (one thread) instead of thinc's
-  BLIS kernels: on the CPUs we measured (AMD EPYC, AVX-512) about 3x faster per `gemm` and
-  1.4-1.55x for the whole pipeline, with the same predictions
+  BLIS kernels: on AMD EPYC (AVX-512) about 3x faster per `gemm` and 1.4-1.55x for the whole
+  pipeline, with the same predictions
   (`benchmarks/bench_pipeline.py --compare-blis`).
 * `prune_output_labels`: drop the lemmatizer and morphologizer classes that the core model never
   predicts on news text (`models/de_core/lagebild_labels.json`, written by
@@ -30,10 +30,10 @@ LABELS_FILE = "lagebild_labels.json"  # beside a model: the output classes prune
 def limit_blas_threads() -> None:
     """Run NumPy's BLAS on one thread unless the user set a thread count in the environment.
 
-    The pipeline's matrices are small: a second BLAS thread gained under 10 % on an idle 2-core
-    machine and halved the NER's speed when another process kept one core busy (14,013 vs 6,525
-    words/s, `lagebild eval ner`), as busy-waiting BLAS threads do. Parallel work belongs to
-    processes (`lagebild batch --workers`).
+    The pipeline's matrices are small: a second BLAS thread gains under 10 % on an idle 2-core
+    machine, and when another process keeps one core busy the NER runs at 6,525 words/s with two
+    BLAS threads against 14,013 with one (`lagebild eval ner`), as busy-waiting BLAS threads do.
+    Parallel work belongs to processes (`lagebild batch --workers`).
     """
     if any(os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
         return

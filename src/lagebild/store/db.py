@@ -23,17 +23,44 @@ class StoreError(Exception):
     """A store that cannot be opened or used; the message says what to do."""
 
 
+class StoreLockedError(StoreError):
+    """Another process holds the DuckDB file's lock (a running `ingest`, or a `serve` copying it)."""
+
+
+class StoreDamagedError(StoreError):
+    """The DuckDB file is damaged or is no DuckDB file at all."""
+
+
 _DAMAGED = ("not a valid duckdb database file", "corrupt database file", "checksum", "invalid block",
-            "serialization error", "failed to read database header")
+            "serialization error", "failed to read database header", "could not read enough bytes",
+            "truncated")
 
 
-def damaged_store_error(target: str, err: Exception) -> StoreError | None:
-    """A StoreError that says the DuckDB file is damaged, when `err` shows it; else None."""
-    if not any(mark in str(err).lower() for mark in _DAMAGED):
+def damaged_store_error(target: str, err: Exception, *, opened: str | None = None) -> StoreDamagedError | None:
+    """A StoreError that says the DuckDB file `target` is damaged, when `err` shows it; else None.
+    `opened`: the file actually read (a served copy of `target`), named as `target` in the message."""
+    if not _says(err, _DAMAGED, target, opened):
         return None
-    return StoreError(f"the store file {target} is damaged or not a lagebild store ({str(err).strip()[:200]}); "
-                      f"move it aside and build it again with `lagebild ingest ... --db {target}`, "
-                      "or restore a copy")
+    detail = str(err).strip()
+    if opened and opened != target:
+        for name in {str(Path(opened).resolve()), opened}:
+            detail = detail.replace(name, target)
+    return StoreDamagedError(f"the store file {target} is damaged or not a lagebild store ({detail[:200]}); "
+                             f"move it aside and build it again with `lagebild ingest ... --db {target}`, "
+                             "or restore a copy")
+
+
+_LOCKED = ("could not set lock on file", "conflicting lock")
+
+
+def _says(err: Exception, marks: tuple[str, ...], *paths: str | None) -> bool:
+    """Whether DuckDB's message `err` has one of `marks`, the file names in it left out (a store
+    at /srv/blocks/ is not damaged for its name)."""
+    text = str(err)
+    for path in sorted({q for p in paths if p for q in (p, str(Path(p).resolve()))}, key=len, reverse=True):
+        text = text.replace(path, "")
+    text = text.lower()
+    return any(mark in text for mark in marks)
 
 
 def parse_url(url: str | None) -> tuple[str, str]:
@@ -58,6 +85,7 @@ class Database:
         self.kind = kind
         self.conn = conn
         self.target = target
+        self.origin = target  # the file messages name: for a served copy, the store it was taken from
         self.read_only = read_only
         self._in_tx = False
 
@@ -70,14 +98,22 @@ class Database:
             return [p.replace("\x00", "") if isinstance(p, str) else p for p in params]
         return list(params)
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """Turn DuckDB's error for a damaged file into a StoreDamagedError that says what to do."""
         try:
-            self._execute(sql, params)
+            yield
+        except StoreError:
+            raise
         except Exception as err:
-            damaged = damaged_store_error(self.target, err) if self.kind == "duckdb" else None
+            damaged = damaged_store_error(self.origin, err, opened=self.target) if self.kind == "duckdb" else None
             if damaged is not None:
                 raise damaged from err
             raise
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self._damage_named():
+            self._execute(sql, params)
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         if self.kind == "postgres":
@@ -87,14 +123,9 @@ class Database:
             self.conn.execute(sql, self._params(params))
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        """Rows as dicts keyed by column name; a damaged DuckDB file raises a StoreError."""
-        try:
+        """Rows as dicts keyed by column name; a damaged DuckDB file raises a StoreDamagedError."""
+        with self._damage_named():
             return self._query(sql, params)
-        except Exception as err:
-            damaged = damaged_store_error(self.target, err) if self.kind == "duckdb" else None
-            if damaged is not None:
-                raise damaged from err
-            raise
 
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         if self.kind == "postgres":
@@ -123,10 +154,11 @@ class Database:
             return
         cur = self.conn.cursor()
         try:
-            cur.execute(sql, self._params(params))
-            names = [d[0] for d in cur.description]
-            while chunk := cur.fetchmany(size):
-                yield names, chunk
+            with self._damage_named():
+                cur.execute(sql, self._params(params))
+                names = [d[0] for d in cur.description]
+                while chunk := cur.fetchmany(size):
+                    yield names, chunk
         finally:
             cur.close()
 
@@ -143,20 +175,23 @@ class Database:
                 with self.conn.transaction():
                     yield self
             else:
-                self.conn.execute("BEGIN TRANSACTION")
+                self.execute("BEGIN TRANSACTION")
                 try:
                     yield self
                 except BaseException:
                     self.conn.execute("ROLLBACK")
                     raise
-                self.conn.execute("COMMIT")
+                self.execute("COMMIT")
         finally:
             self._in_tx = False
 
     def insert_rows(self, table: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
         """Insert many rows fast. `table`/`columns` come from our own lists, never from input."""
-        if not rows:
-            return
+        if rows:
+            with self._damage_named():
+                self._insert_rows(table, columns, rows)
+
+    def _insert_rows(self, table: str, columns: list[tuple[str, str]], rows: list[dict]) -> None:
         names = [c for c, _ in columns]
         col_sql = ", ".join(f'"{c}"' for c in names)
         if self.kind == "postgres":
@@ -181,6 +216,12 @@ class Database:
     def in_list(self, values: Sequence[Any]) -> str:
         """`(?, ?, ...)` for a parameterised IN clause."""
         return "(" + ", ".join("?" for _ in values) + ")"
+
+    def cursor_handle(self) -> "Database":
+        """A read-only Database over a new DuckDB cursor of this connection (one per thread)."""
+        handle = Database("duckdb", self.conn.cursor(), self.target, read_only=True)
+        handle.origin = self.origin
+        return handle
 
     def close(self) -> None:
         self.conn.close()
@@ -211,10 +252,12 @@ class Database:
         latest = migrations()[-1][0]
         try:
             version = self.schema_version()
+        except StoreError:
+            raise
         except Exception:  # noqa: BLE001 - no schema_migrations table: not a lagebild store
             version = 0
         if version < latest:
-            raise StoreError(f"{self.target if self.kind == 'duckdb' else 'the database'} has store schema "
+            raise StoreError(f"{self.origin if self.kind == 'duckdb' else 'the database'} has store schema "
                              f"version {version}, this lagebild needs {latest}: run `lagebild ingest` "
                              "on it once (it migrates), then try again")
 
@@ -249,7 +292,7 @@ def _connect_duckdb(target: str, *, read_only: bool, lock_wait: float = 10.0):
         try:
             return duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as err:
-            if "lock" not in str(err).lower() or time.monotonic() >= deadline:
+            if not _says(err, _LOCKED, target) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.5)
 
@@ -276,8 +319,8 @@ def open_database(url: str | None = None, *, read_only: bool = False, migrate: b
             damaged = damaged_store_error(target, err)
             if damaged is not None:
                 raise damaged from err
-            if "lock" in str(err).lower():
-                raise StoreError(f"cannot open {target}: another process holds it ({str(err).strip()[:200]}); "
+            if _says(err, _LOCKED, target):
+                raise StoreLockedError(f"cannot open {target}: another process holds it ({str(err).strip()[:200]}); "
                                  "wait for it to finish, or use PostgreSQL for concurrent writers and readers") from err
             raise StoreError(f"cannot open {target}: {str(err).strip()}") from err
         if not read_only:

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from lagebild.api.app import create_app
 from lagebild.store import sample
 from lagebild.store.ingest import ingest_articles
-from lagebild.store.testing import ENGINES, postgres_url, skip_reason, temporary_store
+from store_engines import ENGINES, postgres_url, skip_reason, temporary_store
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -196,10 +196,15 @@ def _holds_lock(out: Path, proc: subprocess.Popen) -> bool:
         return False
 
 
-@pytest.mark.parametrize("cycle", range(int(os.environ.get("LAGEBILD_STRESS_CYCLES", "3"))))
+STRESS_FIRST = int(os.environ.get("LAGEBILD_STRESS_FIRST", "0"))
+STRESS_CYCLES = int(os.environ.get("LAGEBILD_STRESS_CYCLES", "3"))
+
+
+@pytest.mark.parametrize("cycle", range(STRESS_FIRST, STRESS_FIRST + STRESS_CYCLES))
 def test_ctrl_c_at_random_moments_then_resume_loses_nothing(clean, tmp_path, cycle):
-    """Stress: Ctrl-C after a random delay, then the same command again, until done.
-    `LAGEBILD_STRESS_CYCLES=100` runs it a hundred times."""
+    """Stress: Ctrl-C after a random delay (seeded by the cycle number), then the same command
+    again, until done. `LAGEBILD_STRESS_CYCLES=100` runs it a hundred times;
+    `LAGEBILD_STRESS_FIRST=n` starts at cycle n, to split the cycles over several runs."""
     import random
 
     corpus, clean_out = clean

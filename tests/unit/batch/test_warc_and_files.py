@@ -87,3 +87,19 @@ def test_folder_of_txt_html_and_warc_equals_analyze(tmp_path):
     reasons = {e["origin"].rsplit("/", 1)[-1].split("@")[0]: e["reason"] for e in read_errors(out)}
     assert reasons == {"leer.txt": "text is only whitespace", "crawl.warc.gz": reasons["crawl.warc.gz"]}
     assert json.dumps(got, ensure_ascii=False).count("Bundesregierung") >= 4
+
+
+def test_batch_and_analyze_walk_folders_alike(tmp_path):
+    """One input walk: an empty folder and a missing path are error records for both."""
+    from lagebild.batch.sources import iter_tasks
+    from lagebild.ingest import read_inputs
+
+    (tmp_path / "leer").mkdir()
+    inputs = [str(tmp_path / "leer"), str(tmp_path / "fehlt.txt")]
+    analysed = [(e.origin, e.reason) for e in read_inputs(inputs)]
+    batched = [(e.origin, e.reason) for e in iter_tasks(inputs)]
+    assert [o for o, _ in analysed] == [o for o, _ in batched] == inputs
+    assert analysed[0][1] == "folder holds no article files (.txt .html .jsonl .jsonl.gz .csv)"
+    assert batched[0][1] == ("folder holds no article files (.txt .html .jsonl .jsonl.gz .csv .warc .warc.gz "
+                             ".parquet)")
+    assert analysed[1][1] == batched[1][1] == "file not found"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lagebild.store import sample
-from lagebild.store.testing import ENGINES, postgres_url, skip_reason, temporary_store
+from store_engines import ENGINES, postgres_url, skip_reason, temporary_store
 
 REPO = Path(__file__).resolve().parents[3]
 

@@ -68,3 +68,62 @@ def test_a_busy_store_keeps_the_last_copy_answering(tmp_path, articles):
             holder.kill()
             holder.wait()
         snaps.close()
+
+
+def _hold(store: Path) -> subprocess.Popen:
+    """A process that holds the DuckDB store's write lock, as a running ingest does, until it
+    reads a line on stdin or is killed."""
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                               "print('held', flush=True); sys.stdin.readline(); c.close()", str(store)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_serve_on_a_locked_store_says_at_once_that_it_waits_then_what_to_do(tmp_path, articles, monkeypatch):
+    from typer.testing import CliRunner
+
+    from lagebild import cli_store
+    from lagebild.cli import app as cli
+
+    store = tmp_path / "s.duckdb"
+    _store(store, articles[:1])
+    monkeypatch.setattr(cli_store, "SERVE_LOCK_WAIT", 1.0)
+    holder = _hold(store)
+    try:
+        result = CliRunner().invoke(cli, ["serve", "--db", str(store)])
+    finally:
+        holder.kill()
+        holder.wait()
+    out = " ".join(result.output.split())
+    assert result.exit_code == 2, result.output
+    assert "waiting: the store" in out and "is locked by another process" in out
+    assert out.index("waiting:") < out.index("error: cannot open")
+    assert "start `lagebild serve` before the ingest" in out and "Traceback" not in out
+    assert not list(tmp_path.glob("s.duckdb.serve-*"))
+
+
+def test_serve_waiting_for_a_lock_starts_once_the_writer_is_done(tmp_path, articles):
+    from lagebild.store.db import StoreLockedError
+
+    store = tmp_path / "s.duckdb"
+    _store(store, articles)
+    heard: list[StoreLockedError] = []
+    holder = _hold(store)
+
+    def release(err: StoreLockedError) -> None:   # the writer finishes once serve said it waits
+        heard.append(err)
+        holder.stdin.write("done\n")
+        holder.stdin.flush()
+
+    try:
+        snaps = Snapshots(store, refresh=3600, wait=120.0, on_wait=release)
+    finally:
+        if not heard:
+            holder.kill()
+        holder.wait()
+    try:
+        assert len(heard) == 1 and "another process holds it" in str(heard[0])
+        assert TestClient(create_app(snaps.current)).get("/api/documents").json()["total"] == len(articles)
+    finally:
+        snaps.close()

@@ -1,4 +1,4 @@
-"""Test helpers for code that needs a store: the same tests run against DuckDB and PostgreSQL.
+"""Test stores: the same store and API tests run against DuckDB and PostgreSQL.
 
 PostgreSQL comes from the environment variable `LAGEBILD_TEST_PG` (a postgresql:// URL; CI sets
 it from scripts/ci/setup_postgres.sh). Each test gets its own PostgreSQL schema, dropped
