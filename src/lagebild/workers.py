@@ -5,8 +5,8 @@ inputs and writes the results, each worker loads the pipeline once and analyses 
 articles with `analyze_stream`. Results come back in input order, so the output is the same as
 with one process, byte for byte. At most `2 x workers` chunks are in flight, so memory does not
 grow with the size of the corpus. A worker that dies (out of memory, killed) does not end the
-run: its chunk is tried once more in a fresh pool, and if that dies too, each of its articles
-becomes an error record.
+run: the chunks that were in flight are run again one at a time in a fresh pool, and the articles
+of the chunk that kills a worker again become error records.
 """
 from __future__ import annotations
 
@@ -99,29 +99,48 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _finished(future: Future) -> list | None:
+    """The result of a future that completed before the pool broke, else None."""
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return None
+
+
+def _one_at_a_time(pool: _Pool, window: list[tuple[list[Item], Future]]) -> Iterator:
+    """After a worker died: the chunks that were in flight, each alone in the pool, so the one that
+    kills a worker again is known; only its articles become error records."""
+    for chunk, future in window:
+        results = _finished(future)
+        if results is None:
+            try:
+                results = pool.submit(chunk).result()
+            except BrokenProcessPool:
+                pool.renew()
+                results = _died(chunk)
+        yield from results
+
+
 def analyze_in_workers(items: Iterable[Item], *, workers: int, max_chars: int,
                        chunk_size: int | None = None) -> Iterator:
     """Analysed articles and error records of `items`, in input order, from `workers` processes."""
     pool = _Pool(workers, max_chars)
     chunks = _chunks(items, chunk_size or CHUNK_SIZE)
-    pending: deque[tuple[list[Item], Future, bool]] = deque()  # (chunk, future, is a retry)
+    pending: deque[tuple[list[Item], Future]] = deque()
     try:
-        for chunk in islice(chunks, 2 * workers):
-            pending.append((chunk, pool.submit(chunk), False))
-        while pending:
-            chunk, future, retried = pending.popleft()
+        while True:
+            while len(pending) < 2 * workers and (chunk := next(chunks, None)) is not None:
+                pending.append((chunk, pool.submit(chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
             try:
                 results = future.result()
             except BrokenProcessPool:
+                window = [(chunk, future), *pending]
+                pending.clear()
                 pool.renew()
-                pending = deque((c, pool.submit(c), r) for c, _, r in pending)
-                if retried:
-                    results = _died(chunk)
-                else:
-                    pending.appendleft((chunk, pool.submit(chunk), True))
-                    continue
+                yield from _one_at_a_time(pool, window)
+                continue
             yield from results
-            for nxt in islice(chunks, 1):
-                pending.append((nxt, pool.submit(nxt), False))
     finally:
         pool.close()
