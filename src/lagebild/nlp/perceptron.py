@@ -12,18 +12,33 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
+
 
 class Classifier:
     def __init__(self, labels: list[str], weights: dict[str, dict[str, float]]) -> None:
         self.labels = labels
         self.weights = weights
+        self._rows: dict[str, int] | None = None
+        self._matrix = None
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        out = dict.fromkeys(self.labels, 0.0)
-        for f in features:
-            for label, w in self.weights.get(f, {}).items():
-                out[label] += w
-        return out
+        if self._rows is None:
+            self._compile()
+        rows = [r for f in features if (r := self._rows.get(f)) is not None]
+        if not rows:
+            return dict.fromkeys(self.labels, 0.0)
+        return dict(zip(self.labels, self._matrix[rows].sum(axis=0).tolist()))
+
+    def _compile(self) -> None:
+        """The weights as one matrix (a row per feature, a column per label): a feature's weights
+        are then added as a row, in the order of the features, as the sum over the dicts would."""
+        col = {label: j for j, label in enumerate(self.labels)}
+        self._rows = {f: i for i, f in enumerate(self.weights)}
+        self._matrix = np.zeros((len(self.weights), len(self.labels)), dtype=np.float64)
+        for i, per_label in enumerate(self.weights.values()):
+            for label, w in per_label.items():
+                self._matrix[i, col[label]] = w
 
     def predict(self, features: list[str]) -> str:
         scores = self.scores(features)
