@@ -362,14 +362,19 @@ def _news_tags(doc, joined) -> list[str]:
     return tags
 
 
-def news_corpus(nlp, dev: bool):
-    """(words, biluo) sentences of the corpus training part: its tuning slice (dev) or the rest."""
+def news_articles(dev: bool):
+    """Joined corpus articles of the training part: its tuning slice (dev) or the rest; never held out."""
     from lagebild.corpus import sources
     from lagebild.corpus.loader import load_corpus
 
     for joined in load_corpus(part="train"):
-        if sources.held_out(joined["id"]) or sources.train_dev(joined["id"]) != dev:
-            continue
+        if not sources.held_out(joined["id"]) and sources.train_dev(joined["id"]) == dev:
+            yield joined
+
+
+def news_corpus(nlp, dev: bool):
+    """(words, biluo) sentences of the corpus training part: its tuning slice (dev) or the rest."""
+    for joined in news_articles(dev):
         doc = nlp(joined["text"])
         tags = _news_tags(doc, joined)
         words, biluo = [], []
@@ -383,6 +388,19 @@ def news_corpus(nlp, dev: bool):
             biluo.append(tag)
         if words:
             yield words, biluo
+
+
+def write_germeval_tsv(sents, path: Path) -> None:
+    """(words, biluo) sentences as a GermEval 2014 TSV (outer level; missing tokens as O), for
+    lagebild.evaluation.ner.evaluate_ner."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for words, biluo in sents:
+            f.write("#\ttune\t\n")
+            for k, (w, t) in enumerate(zip(words, biluo), 1):
+                tag = "O" if t in ("O", "-") else ("B-" if t[0] in "BU" else "I-") + t[2:]
+                f.write(f"{k}\t{w}\t{tag}\tO\n")
+            f.write("\n")
 
 
 # ---------------------------------------------------------------- main
@@ -439,7 +457,9 @@ def main() -> None:
     for _ in range(1 if args.germeval_only else args.germeval_repeat):
         add("germeval_train", ge_train, train)
     if not args.no_corpus:
-        add("news_tune", news_corpus(nlp, dev=True), tune)
+        news_tune = list(news_corpus(nlp, dev=True))
+        write_germeval_tsv(news_tune, args.out / "news_tune.tsv")
+        add("news_tune", news_tune, tune)
         news = list(news_corpus(nlp, dev=False))
         for _ in range(1 if args.germeval_only else args.corpus_repeat):
             add("news_train", news, train)
