@@ -408,7 +408,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "training/corpus")
-    ap.add_argument("--germeval-repeat", type=int, default=3)
+    ap.add_argument("--germeval-repeat", type=int, default=None,
+                    help="times GermEval dev's training part is repeated (default 3; 1 with --germeval-only)")
     ap.add_argument("--full", action="store_true", help="train on all of GermEval dev")
     ap.add_argument("--no-legal", action="store_true")
     ap.add_argument("--no-europeana", action="store_true")
@@ -454,7 +455,7 @@ def main() -> None:
     ge_train = ge if args.full else [x for i, x in enumerate(ge) if i % 5 != 0]
     add("germeval_tune", ge_tune, tune)
     n_ge_tune = len(tune)
-    for _ in range(1 if args.germeval_only else args.germeval_repeat):
+    for _ in range(args.germeval_repeat or (1 if args.germeval_only else 3)):
         add("germeval_train", ge_train, train)
     if not args.no_corpus:
         news_tune = list(news_corpus(nlp, dev=True))
