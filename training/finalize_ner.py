@@ -1,8 +1,9 @@
 """Evaluate a trained NER pipeline and write models/de_ner (model, README.md, meta.json additions).
 
 Usage: finalize_ner.py MODEL_SRC OUT_DIR --cmd "..." [--full]
-Scores: the tuning set (GermEval dev, every 5th sentence) and the held-out GermEval 2014 test
-(evaluated once, at the end; never used for any decision).
+Scores: the tuning sets (GermEval dev, every 5th sentence; the news corpus's tuning slice,
+training/corpus/news_tune.tsv from prepare_ner.py) and the held-out GermEval 2014 test (evaluated
+once, at the end; never used for any decision).
 """
 from __future__ import annotations
 
@@ -78,6 +79,8 @@ def main() -> None:
     tune_tsv = write_tune_tsv(args.data, ROOT / "training/corpus/germeval_tune.tsv")
     tune = evaluate_ner(shipped, tune_tsv, pipes=["ner"])
     clean_tune, clean_tune_rules = scores(clean, tune_tsv)
+    news_tsv = ROOT / "training/corpus/news_tune.tsv"
+    news, news_rules = scores(shipped, news_tsv) if news_tsv.exists() else (None, None)
     test, test_rules = scores(shipped, args.data / "germeval2014_ner/NER-de-test.tsv")
     try:
         commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
@@ -108,6 +111,8 @@ def main() -> None:
         "scores_germeval2014_test": short(test),
         "scores_tuning_set_clean_with_rules": short(clean_tune_rules),
         "scores_germeval2014_test_with_rules": short(test_rules),
+        "scores_news_tuning_slice": short(news) if news else None,
+        "scores_news_tuning_slice_with_rules": short(news_rules) if news else None,
         "words_per_second_ner_only_1_thread": test["words_per_second"],
         "size_mb": size_mb,
         "corpus_stats": stats,
@@ -117,6 +122,8 @@ def main() -> None:
     readme = readme.replace("{{TUNE}}", format_ner(clean_tune)).replace("{{TEST}}", format_ner(test))
     readme = readme.replace("{{TUNE_RULES}}", format_ner(clean_tune_rules)).replace("{{TEST_RULES}}", format_ner(test_rules))
     readme = readme.replace("{{TUNE_SHIPPED}}", f"{tune['base4']['f']:.2f} (4 classes) / {tune['all12']['f']:.2f} (12 labels)")
+    if news:
+        readme = readme.replace("{{NEWS}}", format_ner(news)).replace("{{NEWS_RULES}}", format_ner(news_rules))
     readme = readme.replace("{{CMD}}", args.cmd).replace("{{COMMIT}}", commit).replace("{{SIZE}}", str(size_mb))
     readme = readme.replace("{{STATS}}", "\n".join(f"| {k} | {v} |" for k, v in stats.items()))
     readme = readme.replace("{{FULL}}", "yes (tuning-set scores are therefore optimistic)" if args.full else "no")
@@ -127,6 +134,9 @@ def main() -> None:
     print(format_ner(test))
     print(format_ner(clean_tune_rules))
     print(format_ner(test_rules))
+    if news:
+        print(format_ner(news))
+        print(format_ner(news_rules))
     print("size MB", size_mb)
 
 

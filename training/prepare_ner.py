@@ -25,6 +25,15 @@ Sources and label mappings:
   relabelled as GermEval does: lower-case demonym adjectives (russischen) and unambiguous demonym
   nouns (Russen) -> LOCderiv; hyphenated compounds with a country/region prefix (US-Präsident) ->
   LOCpart, with EU- -> ORGpart. (Checked on GermEval dev: 114 of 121 such adjectives are LOCderiv.)
+* The project's annotated news corpus (`corpus/articles`, `lagebild.corpus`): named mentions of the
+  training part (kind name -> PER/ORG/LOC/OTH; kind deriv/part -> the label + deriv/part, i.e. "outside"
+  under the default --drop-labels, since lagebild_ner_rules adds them); nominal and pronoun mentions are
+  "outside"; optional mentions, the dateline and agency credits are *missing* (neither entity nor O).
+  Articles of the held-out part (`sources.held_out`) are never read; the tuning slice of the training
+  part (`sources.train_dev`, ~10 %) goes to the tuning file instead. Repeated --corpus-repeat times in
+  the main corpus, once in the --germeval-only corpora (stages 2 and 3), unless --no-corpus.
+The tuning file (ner_tune.spacy) holds the GermEval tuning split and the corpus tuning slice;
+ner_tune_germeval.spacy and ner_tune_corpus.spacy hold each alone.
 GermEval 2014 test is never read here.
 """
 from __future__ import annotations
@@ -313,16 +322,101 @@ def smartdata(data: Path, dem: Demonyms, nlp):
             yield words, dem.relabel(words, bio_to_biluo(tags))
 
 
+NEWS_KINDS = {"name": "", "deriv": "deriv", "part": "part"}
+
+
+def _news_tags(doc, joined) -> list[str]:
+    """Per-token BILUO tags of one corpus article ("-" = missing)."""
+    spans, missing = [], []
+    for m in joined["entities"]:
+        sp = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if sp is None or len(sp) == 0:
+            continue
+        if m.get("optional"):
+            missing.append(sp)
+        elif m["kind"] in NEWS_KINDS:
+            exact = doc.char_span(m["start"], m["end"]) is not None
+            if exact or m["kind"] != "name":
+                spans.append(spacy.tokens.Span(doc, sp.start, sp.end, label=m["label"] + NEWS_KINDS[m["kind"]]))
+            else:  # a name inside a token ("SPÖ-nahe"): the token is neither entity nor O
+                missing.append(sp)
+    meta = joined.get("meta") or {}
+    for m in [meta.get("dateline")] + list(meta.get("agency") or []):
+        if m:
+            sp = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if sp is not None:
+                missing.append(sp)
+    tags = ["O"] * len(doc)
+    for sp in spacy.util.filter_spans(spans):  # outer level: the longest of nested mentions
+        if len(sp) == 1:
+            tags[sp.start] = "U-" + sp.label_
+        else:
+            tags[sp.start] = "B-" + sp.label_
+            tags[sp.end - 1] = "L-" + sp.label_
+            for k in range(sp.start + 1, sp.end - 1):
+                tags[k] = "I-" + sp.label_
+    for sp in missing:
+        for k in range(sp.start, sp.end):
+            if tags[k] == "O":
+                tags[k] = "-"
+    return tags
+
+
+def news_articles(dev: bool):
+    """Joined corpus articles of the training part: its tuning slice (dev) or the rest; never held out."""
+    from lagebild.corpus import sources
+    from lagebild.corpus.loader import load_corpus
+
+    for joined in load_corpus(part="train"):
+        if not sources.held_out(joined["id"]) and sources.train_dev(joined["id"]) == dev:
+            yield joined
+
+
+def news_corpus(nlp, dev: bool):
+    """(words, biluo) sentences of the corpus training part: its tuning slice (dev) or the rest."""
+    for joined in news_articles(dev):
+        doc = nlp(joined["text"])
+        tags = _news_tags(doc, joined)
+        words, biluo = [], []
+        for tok, tag in zip(doc, tags):
+            if tok.is_sent_start and words and biluo[-1][:1] not in ("B", "I"):
+                yield words, biluo
+                words, biluo = [], []
+            if tok.is_space:
+                continue
+            words.append(tok.text)
+            biluo.append(tag)
+        if words:
+            yield words, biluo
+
+
+def write_germeval_tsv(sents, path: Path) -> None:
+    """(words, biluo) sentences as a GermEval 2014 TSV (outer level; missing tokens as O), for
+    lagebild.evaluation.ner.evaluate_ner."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        for words, biluo in sents:
+            f.write("#\ttune\t\n")
+            for k, (w, t) in enumerate(zip(words, biluo), 1):
+                tag = "O" if t in ("O", "-") else ("B-" if t[0] in "BU" else "I-") + t[2:]
+                f.write(f"{k}\t{w}\t{tag}\tO\n")
+            f.write("\n")
+
+
 # ---------------------------------------------------------------- main
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "training/corpus")
-    ap.add_argument("--germeval-repeat", type=int, default=3)
+    ap.add_argument("--germeval-repeat", type=int, default=None,
+                    help="times GermEval dev's training part is repeated (default 3; 1 with --germeval-only)")
     ap.add_argument("--full", action="store_true", help="train on all of GermEval dev")
     ap.add_argument("--no-legal", action="store_true")
     ap.add_argument("--no-europeana", action="store_true")
     ap.add_argument("--no-smartdata", action="store_true")
+    ap.add_argument("--no-corpus", action="store_true", help="without the project's annotated news corpus")
+    ap.add_argument("--corpus-repeat", type=int, default=2,
+                    help="times the corpus training part is repeated in the main corpus (in-domain weight)")
     ap.add_argument("--germeval-only", action="store_true",
                     help="in-domain stage: only GermEval dev (80 %%, or all with --full), once")
     ap.add_argument("--train-name", default="ner_train.spacy")
@@ -360,8 +454,16 @@ def main() -> None:
     ge_tune = [x for i, x in enumerate(ge) if i % 5 == 0]
     ge_train = ge if args.full else [x for i, x in enumerate(ge) if i % 5 != 0]
     add("germeval_tune", ge_tune, tune)
-    for _ in range(1 if args.germeval_only else args.germeval_repeat):
+    n_ge_tune = len(tune)
+    for _ in range(args.germeval_repeat or (1 if args.germeval_only else 3)):
         add("germeval_train", ge_train, train)
+    if not args.no_corpus:
+        news_tune = list(news_corpus(nlp, dev=True))
+        write_germeval_tsv(news_tune, args.out / "news_tune.tsv")
+        add("news_tune", news_tune, tune)
+        news = list(news_corpus(nlp, dev=False))
+        for _ in range(1 if args.germeval_only else args.corpus_repeat):
+            add("news_train", news, train)
     if args.germeval_only:
         args.no_europeana = args.no_legal = args.no_smartdata = True
     else:
@@ -376,6 +478,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     DocBin(docs=train, store_user_data=False).to_disk(args.out / args.train_name)
     DocBin(docs=tune, store_user_data=False).to_disk(args.out / "ner_tune.spacy")
+    DocBin(docs=tune[:n_ge_tune], store_user_data=False).to_disk(args.out / "ner_tune_germeval.spacy")
+    DocBin(docs=tune[n_ge_tune:], store_user_data=False).to_disk(args.out / "ner_tune_corpus.spacy")
     for k in sorted(stats):
         print(f"{k}\t{stats[k]}")
     (args.out / args.train_name.replace(".spacy", "_stats.json")).write_text(json.dumps(dict(sorted(stats.items())), indent=1, ensure_ascii=False))

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # One command: train vectors (if absent), prepare data, train the NER in 3 stages, write models/de_ner.
-#   stage 1  training/configs/ner.cfg (3000 steps): GermEval dev 80 % (x3) + Europarl + Europeana + Legal NER + SmartData,
-#            model-best selected on the 20 % GermEval tuning split (stops after MAX_MIN1 minutes)
-#   stage 2  training/configs/ner_adapt.cfg: continue stage 1's model-best on GermEval dev 80 % only,
-#            lower learning rate; selection on the tuning split (reported as the tuning score)
-#   stage 3  training/configs/ner_finetune.cfg: continue stage 1's model-best on ALL of GermEval dev with
-#            stage 2's settings for a fixed 300 steps; model-last is shipped to models/de_ner
+#   stage 1  training/configs/ner.cfg (3000 steps): GermEval dev 80 % (x3) + the news corpus's training part
+#            (x NEWS_REPEAT, default 2; without its tuning slice) + Europarl + Europeana + Legal NER + SmartData,
+#            model-best selected on the tuning file: the 20 % GermEval tuning split + the news corpus's tuning
+#            slice (lagebild.corpus.sources.train_dev) (stops after MAX_MIN1 minutes)
+#   stage 2  training/configs/ner_adapt.cfg: continue stage 1's model-best on GermEval dev 80 % + the news
+#            corpus's training part, lower learning rate; selection on the tuning file (reported as the tuning score)
+#   stage 3  training/configs/ner_finetune.cfg: continue stage 1's model-best on ALL of GermEval dev + the news
+#            corpus's training part with stage 2's settings for a fixed 300 steps; model-last is shipped to
+#            models/de_ner (it never saw the news corpus's tuning slice)
 # Usage: training/train_ner.sh       (MAX_MIN1=45 MAX_MIN2=12 to change the wall-clock limits;
 #        NER_WIDTH=96 for the tok2vec width (default 96, the shipped model);
 #        NER_DEPTH=4 for the number of CNN layers (default 3, the shipped model);
@@ -33,9 +36,10 @@ WIDTH=(--components.ner.model.tok2vec.embed.width "$NER_WIDTH" --components.ner.
        --components.ner.model.tok2vec.encode.depth "$NER_DEPTH")
 
 [[ -d training/vectors/de_vectors ]] || training/train_vectors.sh "$DATA"
+NEWS_REPEAT=${NEWS_REPEAT:-2}
 DROP=(--drop-labels "$NER_DROP_LABELS")
 if [[ -z "${SKIP_PREPARE:-}" ]]; then  # SKIP_PREPARE=1: a second run beside a first one reuses its corpus files
-  $PY training/prepare_ner.py --data "$DATA" "${DROP[@]}"
+  $PY training/prepare_ner.py --data "$DATA" --corpus-repeat "$NEWS_REPEAT" "${DROP[@]}"
   $PY training/prepare_ner.py --data "$DATA" --germeval-only --train-name ner_train_germeval.spacy "${DROP[@]}"
   $PY training/prepare_ner.py --data "$DATA" --germeval-only --full --train-name ner_train_germeval_full.spacy "${DROP[@]}"
 fi
@@ -55,4 +59,4 @@ $PY -m spacy train training/configs/ner_finetune.cfg --output $O/ner_full --path
 [[ -n "${SKIP_FINALIZE:-}" ]] && exit 0   # stop before the evaluation (finalize_ner.py by hand later)
 $PY training/finalize_ner.py $O/ner_full/model-last "$MODEL_OUT" --data "$DATA" --full \
   --tune-model $O/ner_adapt/model-best \
-  --cmd "MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} NER_WIDTH=${NER_WIDTH} NER_DEPTH=${NER_DEPTH} NER_DROP_LABELS=${NER_DROP_LABELS} training/train_ner.sh"
+  --cmd "${SILVER_TEACHER:+SILVER_TEACHER=${SILVER_TEACHER} }MAX_MIN1=${MAX_MIN1} MAX_MIN2=${MAX_MIN2} NEWS_REPEAT=${NEWS_REPEAT} NER_WIDTH=${NER_WIDTH} NER_DEPTH=${NER_DEPTH} NER_DROP_LABELS=${NER_DROP_LABELS} training/train_ner.sh"

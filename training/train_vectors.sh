@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Train small floret vectors (cbow, 50k buckets x 100 dims, char 3-5-grams, 15 epochs) on the raw text of
 # /work/shared/data (GermEval 2014 test excluded) and convert them to a spaCy vectors model.
-# Usage: training/train_vectors.sh [DATA_DIR]   (needs: pip install floret==0.10.5)
+# Usage: training/train_vectors.sh [DATA_DIR]   (needs floret: pip install -e '.[train]')
 # cbow, not skipgram: a skipgram variant (5 epochs) scores no better on the NER tuning split (60.65 vs 60.89 F1).
 set -euo pipefail
 cd "$(dirname "$0")/.."

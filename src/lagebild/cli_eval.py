@@ -52,7 +52,8 @@ def eval_ner(split: str = typer.Option("test", help="GermEval 2014 split: test (
 @eval_app.command("entities")
 def eval_entities(corpus_part: Optional[str] = typer.Option(
                       None, "--corpus-part",
-                      help="Score the annotated corpus instead: test (held out, report only) or train."),
+                      help="Score the annotated corpus instead: test (held out, report only), train, "
+                           "or dev (the train part's tuning slice, never trained on by the NER)."),
                   as_json: bool = typer.Option(False, "--json")) -> None:
     """Named mentions, identities (B-cubed) and person roles on lagebild_facts_dev (or a corpus part)."""
     from lagebild.evaluation.entities import evaluate_entities, format_entities
@@ -64,7 +65,7 @@ def eval_entities(corpus_part: Optional[str] = typer.Option(
     from lagebild.evaluation.corpus_entities import evaluate_corpus_entities
 
     res = evaluate_corpus_entities(corpus_part)
-    note = "held out: report only" if corpus_part == "test" else "training part"
+    note = {"test": "held out: report only", "dev": "tuning slice of the training part"}.get(corpus_part, "training part")
     _emit(res, format_entities(res, title=f"corpus {corpus_part} part", note=note), as_json)
 
 

@@ -20,6 +20,7 @@ from lagebild import paths
 
 GNAD_RESERVED_FROM = 900
 HELD_OUT_PERCENT = 15
+TRAIN_DEV_PERCENT = 10
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,15 @@ def held_out(article_id: str) -> bool:
     """The corpus's fixed test part: about 15 % of article ids, chosen by a hash of the id."""
     digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()
     return int(digest[:8], 16) % 100 < HELD_OUT_PERCENT
+
+
+def train_dev(article_id: str) -> bool:
+    """The tuning slice of the training part: about 10 % of the training part's ids, chosen by a
+    second hash of the id. Models trained on the corpus leave it out and are chosen on it."""
+    if held_out(article_id):
+        return False
+    digest = hashlib.sha1(f"dev:{article_id}".encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % 100 < TRAIN_DEV_PERCENT
 
 
 def part_of(article_id: str) -> str:

@@ -146,6 +146,20 @@ def _name_after_title(doc: Doc, i: int, taken: set[int]) -> Span | None:
     return Span(doc, start, end, label="PER")
 
 
+def _surnames_as_persons(ents: list[Span]) -> list[Span]:
+    """A one-word name that is the last word of an earlier person's full name in the same text
+    ("Dmitri Medwedew" ... "reagierte Medwedew") is that person, whatever type the model gave it."""
+    surnames: set[str] = set()
+    out = []
+    for ent in ents:
+        if ent.label_ == "PER" and len(ent) > 1:
+            surnames.add(ent[-1].text)
+        elif len(ent) == 1 and ent.label_ in BASE and ent.label_ != "PER" and ent.text in surnames:
+            ent = Span(ent.doc, ent.start, ent.end, label="PER")
+        out.append(ent)
+    return out
+
+
 @Language.component("lagebild_ner_rules", requires=["doc.ents"], assigns=["doc.ents"])
 def ner_rules(doc: Doc) -> Doc:
     types = known_types()
@@ -162,6 +176,7 @@ def ner_rules(doc: Doc) -> Doc:
         if known and ent.label_ in BASE and known != ent.label_:
             ent = Span(doc, ent.start, ent.end, label=known)
         ents.append(ent)
+    ents = _surnames_as_persons(ents)
     taken = {i for e in ents for i in range(e.start, e.end)}
     added = []
     for i, tok in enumerate(doc[:-1]):

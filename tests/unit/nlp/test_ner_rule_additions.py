@@ -47,3 +47,16 @@ def test_unknown_acronyms_are_org_common_ones_numerals_and_shouting_are_not():
     doc = Doc(_NLP.vocab, words=["Die", "ISAF", "zeigte", "im", "TV", "Teil", "III", ":", "GROSSE", "WUT", "."])
     ner_rules(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("ISAF", "ORG")]
+
+
+def test_a_surname_of_an_earlier_full_name_is_that_person() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from lagebild.nlp.ner_rules import _surnames_as_persons
+
+    doc = spacy.blank("de")("Dmitri Medwedew kam . Dann reagierte Medwedew verhalten .")
+    ents = [Span(doc, 0, 2, label="PER"), Span(doc, 6, 7, label="ORG")]
+    assert [(e.text, e.label_) for e in _surnames_as_persons(ents)] == [("Dmitri Medwedew", "PER"), ("Medwedew", "PER")]
+    alone = [Span(doc, 6, 7, label="ORG")]
+    assert _surnames_as_persons(alone)[0].label_ == "ORG"   # no full name before: the model's type stays
