@@ -53,6 +53,17 @@ def known_types() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def nominal_aliases() -> frozenset[str]:
+    """Descriptions that `org_aliases.tsv` marks as nominal ("Allianz", "Bündnis"): after an article
+    they describe an organisation named elsewhere ("die Allianz"), they are not its name."""
+    return frozenset(row[0] for row in resource_rows("org_aliases.tsv") if row[3] == "nominal")
+
+
+def _is_description(ent: Span) -> bool:
+    return ent.text in nominal_aliases() and ent.start > 0 and ent.doc[ent.start - 1].pos_ == "DET"
+
+
+@lru_cache(maxsize=1)
 def sure_names() -> dict[str, str]:
     """Names to add where the model found nothing: practically always an entity in the NER training
     data and no common noun of the core's training data (a surname "Panzer" or "Graf" in a
@@ -172,6 +183,8 @@ def ner_rules(doc: Doc) -> Doc:
             if len(ent) < 3:
                 continue
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)
+        if _is_description(ent):
+            continue
         known = types.get(ent.text)
         if known and ent.label_ in BASE and known != ent.label_:
             ent = Span(doc, ent.start, ent.end, label=known)
