@@ -79,18 +79,19 @@ def test_record_that_keeps_killing_workers_becomes_an_error(clean, tmp_path, mon
     assert sorted(d["doc_id"] for d in docs) == sorted(want)
 
 
-# Seconds a worker sleeps per record in the runs that are stopped half-way: after the first chunk
-# (2 records) 18 records are left, at least 0.6 x 18 / 2 workers = 5.4 s of sleep, so the signal
-# arrives long before the run could end, however slowly a busy machine runs the rest.
-INTERRUPTED_RUN_SLOW = 0.6
-
-
 def start_cli(corpus: Path, out: Path, slow: float) -> subprocess.Popen:
     env = {**os.environ, SLOW_ENV: str(slow), "PYTHONPATH": with_faults_path(os.environ.get("PYTHONPATH"))}
     return subprocess.Popen(
         [sys.executable, "-c", CLI, "batch", str(corpus), "--output", str(out), "--workers", "2",
          "--chunk-size", "2", "--format", "parquet", "--format", "jsonl", "--no-progress"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """A run started from a background job (nohup, `&` in a script, some CI runners) inherits an
+    ignored SIGINT, and Python then installs no KeyboardInterrupt handler: reset it, as a terminal has it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_chunks(proc: subprocess.Popen, out: Path, n: int, timeout: float = 90) -> None:
@@ -104,7 +105,7 @@ def wait_for_chunks(proc: subprocess.Popen, out: Path, n: int, timeout: float = 
 def test_whole_run_killed_then_rerun_gives_the_clean_output(clean, tmp_path):
     corpus, clean_out = clean
     out = tmp_path / "out"
-    proc = start_cli(corpus, out, slow=INTERRUPTED_RUN_SLOW)
+    proc = start_cli(corpus, out, slow=0.15)
     wait_for_chunks(proc, out, 2)
     os.killpg(proc.pid, signal.SIGKILL)  # coordinator and workers at once, mid-run
     proc.wait()
@@ -118,7 +119,7 @@ def test_whole_run_killed_then_rerun_gives_the_clean_output(clean, tmp_path):
 def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(clean, tmp_path):
     corpus, clean_out = clean
     out = tmp_path / "out"
-    proc = start_cli(corpus, out, slow=INTERRUPTED_RUN_SLOW)
+    proc = start_cli(corpus, out, slow=0.15)
     wait_for_chunks(proc, out, 1)
     proc.send_signal(signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
