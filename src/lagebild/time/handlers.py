@@ -200,16 +200,23 @@ def later(g, ref, start, end):
     return _duration(n, unit)
 
 
+def _singular_noun(after: str) -> bool:
+    """The noun after a number is singular by its ending ("Vizebürgermeisterin", "Regierung"), so
+    the number counts nothing."""
+    noun = re.match(r"\s+([A-ZÄÖÜ][a-zäöüß\-]+)", after)
+    return bool(noun) and any(noun[1].endswith(e) for e in lexicon().kind("singular_ending"))
+
+
 def year(g, ref, start, end):
     after = g["_after"]
     if not g.get("pre") and re.match(r"\s+[A-ZÄÖÜ]", after[:3]) and \
-            not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]):
-        return None  # "1600 Angriffe": a number with what it counts
+            not re.match(r"\s+(?:" + "|".join(lexicon().months) + r")\b", after[:12]) and not _singular_noun(after):
+        return None  # "1600 Angriffe": a number with what it counts; "2014 Vizebürgermeisterin" is a year
     before = g["_text"][max(0, start - 40):start].split()[-1:]
     nouns = lexicon().kind("number_noun")
     if before and (before[0] in nouns or any(n[0] == "-" and before[0].lower().endswith(n[1:]) for n in nouns)):
         return None  # "Resolution 1701": a number in a name
-    if re.match(r"\s+(?:auf|bis)\s+(?:\w+\s+)?\d{1,3}(?:[.\s]\d{3})+\b", g["_text"][end:end + 30]):
+    if "Jahr" not in g["_match"] and re.match(r"\s+(?:auf|bis)\s+(?:\w+\s+)?\d{1,3}(?:[.\s]\d{3})+\b", g["_text"][end:end + 30]):
         return None  # "von 2000 auf rund 15.000 Soldaten": a count
     return g["year"]
 
@@ -328,7 +335,9 @@ def _weekend(ref, start: int, end: int, shift: int) -> str:
 
 def day_shift(g, ref, start, end):
     """"am Vortag": known only once the text before it has been read."""
-    return ref.shifted_day(int(lexicon().kind("day_shift")[g["shift"]])) or ("XXXX-XX-XX" if ref.probing else None)
+    offset, _, part = lexicon().kind("day_shift")[g["shift"]].partition(" ")
+    day = ref.shifted_day(int(offset))
+    return day + part if day else ("XXXX-XX-XX" if ref.probing else None)
 
 
 def adjective(g, ref, start, end):
@@ -388,11 +397,11 @@ def vague_past(g, ref, start, end):
 
 
 def vague_duration(g, ref, start, end):
-    word = g["vague"]
-    if word[0].isupper() and not re.search(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|einigen|einige)\s+$",
-                                           g["_match"][: g["_core_start"]], re.I):
-        return None
-    unit = lexicon().kind("vague_duration")[word]
+    vague, word = lexicon().kind("vague_duration"), g["vague"]
+    if word in vague and word[0].isupper() and not g.get("quantifier") \
+            and not re.search(r"(?:seit|über|für)\s+$", g.get("pre") or "", re.I):
+        return None  # a plural noun alone ("Jahre") needs a word that makes it a time
+    unit = vague.get(word) or vague[word[0].lower() + word[1:]]
     return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
 
 

@@ -12,7 +12,8 @@ from lagebild.time.lexicon import lexicon
 DIGITS = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?!\d)|\d+(?:,\d+)?"
 YEAR = r"(?:1[2-9]\d\d|20\d\d)(?![.,]\d)(?![ \u00a0]\d{3}\b)"
 COMPOUND_UNITS = {"tägig": "D", "jährig": "Y", "wöchig": "W", "monatig": "M", "stündig": "H", "minütig": "TM"}
-ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
+            "1.": 1, "2.": 2, "3.": 3, "4.": 4}
 
 
 def alt(words) -> str:
@@ -35,6 +36,11 @@ def _trie_regex(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def _capitalised(words) -> list[str]:
+    """The words and, for those in lower case, their sentence-initial form ("monatelang", "Monatelang")."""
+    return sorted(set(words) | {w[0].upper() + w[1:] for w in words if w[:1].islower()})
 
 
 def _core_patterns() -> list[tuple[str, str]]:
@@ -71,7 +77,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons})(?:{year_opt}|{this_year})"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
         ("day_month", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?\b{this_year}(?:\s+(?P<part2>{part_word}))?{clock_opt}"),
-        ("month_only", rf"(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.))"),
+        ("month_only", rf"(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.(?!\d)))"),
         ("numeric_day_month", rf"{apposed}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?!\d)|(?=\)))"),
         ("relative_unit", rf"(?P<direction>{direction})\s+(?P<unit>Jahr|Jahres|Monat|Monats|Woche|Wochenende|Quartal|Quartals)"),
         ("previous_unit", r"(?P<unit>Vorjahr|Vorjahres|Vorjahresmonat|Vormonat|Vormonats|Vorwoche)"),
@@ -94,18 +100,17 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("day_shift", rf"(?P<shift>{alt(k('day_shift'))})"),
         ("adjective", rf"(?P<adjective>{alt(k('adjective'))})(?:\s+(?P<noun>Tag|Tages|Jahr|Jahres)\b)?"),
         ("compound_duration", rf"(?P<number>\d+|(?i:{numwords}))-?(?P<compound>{alt(COMPOUND_UNITS)})[a-zäöüß]*"),
-        ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?\s+(?P<unit>{units})"),
+        ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?(?:\s+(?:{alt(k('unit_adjective'))}))?\s+(?P<unit>{units})"),
         ("vague_future", r"(?i:in|für)\s+(?:den|die)\s+(?:kommenden|nächsten)\s+(?:Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?:\s+und\s+(?:Wochen|Monaten|Jahren))?"),
-        ("month_direction", rf"(?P<direction>{direction})\s+(?P<month>{months})\b(?!\s+\d)"),
+        ("month_direction", rf"(?P<direction>{direction})\s+(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.(?!\d)))"),
         ("unit_of_now", r"(?<=\s)(?P<unit>Jahres|Monats|Woche)\b(?!\s+(?:\d|[A-ZÄÖÜ]))"),
         ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
-        ("vague_duration", rf"(?:(?:mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele)\s+)?(?P<vague>{alt(k('vague_duration'))})"),
+        ("vague_duration", rf"(?:(?P<quantifier>{alt(_capitalised(k('vague_quantifier')))})\s+)?(?P<vague>{alt(_capitalised(k('vague_duration')))})"),
     ]
 
 
 ARTICLES = ("dem", "den", "der", "des", "die", "das", "Die", "Das")
-ADJECTIVES = ("weitere", "weiteren", "ganzen", "ganze", "gesamten", "späten", "frühen", "Späten", "Frühen")
-VAGUE_NEEDS = re.compile(r"(?:seit|über|für|mehreren|mehrere|wenigen|wenige|einigen|einige|vielen|viele|um)\s+$", re.I)
+ADJECTIVES = ("weitere", "weiteren", "ganzen", "ganze", "gesamten", "gesamte", "späten", "frühen", "Späten", "Frühen")
 
 
 @lru_cache(maxsize=1)

@@ -12,16 +12,48 @@ SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
 def parse_number(token: str) -> float | None:
-    """'15 000' -> 15000, '1,5' -> 1.5, '30.000' -> 30000, 'zehn' -> 10."""
+    """'15 000' -> 15000, '1,5' -> 1.5, '30.000' -> 30000, 'zehn' -> 10, 'zweihundert' -> 200."""
     lex = lexicon()
     low = token.lower()
     if low in lex.numbers:
         return lex.numbers[low]
+    if low.isalpha():
+        return numeral_value(low)
     cleaned = re.sub(r"[ \u00a0\u202f.](?=\d{3}\b)", "", token).replace(",", ".")
     try:
         return float(cleaned)
     except ValueError:
         return None
+
+
+def numeral_value(word: str) -> float | None:
+    """A number written as one German word: 'zehntausend' -> 10000, 'einundzwanzig' -> 21,
+    'dreihundertfünfzig' -> 350; None for any other word. The morphemes are `numbers.tsv`'s."""
+    numbers = lexicon().numbers
+
+    def under_hundred(w: str) -> float | None:
+        if w in numbers and numbers[w] < 100 and w != "dutzend":
+            return numbers[w]
+        unit, sep, tens = w.partition("und")
+        u, t = numbers.get(unit), numbers.get(tens)
+        if not sep or u is None or t is None or u >= 10 or t not in (20, 30, 40, 50, 60, 70, 80, 90):
+            return None
+        return u + t
+
+    def under_thousand(w: str) -> float | None:
+        if "hundert" not in w:
+            return under_hundred(w)
+        head, _, rest = w.partition("hundert")
+        n = under_hundred(head) if head else 1
+        tail = under_hundred(rest) if rest else 0
+        return None if n is None or tail is None else n * 100 + tail
+
+    if "tausend" not in word:
+        return under_thousand(word) if word not in numbers else numbers[word]
+    head, _, rest = word.partition("tausend")
+    n = under_thousand(head) if head else 1
+    tail = under_thousand(rest) if rest else 0
+    return None if n is None or tail is None else n * 1000 + tail
 
 
 def month_number(name: str) -> int:

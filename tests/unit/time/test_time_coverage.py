@@ -1,0 +1,107 @@
+"""German time and amount forms beyond the basic table, and the value equivalences of the scorer."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lagebild.evaluation.times import same_amount_value, same_time_value
+from lagebild.time.rules import find_amounts, find_times, parse_number
+
+ANCHOR = date(2009, 6, 17)  # a Wednesday
+NARRATIVE = "Am 3. Mai 2009 begann es. "
+
+
+@pytest.mark.parametrize("text, value", [
+    ("einige Wochen", "PXW"),
+    ("wenige Tage", "PXD"),
+    ("innerhalb weniger Stunden", "PTXH"),
+    ("nach mehreren Monaten", "PXM"),
+    ("mehrtägigen", "PXD"),
+    ("zwei weitere Jahre", "P2Y"),
+    ("ein weiteres Jahr", "P1Y"),
+    ("Anfang des Jahres", "2009"),
+    ("im Monat Januar", "2009-01"),
+    ("für das zweite Quartal", "2009-Q2"),
+    ("am nächsten Morgen", "2009-05-04TMO"),
+    ("am Morgen des folgenden Tages", "2009-05-04TMO"),
+    ("am darauf folgenden Tag", "2009-05-04"),
+    ("am Tag zuvor", "2009-05-02"),
+    ("in der gleichen Nacht", "2009-05-03TNI"),
+])
+def test_time_forms(text, value):
+    found = find_times(f"{NARRATIVE}Es kam {text} dazu.", ANCHOR)[1:]
+    assert [(t["text"], t["value"]) for t in found] == [(text, value)]
+
+
+def test_sentence_initial_duration_adjective_and_quantifier():
+    found = find_times("Monatelang stritten sie. Wenige Wochen später kam es. Jahre vergingen.", None)
+    assert [(t["text"], t["value"]) for t in found] == [("Monatelang", "PXM"), ("Wenige Wochen", "PXW")]
+
+
+def test_month_before_a_count_is_a_month():
+    found = find_times("Im Jänner kamen 70.000, im Februar 50.000 und in diesem März 30.000.", None)
+    assert [t["value"] for t in found] == ["XXXX-01", "XXXX-02", "XXXX-03"]
+
+
+def test_year_before_a_singular_title_is_a_year():
+    text = "Sie ist seit den Wahlen 2014 Vizebürgermeisterin."
+    assert [t["text"] for t in find_times(text, None)] == ["2014"]
+    assert find_amounts(text, [(text.index("2014"), text.index("2014") + 4)]) == []
+
+
+def test_year_named_as_year_stays_a_year_before_a_count():
+    text = "VW will ab dem Jahr 2009 bis zu 110.000 Fahrzeuge bauen."
+    [t] = find_times(text, None)
+    assert (t["text"], t["value"]) == ("ab dem Jahr 2009", "2009")
+
+
+@pytest.mark.parametrize("word, value", [
+    ("zehntausend", 10000), ("einundzwanzig", 21), ("dreihundertfünfzig", 350),
+    ("zweiundzwanzigtausend", 22000), ("undzwanzig", None), ("Achtung", None),
+])
+def test_numbers_written_as_one_word(word, value):
+    assert parse_number(word) == value
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("zehntausend Reservisten", 10000, "Reservisten"),
+    ("57 US-Soldaten", 57, "US-Soldaten"),
+    ("zwei G8-Staaten", 2, "G8-Staaten"),
+    ("eine halbe Milliarde Dollar", 500_000_000, "Dollar"),
+    ("Tausende", 1000, None),
+    ("31 weitere", 31, None),
+    ("Zwei der Männer", 2, "Männer"),
+    ("einer der drei Männer", 3, "Männer"),
+    ("zweier Abgeordneter", 2, "Abgeordneter"),
+    ("99%", 99, "Prozent"),
+])
+def test_amount_forms(text, value, unit):
+    [a] = find_amounts(f"Es kamen {text}, hieß es.", [])
+    assert (a["text"], a["value"], a["unit"]) == (text, value, unit)
+
+
+def test_range_and_proportion_keep_their_numbers():
+    [r] = find_amounts("Es gab fünf bis sechs Farmen.", [])
+    assert (r["value"], r["low"], r["high"], r["mod"]) == (5.5, 5, 6, "about")
+    [p] = find_amounts("Sie bekam 328 von 547 Sitzen.", [])
+    assert (p["value"], p["count"], p["total"], p["unit"]) == (0.6, 328, 547, "Sitzen")
+
+
+@pytest.mark.parametrize("gold, pred, same", [
+    ("P3Y6M", "P3.5Y", True), ("P1DE", "P10Y", True), ("PT1H", "PT60M", True), ("P1W", "P7D", True),
+    ("P1M", "P30D", False), ("PXY", "PXY", True), ("PXY", "P1Y", False), ("2005", "2006", False),
+])
+def test_durations_are_compared_by_length(gold, pred, same):
+    assert same_time_value({"value": gold}, {"value": pred}) is same
+
+
+@pytest.mark.parametrize("gold, pred, same", [
+    ({"value": 5}, {"value": 5.5, "low": 5, "high": 6}, True),
+    ({"value": 328}, {"value": 0.6, "count": 328, "total": 547}, True),
+    ({"value": 0.99, "unit": "Anteil"}, {"value": 99, "unit": "Prozent"}, True),
+    ({"value": 0.99, "unit": "Anteil"}, {"value": 99, "unit": "Stimmen"}, False),
+    ({"value": 7}, {"value": 5.5, "low": 5, "high": 6}, False),
+])
+def test_amount_value_forms_of_the_older_guideline(gold, pred, same):
+    assert same_amount_value(gold, pred) is same
