@@ -45,8 +45,10 @@ def _regex() -> re.Pattern:
     number = rf"{plain}(?:\s+(?:{mult})(?!\w))?"
     fraction = alt(w["fraction"])
     unit = rf"(?:{alt(w['percent'])}|{alt(w['currency'])}|(?<=\s){NOUN})"
+    # every amount starts with a digit or one of these words: most positions are rejected at once
+    starters = [*w["mod"], *lex.numbers, *w["one"], *w["fraction"], *w["vague"], "ein", "die", "der", "zwischen"]
     return re.compile(
-        rf"(?<![\w.,])(?P<mod>(?:{alt(w['mod'])})\s+(?:(?:die|der)\s+(?=[A-ZÄÖÜ]))?)?(?:"
+        rf"(?<![\w.,])(?=\d|(?i:{alt(s.lower() for s in starters)}))(?P<mod>(?:{alt(w['mod'])})\s+(?:(?:die|der)\s+(?=[A-ZÄÖÜ]))?)?(?:"
         rf"(?P<fnum>{plain}\s+|(?i:ein|eine|einem|einer|die|der)\s+)?(?P<fraction>{fraction})\b"
         rf"(?:\s+(?:der|des|aller|von)(?:{ADJECTIVES})\s+(?P<fgroup>{NOUN}))?"
         rf"|(?P<part>{plain}|(?i:{alt(w['one'])}))\s+(?P<of>von|der|ihrer|seiner|aller)\s+(?:(?P<whole>{plain})(?P<padj>{ADJECTIVES})\s+(?P<punit>{NOUN})|(?P<group>{alt(w['group'])})\b)"

@@ -109,14 +109,84 @@ def _core_patterns() -> list[tuple[str, str]]:
     ]
 
 
+# Per pattern of numbers, a short regular expression that every match of it contains.
+NUMBER_GATES = {
+    "numeric_date": r"\d\.\s?\d{1,2}\.\s?[12]\d{3}", "numeric_day_month": r"\d\.\d",
+    "year_range": r"\d{4}\s*(?:bis|und|[-–/])\s*\d\d", "decade": r"\d0-?er", "year": r"(?:1[2-9]|20)\d\d",
+}
+
+
+class Gate:
+    """What a text must contain for a pattern to match anywhere in it: one of some words (lower
+    case) or a match of a short regular expression. A text without it is not scanned by that
+    pattern, which spares most of the scanning time (most patterns match in few articles)."""
+
+    def __init__(self, words: tuple[str, ...] = (), regex: str | None = None) -> None:
+        self.words, self.regex = frozenset(words), re.compile(regex) if regex else None
+
+    def passes(self, lowered: str, present: frozenset[str]) -> bool:
+        """`present`: the gate words found in the lower-cased text (`GateWords.present`)."""
+        if self.regex is not None:
+            return self.regex.search(lowered) is not None
+        return not self.words.isdisjoint(present)
+
+
+class GateWords:
+    """All gate words found in a text in one scan: at each position the longest gate word that
+    starts there, plus the shorter gate words it begins with ("vorjahr" also gives "vor")."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.scan = re.compile(rf"(?=({alt(words)}))")
+        self.prefixes = {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+
+    def present(self, lowered: str) -> frozenset[str]:
+        found: set[str] = set()
+        for word in set(self.scan.findall(lowered)):
+            found |= self.prefixes[word]
+        return frozenset(found)
+
+
+def _gates() -> dict[str, Gate]:
+    """The gate of each pattern; a pattern without one is always scanned."""
+    lex, k = lexicon(), lexicon().kind
+    months = tuple(lex.months)
+    weekdays = tuple(lex.weekdays)
+    part_of_day = tuple(k("part_of_day"))
+    units = tuple(lex.units)
+    gates = {
+        "full_date": months, "day_range": months, "month_range": months, "decade_word": tuple(k("decade_word")),
+        "century": ("jahrhundert",), "quarter": ("quartal", "halbjahr", "jahreshälfte"), "month_year": months,
+        "season": tuple(k("season")), "holiday": tuple(k("holiday")), "day_month": months,
+        "month_only": months, "relative_unit": tuple(lex.directions) + ("dieser", "nächster"),
+        "previous_unit": ("vorjahr", "vormonat", "vorwoche"), "ago": units, "in_future": units,
+        "later": ("später", "danach", "zuvor", "vorher"),
+        "clock": ("uhr", "mez", "mesz", ":"), "night": weekdays, "weekday": weekdays,
+        "relative_day": tuple(lex.relative_days) + ("heute", "gestern", "vorgestern"), "part_of_day": part_of_day,
+        "fuzzy": tuple(k("fuzzy")), "then": tuple(k("then")), "year_part": tuple(k("year_part")),
+        "half_ago": ("halben", "eineinhalb", "anderthalb"), "part_of_named_day": part_of_day,
+        "set": tuple(k("set")) + ("alle", "jeden"), "week_part": tuple(k("week_part")), "day_shift": tuple(k("day_shift")),
+        "adjective": tuple(k("adjective")), "compound_duration": tuple(COMPOUND_UNITS), "duration": units,
+        "vague_future": ("kommenden", "nächsten"), "month_direction": months, "unit_of_now": ("jahres", "monats", "woche"),
+        "vague_past": ("vergangenen", "letzten", "vor"), "vague_duration": tuple(k("vague_duration")),
+    }
+    return {**{name: Gate(words=tuple(sorted({w.lower() for w in words}))) for name, words in gates.items()},
+            **{name: Gate(regex=regex) for name, regex in NUMBER_GATES.items()}}
+
+
 ARTICLES = ("dem", "den", "der", "des", "die", "das", "Die", "Das")
 ADJECTIVES = ("weitere", "weiteren", "ganzen", "ganze", "gesamten", "gesamte", "späten", "frühen", "Späten", "Frühen")
 
 
 @lru_cache(maxsize=1)
-def compiled() -> list[tuple[str, re.Pattern, re.Pattern]]:
-    """(name, core, lead) per pattern: `core` finds the expression, `lead` the words before it
-    that belong to its span (searched back from the core's start, ending there)."""
+def gate_words() -> GateWords:
+    return GateWords({w for gate in _gates().values() for w in gate.words})
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[tuple[str, re.Pattern, re.Pattern, Gate | None]]:
+    """(name, core, lead, gate) per pattern: `core` finds the expression, `lead` the words before it
+    that belong to its span (searched back from the core's start, ending there), `gate` what the
+    lower-cased text must contain for the core to match in it (None: always scanned)."""
     k = lexicon().kind
     preps = alt([f for f in k("prefix") if f not in ARTICLES and f not in ADJECTIVES] + ["bis zum", "bis zur", "seit dem", "in der", "in den"])
     mods = alt(list(k("mod")) + [m[0].upper() + m[1:] for m in k("mod")])
@@ -124,4 +194,6 @@ def compiled() -> list[tuple[str, re.Pattern, re.Pattern]]:
            rf"(?:(?:{alt(ADJECTIVES)})\s+)?)")
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
     lead = re.compile(rf"(?<![\w.\-/]){pre}\Z")
-    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w){post}"), lead) for name, core in _core_patterns()]
+    gates = _gates()
+    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w){post}"), lead, gates.get(name))
+            for name, core in _core_patterns()]

@@ -15,7 +15,7 @@ from lagebild.time.amounts import find_amounts
 from lagebild.time.context import Reference
 from lagebild.time.handlers import HANDLERS, parse_number
 from lagebild.time.lexicon import lexicon
-from lagebild.time.patterns import ARTICLES, YEAR, compiled
+from lagebild.time.patterns import ARTICLES, YEAR, compiled, gate_words
 
 __all__ = ["find_times", "find_amounts", "parse_number", "core_span"]
 _EXPLICIT_YEAR = re.compile(YEAR)
@@ -68,7 +68,11 @@ def _groups(m) -> dict:
 def _candidates(text: str, ref: Reference) -> list[tuple[int, int, str, dict]]:
     """Every match of every pattern that its handler accepts."""
     found = []
-    for order, (name, core, lead) in enumerate(compiled()):
+    lowered = text.lower()
+    present = gate_words().present(lowered)
+    for order, (name, core, lead, gate) in enumerate(compiled()):
+        if gate is not None and not gate.passes(lowered, present):
+            continue
         handler = HANDLERS[name]
         for m in _matches(text, core, lead):
             g = _groups(m)
