@@ -27,23 +27,47 @@ def _lexicon_matrix(vocab: Vocab) -> tuple[np.ndarray, list[str]] | None:
 
 def similar_trigger(tok: Token) -> str | None:
     """"TYPE|bucket" of the most similar lexicon trigger (cosine >= MIN_COSINE), else None."""
-    return _similar(tok.vocab, tok.lemma_ or tok.text)
+    return similar_triggers([tok])[0]
 
 
-@lru_cache(maxsize=65536)
-def _similar(vocab: Vocab, word: str) -> str | None:
+_SEEN: dict[tuple[Vocab, str], str | None] = {}  # (vocab, word) -> result, at most MAX_SEEN
+MAX_SEEN = 65536
+_MISSING = object()
+
+
+def similar_triggers(tokens: list[Token]) -> list[str | None]:
+    """`similar_trigger` of each token; the vectors of the words not seen before are read and
+    compared in one batch."""
+    if not tokens:
+        return []
+    vocab = tokens[0].vocab
+    words = [tok.lemma_ or tok.text for tok in tokens]
+    known = {w: _SEEN.get((vocab, w), _MISSING) for w in dict.fromkeys(words)}
+    new = [w for w, result in known.items() if result is _MISSING]
+    if new:
+        found = dict(zip(new, _nearest(vocab, new)))
+        known.update(found)
+        if len(_SEEN) + len(found) > MAX_SEEN:
+            _SEEN.clear()  # start over: simpler than LRU, and rare
+        _SEEN.update(((vocab, w), result) for w, result in found.items())
+    return [known[w] for w in words]
+
+
+def _nearest(vocab: Vocab, words: list[str]) -> list[str | None]:
     table = _lexicon_matrix(vocab)
     if table is None:
-        return None
+        return [None] * len(words)
     matrix, types = table
-    vec = vocab[word].vector
-    norm = float(np.linalg.norm(vec))
-    if not norm:
-        return None
-    sims = matrix @ (vec / norm)
-    best = int(np.argmax(sims))
-    cos = float(sims[best])
-    if cos < MIN_COSINE:
-        return None
-    bucket = next(b for b in _BUCKETS if cos >= b)
-    return f"{types[best]}|{bucket}"
+    keys = np.array([vocab.strings.add(w) for w in words], dtype="uint64")
+    vectors = np.asarray(vocab.vectors.get_batch(keys), dtype="float32")
+    out: list[str | None] = []
+    for vec in vectors:
+        norm = float(np.linalg.norm(vec))
+        if not norm:
+            out.append(None)
+            continue
+        sims = matrix @ (vec / norm)
+        best = int(np.argmax(sims))
+        cos = float(sims[best])
+        out.append(None if cos < MIN_COSINE else f"{types[best]}|{next(b for b in _BUCKETS if cos >= b)}")
+    return out

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from lagebild.events.attributes import negation_cue
 from lagebild.events.context import EventContext
 from lagebild.events.features import is_candidate, trigger_features
-from lagebild.events.similar import similar_trigger
+from lagebild.events.similar import similar_trigger, similar_triggers
 from lagebild.nlp.perceptron import Classifier, softmax_top
 
 NO_EVENT = "O"
@@ -27,12 +27,16 @@ class Detected:
     accept: list[str]
 
 
-def token_features(tok: Token, ctx: EventContext) -> list[str]:
-    return trigger_features(tok, tok.i in ctx.quote_of, tok.i in ctx.cues, negation_cue(tok), similar_trigger(tok))
+_UNKNOWN = object()
 
 
-def _decide(model: Classifier, feats: list[str], margin: float) -> tuple[str, float, list[str]] | None:
-    scores = model.scores(feats)
+def token_features(tok: Token, ctx: EventContext, similar=_UNKNOWN) -> list[str]:
+    """The trigger model's features of a token; `similar`: its `similar_trigger`, when known."""
+    similar = similar_trigger(tok) if similar is _UNKNOWN else similar
+    return trigger_features(tok, tok.i in ctx.quote_of, tok.i in ctx.cues, negation_cue(tok), similar)
+
+
+def _decide(scores: dict[str, float], margin: float) -> tuple[str, float, list[str]] | None:
     none = scores.pop(NO_EVENT)
     best = max(scores, key=lambda label: scores[label])
     if scores[best] - none <= margin:
@@ -44,10 +48,10 @@ def _decide(model: Classifier, feats: list[str], margin: float) -> tuple[str, fl
 
 def detect_triggers(doc: Doc, ctx: EventContext, model: Classifier, margin: float) -> list[Detected]:
     found = []
-    for tok in doc:
-        if not is_candidate(tok):
-            continue
-        decided = _decide(model, token_features(tok, ctx), margin)
+    candidates = [tok for tok in doc if is_candidate(tok)]
+    features = [token_features(tok, ctx, similar) for tok, similar in zip(candidates, similar_triggers(candidates))]
+    for tok, scores in zip(candidates, model.scores_many(features)):
+        decided = _decide(scores, margin)
         if decided:
             found.append(Detected(tok, [tok], *decided))
     return merge_multiword(found)
