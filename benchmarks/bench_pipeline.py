@@ -59,19 +59,23 @@ def timed_run(nlp, records: list[dict], batch_size: int) -> tuple[float, int]:
 
 
 def per_component(nlp, records: list[dict], words: int, batch_size: int) -> None:
-    """Seconds and words/s of each component over the same articles (where the time goes)."""
+    """Seconds, words/s and share of the components' total time of each component over the same
+    articles (where the time goes)."""
     docs = []
     for r in records:
         article = prepare(RawArticle(r["id"], r["text"]))
         doc = nlp.make_doc(article.text)
         doc._.article = article
         docs.append(doc)
-    print("per component:")
+    spent = {}
     for name, proc in nlp.pipeline:
         t0 = time.perf_counter()
         docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        spent = time.perf_counter() - t0
-        print(f"  {name:22s} {spent:7.2f} s {words / max(spent, 1e-9):12,.0f} words/s")
+        spent[name] = time.perf_counter() - t0
+    total = sum(spent.values())
+    print(f"per component (total {total:.2f} s):")
+    for name, seconds in spent.items():
+        print(f"  {name:22s} {seconds:7.2f} s {words / max(seconds, 1e-9):12,.0f} words/s {100 * seconds / total:5.1f} %")
 
 
 if __name__ == "__main__":
