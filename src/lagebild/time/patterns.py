@@ -179,7 +179,7 @@ ADJECTIVES = ("weitere", "weiteren", "ganzen", "ganze", "gesamten", "gesamte", "
 
 @lru_cache(maxsize=1)
 def gate_words() -> GateWords:
-    return GateWords({w for gate in _gates().values() for w in gate.words})
+    return GateWords({w for *_, gate in compiled() if gate is not None for w in gate.words})
 
 
 @lru_cache(maxsize=1)
