@@ -72,8 +72,8 @@ def century(g, ref, start, end):
 
 
 def quarter(g, ref, start, end):
-    n = ORDINALS[g["ordinal"]]
     half = not g["unit"].startswith("Quartal")
+    n = ORDINALS.get(g["ordinal"]) or (2 if half else 4)
     if half and n > 2:
         return None
     first_month = (n - 1) * (6 if half else 3) + 1

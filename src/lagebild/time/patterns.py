@@ -14,6 +14,7 @@ YEAR = r"(?:1[2-9]\d\d|20\d\d)(?![.,]\d)(?![ \u00a0]\d{3}\b)"
 COMPOUND_UNITS = {"tägig": "D", "jährig": "Y", "wöchig": "W", "monatig": "M", "stündig": "H", "minütig": "TM"}
 ORDINALS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4,
             "1.": 1, "2.": 2, "3.": 3, "4.": 4}
+LAST = "letzten"  # "im letzten Quartal 2004": the last quarter of a named year (without a year: the previous quarter)
 
 
 def alt(words) -> str:
@@ -63,6 +64,8 @@ def _core_patterns() -> list[tuple[str, str]]:
     apposed = rf"(?:(?:{day_word}),\s+(?:den\s+|dem\s+)?|(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?\s+(?:den\s+|dem\s+)?(?=\d)|(?:{alt(k('adjective'))})\s+(?=\d))?"
     this_year = r"(?:\s+(?P<this>dieses|diesen|des)\s+Jahres)?"
     ordinal = alt(ORDINALS)
+    quarter_units = "Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte"
+    quarter_year = rf"\s+(?:{quarter_units})\s+(?:des\s+Jahres\s+)?{YEAR}"
     return [
         ("full_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>{months})s?,?\s+(?P<year>{YEAR}){clock_opt}"),
         ("numeric_date", rf"{apposed}(?P<day>\d{{1,2}})\.\s?(?P<month>\d{{1,2}})\.\s?(?P<year>{YEAR})"),
@@ -72,7 +75,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("decade", rf"(?P<decade>(?:1[0-9]|20)?\d0)(?:er|-er)(?:(?:[- ]?Jahren?|[- ]?Jahre)|n\b|(?=\s+(?:und|bis)\s+(?:1[0-9]|20)?\d0-?er[- ]?Jahre))(?:\s+(?:und|bis)\s+(?P<decade2>(?:1[0-9]|20)?\d0)-?er[- ]?Jahren?)?"),
         ("decade_word", rf"(?P<decade_word>{alt(k('decade_word'))})\s+Jahren?\b"),
         ("century", rf"(?P<century>\d{{1,2}})\.\s+Jahrhunderts?"),
-        ("quarter", rf"(?P<ordinal>{ordinal})\s+(?P<unit>Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte){year_opt}"),
+        ("quarter", rf"(?P<ordinal>{ordinal}|{LAST}(?={quarter_year}))\s+(?P<unit>{quarter_units})(?:\s+(?:des\s+Jahres\s+)?(?P<year>{YEAR}))?"),
         ("month_year", rf"(?P<month>{months})\s+(?:(?P<this>(?:dieses|diesen|des|des\s+vergangenen|des\s+letzten|vergangenen|letzten)\s+(?:Jahres|Vorjahres))\b|(?:des\s+Jahres\s+)?(?P<year>{YEAR}))"),
         ("season", rf"(?:(?P<direction>{direction})\s+)?(?P<season>{seasons})(?:{year_opt}|{this_year})"),
         ("holiday", rf"(?P<holiday>{holidays}){year_opt}"),
@@ -101,10 +104,10 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("adjective", rf"(?P<adjective>{alt(k('adjective'))})(?:\s+(?P<noun>Tag|Tages|Jahr|Jahres)\b)?"),
         ("compound_duration", rf"(?P<number>\d+|(?i:{numwords}))-?(?P<compound>{alt(COMPOUND_UNITS)})[a-zäöüß]*"),
         ("duration", rf"(?:(?P<direction>{direction}|ersten)\s+)?(?P<number>{number})(?:\s+(?:bis|und)\s+(?P<number2>{number}))?(?:\s+(?:{alt(k('unit_adjective'))}))?\s+(?P<unit>{units})"),
-        ("vague_future", r"(?i:in|für)\s+(?:den|die)\s+(?:kommenden|nächsten)\s+(?:Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?:\s+und\s+(?:Wochen|Monaten|Jahren))?"),
+        ("vague_future", r"(?:(?i:in|für)\s+(?:den|die)|(?i:der))\s+(?:kommenden|nächsten)\s+(?:Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?)(?:\s+und\s+(?:Wochen|Monaten|Jahren))?"),
         ("month_direction", rf"(?P<direction>{direction})\s+(?P<month>{months})\b(?!\s+(?:{YEAR}\b|\d{{1,2}}\.(?!\d)))"),
         ("unit_of_now", r"(?<=\s)(?P<unit>Jahres|Monats|Woche)\b(?!\s+(?:\d|[A-ZÄÖÜ]))"),
-        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
+        ("vague_past", rf"(?i:in)\s+den\s+(?:vergangenen|letzten)\s+(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)|(?i:der|die)\s+(?:vergangenen|letzten)\s+(?:Jahre|Monate|Wochen|Tage|Stunden|Jahrzehnte)\b|(?i:vor)\s+(?:einigen|wenigen|mehreren|ein\s+paar|etwa|rund)\s+(?:(?:{DIGITS}|[\w,]+)\s+(?:Millionen|Milliarden)\s+)?(?:Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten)"),
         ("vague_duration", rf"(?:(?P<quantifier>{alt(_capitalised(k('vague_quantifier')))})\s+)?(?P<vague>{alt(_capitalised(k('vague_duration')))})"),
     ]
 

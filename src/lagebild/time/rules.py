@@ -186,6 +186,7 @@ def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
 _CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d)?(T\d\d:\d\d)$")
 _DAY = re.compile(r"^(\d{4}-\d\d-\d\d|XXXX-WXX-\d)(?:T[A-Z]{2})?$")
 _DAY_LINK = re.compile(r"^\s+(?:am|an)\s")
+_SINCE = re.compile(r"(?i:seit)\b")  # "seit 1949": a state lasting until now, not a narrative's year
 
 
 def _join_clock_day(text: str, items: list[dict]) -> list[dict]:
@@ -219,7 +220,7 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
         if result is None:
             continue
         value, kind = result if isinstance(result, tuple) else (result, None)
-        ref.note(value, start, explicit_year=bool(g.get("year")))
+        ref.note(value, start, explicit_year=bool(g.get("year")) and not _SINCE.match(text, start))
         c_start, c_end = core_span(text, start, end)
         item = {"start": start, "end": end, "text": text[start:end], "value": value,
                 "type": _type(value, kind), "core": {"start": c_start, "end": c_end, "text": text[c_start:c_end]}}
