@@ -359,9 +359,15 @@ def compound_duration(g, ref, start, end):
     return _duration(n, COMPOUND_UNITS[g["compound"].lower()]) if n else None
 
 
+def _indefinite(g) -> bool:
+    """"eines Tages" without a preposition before it means "one day", some day: not a duration
+    ("binnen eines Tages" is one)."""
+    return g["number"].lower() == "eines" and not (g.get("pre") or "").strip()
+
+
 def duration(g, ref, start, end):
     n = parse_number(g["number"])
-    if not n or g["unit"].startswith("Jahres") or _is_age(g, start, end):
+    if not n or g["unit"].startswith("Jahres") or _is_age(g, start, end) or _indefinite(g):
         return None
     unit = lexicon().units[g["unit"]]
     if g.get("number2"):

@@ -55,7 +55,7 @@ def _core_patterns() -> list[tuple[str, str]]:
     part_word = alt(f for f in k("part_of_day") if f[0].isupper() or f.endswith("s") or f == "früh")
     seasons, holidays = alt(k("season")), alt(k("holiday"))
     hour_words = alt(w for w, v in lex.numbers.items() if 1 <= v <= 24 and float(v).is_integer() and not w.startswith("ein"))
-    clock = (rf"(?:(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d))"
+    clock = (rf"(?:(?P<hour>[012]?\d)(?:(?:[.:](?P<minute>[0-5]\d))?\s+(?:Uhr|MEZ|MESZ)|:(?P<minute2>[0-5]\d)(?!\d|,\d|\s+Min))"
              rf"|(?P<hour_word>(?i:{hour_words}))\s+Uhr\b)")
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
@@ -89,7 +89,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("later", rf"(?P<number>{number})\s+(?P<unit>{units})\s+(?P<dir>später|danach|zuvor|vorher)"),
         ("year", rf"(?:(?:Jahre?s?|Jahr|Saison|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?)\s+)?(?P<year>{YEAR})\b"),
         ("clock", rf"{clock}(?:\s+(?P<clock_part>{alt(k('clock_suffix'))}))?"),
-        ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum)\s+(?P<weekday>{weekdays})"),
+        ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum|zu)\s+(?P<weekday>{weekdays})"),
         ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}(?:\s+(?P<week_direction>{direction})\s+Woche\b)?{clock_opt}"),
         ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
         ("part_of_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})"),
@@ -198,5 +198,6 @@ def compiled() -> list[tuple[str, re.Pattern, re.Pattern, Gate | None]]:
     post = r"(?P<post>\s+(?:lang|hinweg|Ortszeit)\b)?"
     lead = re.compile(rf"(?<![\w.\-/]){pre}\Z")
     gates = _gates()
-    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w){post}"), lead, gates.get(name))
+    return [(name, re.compile(rf"(?<![\w.\-/])(?:{core})(?!\w|-[^\W\d])"  # not the first part of a compound ("Sonntag-Ausgabe")
+                           rf"{post}"), lead, gates.get(name))
             for name, core in _core_patterns()]
