@@ -8,6 +8,7 @@ from datetime import date
 ISO_DAY_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _ISO_DAY = re.compile(ISO_DAY_PATTERN)
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+FIRST_YEAR = 1000  # an article date before it is a placeholder of a missing one ("0001-01-01")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 
 
@@ -20,16 +21,23 @@ def parse_day(value: str) -> date:
 
 def normalise_date(value: str | None) -> tuple[str | None, str | None]:
     """An input's date as (YYYY-MM-DD or None, warning or None): ISO (also with a time after
-    it, "2016-02-03T10:00") or German ("3.2.2016", "16. 5. 2016")."""
+    it, "2016-02-03T10:00") or German ("3.2.2016", "16. 5. 2016"); a placeholder ("0001-01-01")
+    is no date."""
     if value is None or not str(value).strip():
         return None, None
     value = str(value).strip()
     iso, german = _ISO_PREFIX.match(value), _GERMAN_DATE.match(value)
     try:
         if iso:
-            return date.fromisoformat(iso.group(1)).isoformat(), None
-        if german:
-            return date(int(german.group(3)), int(german.group(2)), int(german.group(1))).isoformat(), None
+            day = date.fromisoformat(iso.group(1))
+        elif german:
+            day = date(int(german.group(3)), int(german.group(2)), int(german.group(1)))
+        else:
+            day = None
     except ValueError:
-        pass
+        day = None
+    if day is not None and day.year < FIRST_YEAR:
+        return None, f"placeholder date {value!r} ignored"
+    if day is not None:
+        return day.isoformat(), None
     return None, f"unreadable date {value!r} ignored"

@@ -59,7 +59,7 @@ def test_short_text_is_analysed_with_a_warning():
 
 @pytest.mark.parametrize("value, expected", [
     ("2009-12-17", "2009-12-17"), ("2009-12-17T10:00:00Z", "2009-12-17"), ("17.12.2009", "2009-12-17"),
-    (None, None), ("", None), ("gestern", None), ("2009-13-45", None),
+    (None, None), ("", None), ("gestern", None), ("2009-13-45", None), ("0001-01-01", None), ("1.1.0001", None),
 ])
 def test_normalise_date(value, expected):
     assert normalise_date(value)[0] == expected
@@ -69,6 +69,12 @@ def test_unreadable_date_is_a_warning_not_an_error():
     out = lagebild.analyze(GERMAN, date="irgendwann")
     assert out["meta"]["date"] is None
     assert any("unreadable date" in w for w in out["meta"]["warnings"])
+
+
+def test_placeholder_date_is_no_date_and_a_warning():
+    out = lagebild.analyze(GERMAN, date="0001-01-01")
+    assert out["meta"]["date"] is None
+    assert any("placeholder date" in w for w in out["meta"]["warnings"])
 
 
 def test_stream_keeps_order_and_isolates_bad_articles():

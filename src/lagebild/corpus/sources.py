@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from lagebild import paths
+from lagebild.dates import normalise_date
 
 GNAD_RESERVED_FROM = 900
 HELD_OUT_PERCENT = 15
@@ -68,7 +69,7 @@ def _wikinews_date_title(name: str) -> tuple[str | None, str | None]:
     if title.endswith(")") and "(" in title:
         head, _, tail = title.rpartition("(")
         if len(tail) == 11 and tail[4] == "-" and tail[7] == "-":
-            date, title = tail[:10], head.strip()
+            date, title = normalise_date(tail[:10])[0], head.strip()
     return date, title
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from lagebild.dates import normalise_date
 from lagebild.evaluation.spans import SpanScore, format_errors, format_score
 from lagebild.time.rules import find_amounts, find_times
 
@@ -31,6 +32,12 @@ class GoldArticle:
     amounts: list[dict]
 
 
+def _article_date(value: str | None) -> date | None:
+    """The date the pipeline would read the article against (`lagebild.dates.normalise_date`)."""
+    day, _ = normalise_date(value)
+    return date.fromisoformat(day) if day else None
+
+
 def _facts_dev(facts_dir: Path, wikinews_dev: Path) -> Iterator[GoldArticle]:
     texts = {}
     with open(wikinews_dev, encoding="utf-8") as fh:
@@ -39,7 +46,7 @@ def _facts_dev(facts_dir: Path, wikinews_dev: Path) -> Iterator[GoldArticle]:
             texts[rec["file"]] = rec["originalText"]
     for path in sorted(facts_dir.glob("*.json")):
         facts = json.loads(path.read_text(encoding="utf-8"))
-        day = date.fromisoformat(facts["date"][:10]) if facts.get("date") else None
+        day = _article_date(facts.get("date"))
         yield GoldArticle(path.stem, texts[facts["file"]], day, facts["times"], facts["amounts"])
 
 
@@ -49,7 +56,7 @@ def _corpus(part: str) -> Iterator[GoldArticle]:
 
     for rec in load_corpus(part):
         assert held_out(rec["id"]) == (part == "test")
-        day = date.fromisoformat(rec["date"][:10]) if rec.get("date") else None
+        day = _article_date(rec.get("date"))
         yield GoldArticle(rec["id"], rec["text"], day, rec["times"], rec["amounts"])
 
 
