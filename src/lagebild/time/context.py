@@ -86,6 +86,7 @@ class Reference:
     text: str
     article: date | None
     last_day: str | None = None            # value of the most recent day-precise time ("2005-10-07", "XXXX-WXX-5")
+    last_day_explicit: bool = False        # whether last_day was named with its day of the month
     last_year: tuple[int, int] | None = None  # (offset, year) of the most recent explicit year
     last_dated: str | None = None          # the most recent value that names a calendar time ("1982", "2004-01")
     probing: bool = False                  # True while candidates are collected, before the text is read in order
@@ -105,12 +106,13 @@ class Reference:
             return None
         return year if self.tense(offset, offset + 1) == PAST else None
 
-    def note(self, value: str | None, offset: int, explicit_year: bool) -> None:
+    def note(self, value: str | None, offset: int, explicit_year: bool, explicit_day: bool = False) -> None:
         """Remember a resolved value as the reference of what follows."""
         if not value:
             return
         if re.match(r"^(\d{4}|XXXX)-(\d\d-\d\d|WXX-\d)", value):
             self.last_day = value[:10]
+            self.last_day_explicit = explicit_day and value[:4].isdigit()
         if explicit_year and re.match(r"^\d{4}", value):
             self.last_year = (offset, int(value[:4]))
         if re.match(r"^\d{3,4}(?:[-/]|$)", value):
@@ -182,6 +184,9 @@ class Reference:
         ahead = lexicon().kind("ahead_preposition").get(lead_word)
         if shift == 0 and ahead is not None and (ahead == "always" or tense != PAST):
             return (a + timedelta(days=(iso_day - a.isoweekday()) % 7)).isoformat()
+        named = self._named_weekday(iso_day)
+        if shift == 0 and named and tense != FUTURE:
+            return named
         if shift == 0 and lead_word == "seit":
             tense = PAST
         if shift > 0 or (shift == 0 and tense == FUTURE):
@@ -191,6 +196,14 @@ class Reference:
         if shift < 0 and back == 0:
             back = 7
         return (a - timedelta(days=back)).isoformat()
+
+    def _named_weekday(self, iso_day: int) -> str | None:
+        """The last day named with its date, when it is this weekday of the week before the
+        article date ("am Montagmorgen, dem 18. Juni ... am Montag")."""
+        if not self.last_day or not self.last_day_explicit:
+            return None
+        day = date.fromisoformat(self.last_day)
+        return self.last_day if day.isoweekday() == iso_day and 0 < (self.article - day).days <= 7 else None
 
     def shifted_day(self, days: int) -> str | None:
         """The day `days` after the last day named in the text (or the article date)."""

@@ -23,11 +23,11 @@ def _direction(g: dict) -> int:
 
 
 def full_date(g, ref, start, end):
-    return _day(int(g["year"]), _month(g["month"]), int(g["day"])) + (_clock(g) or "")
+    return _day(int(g["year"]), _month(g["month"]), int(g["day"])) + _time_of_day(g)
 
 
 def numeric_date(g, ref, start, end):
-    return date(int(g["year"]), int(g["month"]), int(g["day"])).isoformat()
+    return date(int(g["year"]), int(g["month"]), int(g["day"])).isoformat() + _time_of_day(g)
 
 
 def day_range(g, ref, start, end):

@@ -60,8 +60,8 @@ def _core_patterns() -> list[tuple[str, str]]:
     clock_opt = rf"(?:,?\s+(?:(?:um|gegen|ab)\s+)?(?:(?:genau|kurz\s+(?:vor|nach))\s+)?{clock})?"
     day_part = rf"(?:(?P<part>{part})|\s+(?P<part2>{part_word}))?"
     year_opt = rf"(?:\s+(?P<year>{YEAR}))?"
-    day_word = rf"(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?|{alt(lex.relative_days)}|Heute|Gestern"
-    apposed = rf"(?:(?:{day_word}),\s+(?:den\s+|dem\s+)?|(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?:{part})?\s+(?:den\s+|dem\s+)?(?=\d)|(?:{alt(k('adjective'))})\s+(?=\d))?"
+    day_word = rf"(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?P<day_part>{part})?|{alt(lex.relative_days)}|Heute|Gestern"
+    apposed = rf"(?:(?:{day_word}),\s+(?:den\s+|dem\s+)?|(?:(?:{alt(k('adjective'))})\s+)?(?:{weekdays})(?P<day_part2>{part})?\s+(?:den\s+|dem\s+)?(?=\d)|(?:{alt(k('adjective'))})\s+(?=\d))?"
     this_year = r"(?:\s+(?P<this>dieses|diesen|des)\s+Jahres)?"
     ordinal = alt(ORDINALS)
     quarter_units = "Quartal|Quartals|Halbjahr|Halbjahres|Jahreshälfte"

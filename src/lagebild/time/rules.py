@@ -220,7 +220,8 @@ def find_times(text: str, anchor: date | None) -> list[dict]:
         if result is None:
             continue
         value, kind = result if isinstance(result, tuple) else (result, None)
-        ref.note(value, start, explicit_year=bool(g.get("year")) and not _SINCE.match(text, start))
+        ref.note(value, start, explicit_year=bool(g.get("year")) and not _SINCE.match(text, start),
+                 explicit_day=bool(g.get("day")))
         c_start, c_end = core_span(text, start, end)
         item = {"start": start, "end": end, "text": text[start:end], "value": value,
                 "type": _type(value, kind), "core": {"start": c_start, "end": c_end, "text": text[c_start:c_end]}}

@@ -86,7 +86,7 @@ def time_of_day(g: dict) -> str:
     clock = clock_value(g)
     if clock:
         return clock
-    part = g.get("part") or g.get("part2")
+    part = g.get("part") or g.get("part2") or g.get("day_part") or g.get("day_part2")
     if not part:
         return ""
     code = lexicon().kind("part_of_day")[part]

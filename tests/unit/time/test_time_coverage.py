@@ -105,3 +105,29 @@ def test_durations_are_compared_by_length(gold, pred, same):
 ])
 def test_amount_value_forms_of_the_older_guideline(gold, pred, same):
     assert same_amount_value(gold, pred) is same
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Zahl der vergangenen Wochen stieg.", [("der vergangenen Wochen", "PAST_REF")]),
+    ("Der Plan der kommenden Tage steht.", [("der kommenden Tage", "FUTURE_REF")]),
+    ("Im letzten Quartal 2004 stieg der Umsatz.", [("Im letzten Quartal 2004", "2004-Q4")]),
+    ("Im dritten Quartal des Jahres 2007 stieg er.", [("Im dritten Quartal des Jahres 2007", "2007-Q3")]),
+    ("Er kam in der Nacht zu Dienstag.", [("in der Nacht zu Dienstag", "2009-06-15TNI")]),
+    ("Die Zeitung schrieb in ihrer Samstag-Ausgabe in der Heute-Show.", []),
+    ("Eines Tages werde ich Präsident.", []),
+    ("Binnen eines Tages war es fertig.", [("Binnen eines Tages", "P1D")]),
+    ("Mercedes 1:41,983 Min. vor Ferrari, gegen 17:05, als er kam.", [("gegen 17:05", "2009-06-17T17:05")]),
+])
+def test_forms_found_and_not_found(text, expected):
+    assert [(t["text"], t["value"]) for t in find_times(text, ANCHOR)] == expected
+
+
+def test_weekday_part_before_an_apposed_date_and_that_weekday_again():
+    text = "Ein Lkw kippte am Montagmorgen, dem 15. Juni, um. Die Straße war am Montag gesperrt."
+    assert [(t["text"], t["value"]) for t in find_times(text, date(2009, 6, 22))] == [
+        ("am Montagmorgen, dem 15. Juni", "2009-06-15TMO"), ("am Montag", "2009-06-15")]
+
+
+def test_a_year_after_seit_does_not_anchor_the_next_date():
+    text = "Fürst Rainier residierte seit 1949. Bereits am 7. März kam er ins Spital."
+    assert find_times(text, date(2005, 4, 6))[1]["value"] == "2005-03-07"
