@@ -40,7 +40,11 @@ def day_range(g, ref, start, end):
 def month_range(g, ref, start, end):
     month, month2 = _month(g["month"]), _month(g["month2"])
     year = int(g["year"]) if g.get("year") else ref.year_for(month, None, start, end)
-    return f"{_y(year)}-{month:02d}/{_y(year)}-{month2:02d}"
+    if year is None:
+        return f"XXXX-{month:02d}/XXXX-{month2:02d}"
+    year2 = year + 1 if month2 < month and not g.get("year") else year  # "von November bis Februar"
+    first = year - 1 if month2 < month and g.get("year") else year      # "von November bis Februar 2016"
+    return f"{first:04d}-{month:02d}/{year2:04d}-{month2:02d}"
 
 
 def year_range(g, ref, start, end):
@@ -120,11 +124,30 @@ def day_month(g, ref, start, end):
     return _day(ref.year_for(month, day, start, end), month, day) + _time_of_day(g)
 
 
+def _after_a_month(text: str, start: int) -> bool:
+    """"im Juli und August": the second of two coordinated months."""
+    m = re.search(r"(\w+)\s+(?:und|oder)\s+$", text[max(0, start - 24):start])
+    return bool(m) and m[1] in lexicon().months
+
+
+def _before_a_month(text: str, end: int) -> tuple[bool, int | None]:
+    """"Juli und August 2015": the first of two coordinated months, and the year the second names."""
+    m = re.match(r"\s+(?:und|oder)\s+(\w+)(?:\s+(\d{4})\b)?", text[end:end + 32])
+    if not m or m[1] not in lexicon().months:
+        return False, None
+    return True, int(m[2]) if m[2] else None
+
+
 def month_only(g, ref, start, end):
-    if not g.get("pre") or (g["month"] == "Mai" and g["pre"].strip() in ("Am", "am")):
+    coordinated, shared_year = _before_a_month(ref.text, end)
+    if not (g.get("pre") or coordinated or _after_a_month(ref.text, start)) \
+            or (g["month"] == "Mai" and (g["pre"] or "").strip() in ("Am", "am")):
         return None
     month = _month(g["month"])
-    return f"{_y(ref.year_for(month, None, start, end))}-{month:02d}"
+    previous = re.fullmatch(r"(\d{4})-(\d\d)", ref.last_dated or "") if _after_a_month(ref.text, start) else None
+    if previous:  # "im Juli und August": the year of the month before, or the next
+        shared_year = int(previous[1]) + (month < int(previous[2]))
+    return f"{_y(shared_year or ref.year_for(month, None, start, end))}-{month:02d}"
 
 
 def numeric_day_month(g, ref, start, end):

@@ -160,6 +160,15 @@ _RANGE_START = re.compile(r"^(?:[Vv]on|[Vv]om|[Zz]wischen)\s")
 _RANGE_LINK = re.compile(r"^\s*(?:bis(?:\s+zum|\s+zur)?|und)\s+$")
 
 
+def _after(first: str, second: str, second_text: str) -> str:
+    """The end of an interval in the year of its start or the next ("zwischen Jänner und
+    November", "von November bis Februar"), unless its own text names a year."""
+    if not (re.fullmatch(r"\d{4}-\d\d", first) and re.fullmatch(r"\d{4}-\d\d", second)) or re.search(r"\d{4}", second_text):
+        return second
+    year = int(first[:4]) + (second[5:] < first[5:])
+    return f"{year:04d}{second[4:]}"
+
+
 def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
     """"von Dezember 2007 bis März 2010", "zwischen fünf und zwölf Jahren": one interval."""
     out: list[dict] = []
@@ -175,7 +184,7 @@ def _merge_ranges(text: str, items: list[dict]) -> list[dict]:
                     and lexicon().relative_days[item["core"]["text"].lower()] == 0:
                 second = "PRESENT_REF"  # "von 1855 bis heute"
             merged = {**prev, "end": item["end"], "text": text[prev["start"]:item["end"]],
-                      "value": f"{prev['value']}/{second}"}
+                      "value": f"{prev['value']}/{_after(str(prev['value']), str(second), item['text'])}"}
             merged["core"] = {**prev["core"], "end": item["end"], "text": text[prev["core"]["start"]:item["end"]]}
             out[-1] = merged
             continue

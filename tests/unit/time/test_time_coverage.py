@@ -131,3 +131,18 @@ def test_weekday_part_before_an_apposed_date_and_that_weekday_again():
 def test_a_year_after_seit_does_not_anchor_the_next_date():
     text = "Fürst Rainier residierte seit 1949. Bereits am 7. März kam er ins Spital."
     assert find_times(text, date(2005, 4, 6))[1]["value"] == "2005-03-07"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("seit vergangenem September", [("seit vergangenem September", "2008-09")]),
+    ("seit letztem Jahr", [("seit letztem Jahr", "2008")]),
+    ("bis zur Frist am 30.  Juni", [("am 30.  Juni", "2009-06-30")]),
+    ("in den Sommermonaten Juli und August", [("Juli", "2009-07"), ("August", "2009-08")]),
+    ("im Juli und August 2008", [("im Juli", "2008-07"), ("August 2008", "2008-08")]),
+    ("von November bis Februar", [("von November bis Februar", "2008-11/2009-02")]),
+    ("Zwischen Jänner und November", [("Zwischen Jänner und November", "2009-01/2009-11")]),
+    ("Mitte der Achtzigerjahre", [("Mitte der Achtzigerjahre", "198")]),
+    ("Tags zuvor", [("Tags zuvor", "2009-06-16")]),
+])
+def test_coordinated_and_spelled_forms(text, expected):
+    assert [(t["text"], t["value"]) for t in find_times(f"{text} kam es.", ANCHOR)] == expected
