@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from lagebild.time.context import PAST, Reference
 from lagebild.time.senses import is_age as _is_age, is_nowadays as _is_nowadays, measures_a_period as _measures_a_period
 from lagebild.time.lexicon import lexicon
-from lagebild.time.patterns import COMPOUND_UNITS, ORDINALS
+from lagebild.time.patterns import ARTICLES, COMPOUND_UNITS, ORDINALS
 from lagebild.time.values import SEASON_MONTH, UNDATED_REF, UNIT_OF, parse_number
 from lagebild.time.values import clock_value as _clock, day as _day, duration_value as _duration, easter as _easter
 from lagebild.time.values import month_number as _month, shift_unit as _shift_unit, time_of_day as _time_of_day, year_text as _y
@@ -262,6 +262,8 @@ def weekday(g, ref, start, end):
         if ref.article is None or offset.startswith("Y"):
             return f"XXXX-WXX-{lexicon().weekdays[g['weekday']]}" if ref.article is None else None
         return (ref.article + timedelta(days=int(offset))).isoformat() + _time_of_day(g)
+    if g.get("genitive") and not (g.get("pre") or "").split()[-1:] == ["des"]:
+        return None  # "Montags" alone is every Monday; "im Laufe des Montags" is one
     shift = _direction(g)
     iso_day, text = lexicon().weekdays[g["weekday"]], g["_text"]
     if " ".join(text[max(0, start - 12):start].split()[-1:]) in lexicon().kind("title_word"):
@@ -293,8 +295,9 @@ def relative_day(g, ref, start, end):
 
 
 def part_of_day(g, ref, start, end):
-    if not g.get("pre"):
-        return None
+    words = (g.get("pre") or "").split()
+    if not words or (g["part2"].endswith("s") and all(w in ARTICLES for w in words)):
+        return None  # "die Rolle des Abends": a genitive alone names no time
     base = ref.recent_day()
     return base + _time_of_day(g)
 
@@ -415,8 +418,9 @@ def month_direction(g, ref, start, end):
 
 def unit_of_now(g, ref, start, end):
     """"Ende des Monats", "Anfang der Woche": a part of the current unit (the mod gives which)."""
+    words = (g.get("pre") or "").split()
     if ref.article is None or not any(w in lexicon().kind("mod") and lexicon().kind("mod")[w] in ("START", "MID", "END")
-                                      for w in (g.get("pre") or "").split()):
+                                      or w in lexicon().kind("course") for w in words):
         return None
     return _shift_unit(UNIT_OF[g["unit"]], 0, ref.article)
 

@@ -11,7 +11,7 @@ from lagebild.paths import resource_rows as _rows
 EXPRESSION_KINDS = ("season", "part_of_day", "holiday", "fuzzy", "set", "vague_duration", "day_shift",
                     "week_part", "mod", "vague_quantifier", "unit_adjective", "singular_ending", "prefix", "suffix", "adjective", "state_verb",
                     "nowadays_particle", "ahead_preposition", "then", "year_part", "age_before", "age_before_digits",
-                    "age_after", "period_noun", "number_noun", "title_word", "clock_suffix", "decade_word")
+                    "age_after", "period_noun", "number_noun", "title_word", "clock_suffix", "decade_word", "course")
 
 
 @dataclass(frozen=True)

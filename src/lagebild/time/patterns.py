@@ -90,7 +90,7 @@ def _core_patterns() -> list[tuple[str, str]]:
         ("year", rf"(?:(?:Jahre?s?|Jahr|Saison|[A-ZÄÖÜ][a-zäöüß]+jahr(?:es)?)\s+)?(?P<year>{YEAR})\b"),
         ("clock", rf"{clock}(?:\s+(?P<clock_part>{alt(k('clock_suffix'))}))?"),
         ("night", rf"(?:[Ii]n\s+der\s+)?(?:Nacht\s+)?(?:von\s+(?P<weekday0>{weekdays})\s+)?(?:auf|zum|zu)\s+(?P<weekday>{weekdays})"),
-        ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays}){day_part}(?:\s+(?P<week_direction>{direction})\s+Woche\b)?{clock_opt}"),
+        ("weekday", rf"(?:(?P<direction>{direction})\s+|(?P<adjective>{alt(k('adjective'))})\s+)?(?P<weekday>{weekdays})(?P<genitive>s(?=\s))?{day_part}(?:\s+(?P<week_direction>{direction})\s+Woche\b)?{clock_opt}"),
         ("relative_day", rf"(?P<relative>{alt(lex.relative_days)}|Heute|Gestern|Vorgestern){day_part}{clock_opt}(?:,\s+(?P<weekday>{weekdays}))?"),
         ("part_of_day", rf"(?P<part2>{alt(f for f in k('part_of_day') if f[0].isupper())})"),
         ("fuzzy", rf"(?P<fuzzy>{alt(k('fuzzy'))})"),

@@ -146,3 +146,14 @@ def test_a_year_after_seit_does_not_anchor_the_next_date():
 ])
 def test_coordinated_and_spelled_forms(text, expected):
     assert [(t["text"], t["value"]) for t in find_times(f"{text} kam es.", ANCHOR)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Im Laufe des Jahres", [("Im Laufe des Jahres", "2009")]),
+    ("Im Verlauf des Montags", [("Im Verlauf des Montags", "2009-06-15")]),
+    ("Im Lauf des Abends", [("Im Lauf des Abends", "2009-06-17TEV")]),
+    ("Die Rolle des Abends", []),
+    ("Montags", []),
+])
+def test_in_the_course_of(text, expected):
+    assert [(t["text"], t["value"]) for t in find_times(f"{text} kam es.", ANCHOR)] == expected
