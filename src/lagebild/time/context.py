@@ -19,6 +19,7 @@ from lagebild.time.lexicon import lexicon
 PAST, PRESENT, FUTURE = -1, 0, 1
 RECENT_DAYS = 14  # a day this close before the article date is read in the article's year, whatever the narrative
 TENSE_REACH = 120  # days: a past-tense clause names no month further ahead, a future one none further back
+_YEAR_NOUN = re.compile(r"(?:\w+\s+){0,2}Jahr(?:es)?\s+\d{4}\b")
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?]\s+[A-ZÄÖÜ„\"]")
 _CLAUSE_END = re.compile(r"(?<![\d\s])[.!?;:]\s|\n")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
@@ -105,6 +106,17 @@ class Reference:
         if len(_SENTENCE_END.findall(between)) + between.count("\n") > 1 or year >= self.article.year:
             return None
         return year if self.tense(offset, offset + 1) == PAST else None
+
+    def named_year(self, offset: int) -> int | None:
+        """The year "in diesem Jahr" points back to: one written "das Jahr 2020" in the same or
+        the previous sentence ("Bush hatte das Jahr 2020 genannt. In diesem Jahr sollen ...")."""
+        if self.last_year is None:
+            return None
+        position, year = self.last_year
+        between = self.text[position:offset]
+        if not _YEAR_NOUN.match(between) or len(_SENTENCE_END.findall(between)) + between.count("\n") > 1:
+            return None
+        return year
 
     def note(self, value: str | None, offset: int, explicit_year: bool, explicit_day: bool = False) -> None:
         """Remember a resolved value as the reference of what follows."""

@@ -163,7 +163,9 @@ def relative_unit(g, ref, start, end):
         return "XXXX-WXX-WE" if g["unit"] == "Wochenende" and shift == 0 else UNDATED_REF[shift]
     if g["unit"] == "Wochenende":
         return _weekend(ref, start, end, shift)
-    return _shift_unit(UNIT_OF[g["unit"]], shift, ref.article)
+    demonstrative = (g.get("direction") or "").lower().startswith("dies")  # not "das laufende Jahr"
+    named = ref.named_year(start) if demonstrative and UNIT_OF[g["unit"]] == "Y" else None
+    return str(named) if named else _shift_unit(UNIT_OF[g["unit"]], shift, ref.article)
 
 
 def previous_unit(g, ref, start, end):

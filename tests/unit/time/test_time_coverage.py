@@ -157,3 +157,10 @@ def test_coordinated_and_spelled_forms(text, expected):
 ])
 def test_in_the_course_of(text, expected):
     assert [(t["text"], t["value"]) for t in find_times(f"{text} kam es.", ANCHOR)] == expected
+
+
+def test_in_this_year_after_a_year_written_with_its_noun():
+    named = find_times("Bush hatte das Jahr 2020 genannt. In diesem Jahr sollen Menschen landen.", ANCHOR)
+    assert [t["value"] for t in named] == ["2020", "2020"]
+    plain = find_times("Er kam 2002. Später ging er. In diesem Jahr bleibt er. Das laufende Jahr wird gut.", ANCHOR)
+    assert [t["value"] for t in plain] == ["2002", "2009", "2009"]
