@@ -375,7 +375,7 @@ def adjective(g, ref, start, end):
     offset = int(spec)
     if ref.article is None:
         return UNDATED_REF[(offset > 0) - (offset < 0)]
-    return (ref.article + timedelta(days=offset)).isoformat()
+    return (ref.article + timedelta(days=offset)).isoformat() + _time_of_day(g)  # "am heutigen Morgen"
 
 
 def compound_duration(g, ref, start, end):

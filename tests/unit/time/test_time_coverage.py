@@ -164,3 +164,12 @@ def test_in_this_year_after_a_year_written_with_its_noun():
     assert [t["value"] for t in named] == ["2020", "2020"]
     plain = find_times("Er kam 2002. Später ging er. In diesem Jahr bleibt er. Das laufende Jahr wird gut.", ANCHOR)
     assert [t["value"] for t in plain] == ["2002", "2009", "2009"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Morgen Abend ist die Landung.", [("Morgen Abend", "2009-06-18TEV")]),
+    ("Am gestrigen Vormittag kam er.", [("gestrigen Vormittag", "2009-06-16TMO")]),
+    ("Der Morgen ist kühl.", []),
+])
+def test_deictic_day_with_a_part_of_day(text, expected):
+    assert [(t["text"], t["value"]) for t in find_times(text, ANCHOR)] == expected
