@@ -16,6 +16,7 @@ from lagebild.entities import lexicon as lex
 from lagebild.entities import mentions as M
 from lagebild.entities import ner
 from lagebild.entities.group import Ref, assign_keys, display_name, group_others, group_persons
+from lagebild.entities.groups import group_referents
 from lagebild.entities.nominals import alias_nominals
 from lagebild.entities.pronouns import resolve_pronouns
 from lagebild.entities.roles import find_roles
@@ -115,9 +116,10 @@ def find_referents(doc: Doc) -> list[Ref]:
     alias_nominals(doc, others, covered)
     find_roles(doc, persons, others)
     resolve_pronouns(doc, persons, others)
+    groups = group_referents(doc, persons + others, blocked)
     for r in persons + others:
         r.cands = _outside(r.cands, blocked)
-    return [r for r in persons + others if r.cands]
+    return [r for r in persons + others + groups if r.cands]
 
 
 def to_entities(doc: Doc, refs: list[Ref]) -> list[Entity]:

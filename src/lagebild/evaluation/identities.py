@@ -18,7 +18,7 @@ import time
 from collections import Counter, defaultdict
 
 from lagebild.evaluation.entities import NAMED, _bcubed, analyzed_entities, _models
-from lagebild.store.identities import EntityIn, IdentityIndex, fold, parse_person
+from lagebild.store.identities import EntityIn, IdentityIndex, fold, is_local, parse_person
 
 
 def entities_in(doc_id: str, entities: list[dict]) -> list[EntityIn]:
@@ -26,7 +26,8 @@ def entities_in(doc_id: str, entities: list[dict]) -> list[EntityIn]:
     names = {e["id"]: e.get("name") or "" for e in entities}
     return [EntityIn(doc_id, e["id"], e.get("name") or "", e.get("type") or "OTH",
                      [(r.get("role") or "", names.get(r.get("of")) if r.get("of") else None)
-                      for r in e.get("roles") or []])
+                      for r in e.get("roles") or []],
+                     is_local([m.get("form", "name") for m in e.get("mentions") or []] or ["name"]))
             for e in entities]
 
 

@@ -133,9 +133,22 @@ class EntityIn:
     name: str
     type: str
     roles: list[tuple[str, str | None]] = field(default_factory=list)  # (role, name of `of`)
+    local: bool = False  # no name among its mentions ("die Polizei"): never shared with other articles
+
+
+NAMED_FORMS = ("name", "deriv", "part")
+
+
+def is_local(mention_forms: list[str]) -> bool:
+    """An entity none of whose mentions is a name (nor derived from one) stays in its article."""
+    return not any(f in NAMED_FORMS for f in mention_forms)
 
 
 _ASCII = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ł": "l", "Ł": "L", "đ": "d", "œ": "oe"})
+
+
+def _local_key(doc_id: str, entity_id: str) -> str:
+    return f"#{doc_id}#{entity_id}"
 
 
 def _slug(text: str) -> str:
@@ -193,6 +206,8 @@ class IdentityIndex:
         return placed
 
     def _resolve(self, ent: EntityIn, cooc: set[str], taken: set[str]) -> tuple[Identity, str]:
+        if ent.local:
+            return self._new(ent, _local_key(ent.doc_id, ent.entity_id)), "no name: this article only"
         if ent.type != "PER":
             key = fold(ent.name)
             for cand in self.by_key.get((ent.type, key), []):
@@ -256,14 +271,17 @@ class IdentityIndex:
         for r in db.query("SELECT r.doc_id, r.entity_id, r.role, o.name AS of_name FROM roles r "
                           "LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.entity_id = r.role_of"):
             roles.setdefault((r["doc_id"], r["entity_id"]), []).append((r["role"] or "", r["of_name"]))
+        named = {(r["doc_id"], r["entity_id"]) for r in db.query(
+            "SELECT DISTINCT doc_id, entity_id FROM mentions WHERE form IN (?, ?, ?)", list(NAMED_FORMS))}
         per_doc: dict[str, set[str]] = {}
         for r in ents:
             ident = index.identities.get(r["identity_id"])
             if ident is None:
                 continue
             ent = EntityIn(r["doc_id"], r["entity_id"], r["name"] or "", r["type"] or "OTH",
-                           roles.get((r["doc_id"], r["entity_id"]), []))
-            ident.key = ident.key or (parse_person(ent.name).key if ent.type == "PER" else fold(ent.name))
+                           roles.get((r["doc_id"], r["entity_id"]), []), (r["doc_id"], r["entity_id"]) not in named)
+            ident.key = ident.key or (_local_key(ent.doc_id, ent.entity_id) if ent.local
+                                      else parse_person(ent.name).key if ent.type == "PER" else fold(ent.name))
             index._absorb(ident, ent)
             per_doc.setdefault(r["doc_id"], set()).add(ident.id)
         for ident in index.identities.values():
@@ -282,5 +300,9 @@ def entities_of(article_rows: dict[str, list[dict]]) -> list[EntityIn]:
     roles: dict[str, list[tuple[str, str | None]]] = {}
     for r in article_rows["roles"]:
         roles.setdefault(r["entity_id"], []).append((r["role"] or "", names.get(r["role_of"]) if r["role_of"] else None))
-    return [EntityIn(e["doc_id"], e["entity_id"], e["name"] or "", e["type"] or "OTH", roles.get(e["entity_id"], []))
+    forms: dict[str, list[str]] = {}
+    for m in article_rows.get("mentions", []):
+        forms.setdefault(m["entity_id"], []).append(m["form"] or "name")
+    return [EntityIn(e["doc_id"], e["entity_id"], e["name"] or "", e["type"] or "OTH", roles.get(e["entity_id"], []),
+                     is_local(forms.get(e["entity_id"], ["name"])))
             for e in article_rows["entities"]]

@@ -1,0 +1,58 @@
+"""Groups and bodies that act without a name: "die Polizei", "Demonstranten", "die Regierung".
+
+A noun of `actor_nouns.tsv` (built from the corpus training part by
+`training/make_actor_nouns.py`) that no mention of another referent covers is a nominal mention;
+all mentions of one group word ("Flüchtlinge", "Flüchtlingen") in an article are one referent,
+with the prenominal adjectives in the span ("die israelische Armee"). Event actors and targets,
+and speakers, can then be chosen among them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from lagebild.entities.group import Ref
+from lagebild.entities.mentions import Cand
+from lagebild.paths import resource_records
+
+
+@dataclass(frozen=True)
+class ActorNoun:
+    label: str
+    group: str
+
+
+@lru_cache(maxsize=1)
+def actor_nouns() -> dict[str, ActorNoun]:
+    return {r["form"]: ActorNoun(r["label"], r["group"]) for r in resource_records("actor_nouns.tsv")}
+
+
+def _is_noun(doc: Doc, i: int) -> bool:
+    return not doc.has_annotation("TAG") or doc[i].tag_ == "NN"
+
+
+def _phrase_start(doc: Doc, i: int, covered: list[bool]) -> int:
+    start = i
+    while start > 0 and doc.has_annotation("TAG") and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
+        start -= 1
+    return start
+
+
+def group_referents(doc: Doc, refs: list[Ref], blocked: set[int]) -> list[Ref]:
+    """New referents for the listed group nouns outside the mentions of `refs` and `blocked`."""
+    covered = [i in blocked for i in range(len(doc))]
+    for ref in refs:
+        for c in ref.cands:
+            covered[c.start:c.end] = [True] * (c.end - c.start)
+    nouns, groups = actor_nouns(), {}
+    for tok in doc:
+        noun = nouns.get(tok.text)
+        if noun is None or covered[tok.i] or not _is_noun(doc, tok.i):
+            continue
+        start = _phrase_start(doc, tok.i, covered)
+        ref = groups.setdefault(noun.group, Ref(noun.label, key=("*group", noun.group.lower()), canonical=noun.group))
+        ref.cands.append(Cand(start, tok.i + 1, noun.label, "nominal", ref.key, noun.group, source="group"))
+        covered[start:tok.i + 1] = [True] * (tok.i + 1 - start)
+    return list(groups.values())
