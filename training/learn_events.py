@@ -5,7 +5,7 @@
 Data: `corpus/articles/` with `lagebild.corpus.sources.held_out(id)` false (the test part is never
 read here). Every article is run through the pipeline up to the events stage, so the models learn
 on the parse, entities, quotes and times the stage sees at run time. A tuning slice of the training
-part (`tuning_slice`) and `lagebild_facts_dev` choose the two decision margins; the final models
+part (`tuning_slice`) and `lagebild_facts_dev` choose the decision margins (trigger, actor, target); the final models
 are then trained on the whole training part with them and written with `meta.json`.
 """
 from __future__ import annotations
@@ -151,9 +151,10 @@ def train(ex: dict[str, list], epochs: int) -> dict:
             "target": train_ranker(ex["target"], epochs=epochs)}
 
 
-def evaluate(models: dict, items: list[dict], trigger_margin: float, argument_margin: float) -> dict:
+def evaluate(models: dict, items: list[dict], trigger_margin: float, actor_margin: float,
+             target_margin: float | None = None) -> dict:
     bundle = EventModels(models["trigger"], models["modality"], models["actor"], models["target"],
-                         trigger_margin, argument_margin)
+                         trigger_margin, actor_margin, actor_margin if target_margin is None else target_margin)
     tally = EventTally()
     for item in items:
         pred = item["article"].to_json()
@@ -162,16 +163,23 @@ def evaluate(models: dict, items: list[dict], trigger_margin: float, argument_ma
     return tally.result()
 
 
-def choose_margins(models: dict, items: list[dict]) -> tuple[float, float, list]:
-    """Trigger margin by type+trigger F1, then argument margin by full F1, on the tuning items."""
+def _best(grid: list, kind: str) -> float:
+    return max((g for g in grid if g[0] == kind), key=lambda g: g[2])[1]
+
+
+def choose_margins(models: dict, items: list[dict]) -> tuple[float, float, float, list]:
+    """Trigger margin by type+trigger F1, then one argument margin by full F1, then the target's
+    own margin with the actor's fixed at it, on the tuning items."""
     grid = []
     for m in TRIGGER_MARGINS:
         grid.append(("trigger", m, evaluate(models, items, m, 0.0)["typed"]["f1"]))
-    best_t = max((g for g in grid if g[0] == "trigger"), key=lambda g: g[2])[1]
+    best_t = _best(grid, "trigger")
     for m in ARGUMENT_MARGINS:
         grid.append(("argument", m, evaluate(models, items, best_t, m)["full"]["f1"]))
-    best_a = max((g for g in grid if g[0] == "argument"), key=lambda g: g[2])[1]
-    return best_t, best_a, grid
+    best_a = _best(grid, "argument")
+    for m in ARGUMENT_MARGINS:
+        grid.append(("target", m, evaluate(models, items, best_t, best_a, m)["full"]["f1"]))
+    return best_t, best_a, _best(grid, "target"), grid
 
 
 def summary(res: dict) -> dict:
@@ -196,10 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     fit = [it for it in items if not it["tune"]]
     tune = [it for it in items if it["tune"]]
     models = train(examples(fit), args.epochs)
-    trigger_margin, argument_margin, grid = choose_margins(models, tune + dev)
-    tuned = {"tuning_slice": summary(evaluate(models, tune, trigger_margin, argument_margin)),
-             "facts_dev": summary(evaluate(models, dev, trigger_margin, argument_margin))}
-    print(json.dumps({"margins": [trigger_margin, argument_margin], "tuned": tuned}, indent=1), file=sys.stderr)
+    trigger_margin, actor_margin, target_margin, grid = choose_margins(models, tune + dev)
+    margins = (trigger_margin, actor_margin, target_margin)
+    tuned = {"tuning_slice": summary(evaluate(models, tune, *margins)),
+             "facts_dev": summary(evaluate(models, dev, *margins))}
+    print(json.dumps({"margins": margins, "tuned": tuned}, indent=1), file=sys.stderr)
     ex = examples(items)
     final = train(ex, args.epochs)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -210,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         "data": f"lagebild corpus, training part ({len(items)} articles; held-out part never read)",
         "command": "OMP_NUM_THREADS=1 nice -n 10 .venv/bin/python training/learn_events.py",
         "license": "CC BY-NC-SA 4.0 (derived from the corpus annotations and their CC BY-NC-SA source texts)",
-        "trigger_margin": trigger_margin, "argument_margin": argument_margin, "epochs": args.epochs,
+        "trigger_margin": trigger_margin, "actor_margin": actor_margin, "target_margin": target_margin,
+        "epochs": args.epochs,
         "examples": {k: len(v) for k, v in ex.items()},
         "margin_grid": [[kind, m, round(f1, 4)] for kind, m, f1 in grid],
         "tuning_with_fit_models": tuned,

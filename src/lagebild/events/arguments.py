@@ -33,15 +33,16 @@ def _first_other(ranked: list[tuple[float, int]], cands: list[Candidate], taken:
     return ranked[-1]
 
 
-def choose_arguments(actor_ranker: Ranker, target_ranker: Ranker, margin: float, ctx: EventContext,
+def choose_arguments(actor_ranker: Ranker, target_ranker: Ranker, margins: tuple[float, float], ctx: EventContext,
                      trigger: Token, trigger_tokens: set[int], etype: str) -> tuple[Candidate | None, Candidate | None]:
-    """(actor, target): the best mention for each role; never the same entity for both (the role
-    whose choice is clearer over "none" keeps it)."""
+    """(actor, target): the best mention for each role, when it beats "none" by the role's margin
+    (`margins`: actor, target); never the same entity for both (the role whose choice is clearer
+    over "none" keeps it)."""
     cands = candidates_for(ctx, trigger, trigger_tokens)
     if not cands:
         return None, None
-    actor_rank = _ranked(actor_ranker, candidate_features(trigger, cands, etype, "actor"), margin)
-    target_rank = _ranked(target_ranker, candidate_features(trigger, cands, etype, "target"), margin)
+    actor_rank = _ranked(actor_ranker, candidate_features(trigger, cands, etype, "actor"), margins[0])
+    target_rank = _ranked(target_ranker, candidate_features(trigger, cands, etype, "target"), margins[1])
     a_score, a = actor_rank[0]
     t_score, t = target_rank[0]
     if a and t and cands[a - 1].entity == cands[t - 1].entity:

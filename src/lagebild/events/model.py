@@ -23,7 +23,8 @@ class EventModels:
     actor: Ranker
     target: Ranker
     trigger_margin: float      # an event when best type - "O" exceeds this
-    argument_margin: float     # an argument when best mention - "none" exceeds this
+    actor_margin: float        # an actor when best mention - "none" exceeds this
+    target_margin: float       # the same for the target
 
 
 def _read(name: str) -> dict:
@@ -42,5 +43,6 @@ def event_models() -> EventModels | None:
         actor=Ranker.from_json(_read(FILES["actor"])),
         target=Ranker.from_json(_read(FILES["target"])),
         trigger_margin=float(meta.get("trigger_margin", 0.0)),
-        argument_margin=float(meta.get("argument_margin", 0.0)),
+        actor_margin=float(meta.get("actor_margin", meta.get("argument_margin", 0.0))),
+        target_margin=float(meta.get("target_margin", meta.get("argument_margin", 0.0))),
     )

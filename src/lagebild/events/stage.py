@@ -37,7 +37,7 @@ def _trigger_span(article: Article, found: Detected) -> dict:
 
 def _event(models: EventModels, article: Article, ctx: EventContext, found: Detected, n: int) -> dict:
     tok, etype = found.token, found.type
-    actor, target = choose_arguments(models.actor, models.target, models.argument_margin, ctx, tok,
+    actor, target = choose_arguments(models.actor, models.target, (models.actor_margin, models.target_margin), ctx, tok,
                                      {t.i for t in found.tokens}, etype)
     lex = match_trigger(tok)
     event = {"id": f"v{n}", "type": etype}
