@@ -19,7 +19,8 @@ class Candidate:
     form: str
     label: str
     head: int        # token index of the mention's syntactic head
-    where: str = "sent"   # sent: the trigger's sentence; prev: the sentence before; speaker: the quote's speaker
+    where: str = "sent"   # sent: the trigger's sentence; prev, prev2: one or two sentences before;
+    #                       speaker: the quote's speaker; topic: one of the article's most mentioned
 
 
 @dataclass
@@ -29,6 +30,7 @@ class EventContext:
     cues: set[int]
     by_sentence: dict[int, list[Candidate]]       # sentence start token -> mentions in it
     times: list[tuple[int, int, str, str]]        # (start char, end char, id, value)
+    topics: list[Candidate]                       # first mention of the most mentioned people and organisations
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
@@ -68,7 +70,22 @@ def build_context(doc: Doc, article: Article) -> EventContext:
                 Candidate(ent.id, m.start, m.end, m.text, m.form, ent.type, head))
     times = [(t["start"], t["end"], t.get("id") or f"t{i}", t.get("value"))
              for i, t in enumerate(article.times, start=1) if t.get("value")]
-    return EventContext(quote_of, speakers, cues, by_sentence, times)
+    return EventContext(quote_of, speakers, cues, by_sentence, times, _topics(by_sentence))
+
+
+TOPICS = 2  # how many of the article's most mentioned people and organisations are candidates anywhere
+
+
+def _topics(by_sentence: dict[int, list[Candidate]]) -> list[Candidate]:
+    first: dict[str, Candidate] = {}
+    counts: dict[str, int] = {}
+    for start in sorted(by_sentence):
+        for c in by_sentence[start]:
+            if c.label in ("PER", "ORG"):
+                first.setdefault(c.entity, c)
+                counts[c.entity] = counts.get(c.entity, 0) + 1
+    ranked = sorted(first, key=lambda e: (-counts[e], first[e].start))[:TOPICS]
+    return [replace(first[e], where="topic") for e in ranked if counts[e] > 1]
 
 
 MODIFIER_DEPS = {"nmod", "nmod:poss", "det:poss", "flat", "flat:name", "compound", "amod", "appos"}
@@ -83,14 +100,19 @@ def _modifies_another(doc: Doc, cand: Candidate, cands: list[Candidate]) -> bool
 
 def candidates_for(ctx: EventContext, trigger: Token, trigger_tokens: set[int]) -> list[Candidate]:
     """The mentions of the trigger's sentence that are neither the trigger nor inside it, then those
-    of the sentence before, then the speaker of the quote the trigger lies in."""
+    of the two sentences before, then the speaker of the quote the trigger lies in, then the
+    article's most mentioned people and organisations not among them."""
     sent = trigger.sent
     here = [c for c in ctx.by_sentence.get(sent.start, []) if c.head not in trigger_tokens]
     out = [c for c in here if not _modifies_another(trigger.doc, c, here)]
     if sent.start > 0:
         prev = trigger.doc[sent.start - 1].sent
         out += [replace(c, where="prev") for c in ctx.by_sentence.get(prev.start, [])]
+        if prev.start > 0:
+            prev2 = trigger.doc[prev.start - 1].sent
+            out += [replace(c, where="prev2") for c in ctx.by_sentence.get(prev2.start, [])]
     quote = ctx.quote_of.get(trigger.i)
     if quote and quote[0] in ctx.speakers:
         out.append(ctx.speakers[quote[0]])
-    return out
+    near = {c.entity for c in out}
+    return out + [c for c in ctx.topics if c.entity not in near]
