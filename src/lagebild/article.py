@@ -77,6 +77,7 @@ class Quote:
     speaker: Speaker = field(default_factory=Speaker)
     cue: list[TextSpan] = field(default_factory=list)
     addressee: TextSpan | None = None
+    medium: str | None = None   # speech, writing, thought or speech_or_writing, from the cue verb
 
 
 @dataclass
@@ -159,6 +160,7 @@ class Article:
                     speaker=Speaker(q["speaker"]["entity"], span(q["speaker"]["mention"])),
                     cue=[span(c) for c in q["cue"]],
                     addressee=span(q.get("addressee")),
+                    medium=q.get("medium"),
                 )
                 for q in data["quotes"]
             ],

@@ -8,8 +8,11 @@ a match:
 * proportional: a predicted quote matches at most one gold quote (greedy, best overlap first);
   a pair scores shared tokens / union tokens; P = sum of scores / predicted, R = sum / gold.
 * exact: the same with a pair scoring 1 only when the token sets are equal.
-* speaker / cue: on the proportionally matched pairs, a predicted speaker mention (cue) is right
-  when it shares a token with the gold one; F1 over pairs where either side has one.
+* speaker / cue / addressee: on the proportionally matched pairs, a predicted speaker mention (cue,
+  addressee) is right when it shares a token with the gold one; F1 over pairs where either side
+  has one.
+* medium: accuracy on the matched pairs whose gold medium is speech, writing, thought or "speech
+  or writing" (the corpus's Speech, Writing, Thought, SW); a pair without a predicted medium is wrong.
 * type: accuracy on the matched pairs, gold types mapped to `lagebild/1`: Direct → direct,
   Indirect → indirect, Reported → reported, FreeIndirect → free_indirect, and
   IndirectFreeIndirect → free_indirect (Konjunktiv-I sentences with no frame of their own,
@@ -26,6 +29,7 @@ from pathlib import Path
 
 from lagebild.article import QUOTE_TYPES
 
+MEDIUM_MAP = {"Speech": "speech", "Writing": "writing", "Thought": "thought", "SW": "speech_or_writing"}
 TYPE_MAP = {"Direct": "direct", "Indirect": "indirect", "Reported": "reported",
             "FreeIndirect": "free_indirect", "IndirectFreeIndirect": "free_indirect"}
 _WORD = re.compile(r"\w+")
@@ -61,7 +65,8 @@ def _gold(doc: dict, grid: TokenGrid) -> list[dict]:
         def field_tokens(name: str) -> frozenset[int]:
             return grid.tokens([(s["charBegin"], s["charEnd"]) for s in (ann.get(name) or {}).get("spans", [])])
         out.append({"tokens": toks, "type": TYPE_MAP.get(ann["type"], ann["type"].lower()),
-                    "speaker": field_tokens("speaker"), "cue": field_tokens("cue")})
+                    "speaker": field_tokens("speaker"), "cue": field_tokens("cue"),
+                    "addressee": field_tokens("addressee"), "medium": MEDIUM_MAP.get(ann.get("medium"))})
     return out
 
 
@@ -71,10 +76,12 @@ def _pred(article: dict, grid: TokenGrid) -> list[dict]:
         toks = grid.tokens([(p["start"], p["end"]) for p in q["parts"]])
         if not toks:
             continue
-        mention = q["speaker"].get("mention")
+        mention, addressee = q["speaker"].get("mention"), q.get("addressee")
         out.append({"tokens": toks, "type": q["type"],
                     "speaker": grid.tokens([(mention["start"], mention["end"])]) if mention else frozenset(),
-                    "cue": grid.tokens([(c["start"], c["end"]) for c in q["cue"]])})
+                    "cue": grid.tokens([(c["start"], c["end"]) for c in q["cue"]]),
+                    "addressee": grid.tokens([(addressee["start"], addressee["end"])]) if addressee else frozenset(),
+                    "medium": q.get("medium")})
     return out
 
 
@@ -133,7 +140,10 @@ class Tally:
             self.by_type[g["type"]]["prop_g"] += score
             self.confusion[(g["type"], p["type"])] += 1
             c["type_ok"] += p["type"] == g["type"]
-            for name in ("speaker", "cue"):
+            if g["medium"]:
+                c["medium_gold"] += 1
+                c["medium_ok"] += p["medium"] == g["medium"]
+            for name in ("speaker", "cue", "addressee"):
                 ok = bool(p[name] & g[name])
                 c[f"{name}_tp"] += ok
                 c[f"{name}_pred"] += bool(p[name])
@@ -147,6 +157,8 @@ class Tally:
             "exact": _prf(c["exact"], c["pred"], c["gold"]),
             "speaker": _prf(c["speaker_tp"], c["speaker_pred"], c["speaker_gold"]),
             "cue": _prf(c["cue_tp"], c["cue_pred"], c["cue_gold"]),
+            "addressee": _prf(c["addressee_tp"], c["addressee_pred"], c["addressee_gold"]),
+            "medium_accuracy": round(c["medium_ok"] / c["medium_gold"], 4) if c["medium_gold"] else 0.0,
             "type_accuracy": round(c["type_ok"] / c["matched"], 4) if c["matched"] else 0.0,
             "per_type": {},
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
@@ -215,10 +227,11 @@ def format_quotes(res: dict) -> str:
     q = res["quotes"]
     lines.append(f"quotes: gold {q['gold']}, predicted {q['predicted']}, matched {q['matched']}")
     lines.append(f"{'measure':<14}{'P':>8}{'R':>8}{'F1':>8}")
-    for key in ("proportional", "exact", "speaker", "cue"):
+    for key in ("proportional", "exact", "speaker", "cue", "addressee"):
         m = res[key]
         lines.append(f"{key:<14}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")
     lines.append(f"type accuracy on matched quotes: {res['type_accuracy']:.3f}")
+    lines.append(f"medium accuracy on matched quotes with a gold medium: {res['medium_accuracy']:.3f}")
     lines.append(f"{'type':<14}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}   (proportional)")
     for t, m in res["per_type"].items():
         lines.append(f"{t:<14}{m['gold']:>6}{m['predicted']:>6}{m['p']:>8.3f}{m['r']:>8.3f}{m['f1']:>8.3f}")

@@ -9,12 +9,17 @@ the speaker of the quote it continues (`Cand.inherit`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from lagebild.article import Article, Quote, Speaker, TextSpan
 from lagebild.quotes.candidate import Cand
+from lagebild.paths import resource_records
+from lagebild.quotes.lexicon import load_lexicon
+
+MEDIA = {"speech": "speech", "writing": "writing", "thought": "thought", "sw": "speech_or_writing"}
 
 if TYPE_CHECKING:
     from lagebild.quotes.context import Context
@@ -122,7 +127,28 @@ def to_quotes(doc: Doc, article: Article, cands: list[Cand], ctx: Context) -> li
             continue
         cue = [p for p in (_span(doc, (i, i + 1), text) for i in sorted(set(q.cue))) if p]
         quotes.append(Quote(id=f"q{n}", type=q.type, parts=parts, speaker=Speaker(entity, mention),
-                            cue=cue, addressee=_span(doc, q.addressee, text)))
+                            cue=cue, addressee=_span(doc, q.addressee, text), medium=cue_medium(doc, q.cue)))
     for n, quote in enumerate(quotes, start=1):
         quote.id = f"q{n}"
     return quotes
+
+
+@lru_cache(maxsize=1)
+def _cue_media() -> dict[str, str]:
+    return {r["form"]: r["medium"] for r in resource_records("quote_media.tsv")}
+
+
+def cue_medium(doc: Doc, cue: list[int]) -> str | None:
+    """How the quote was given: what its first cue word stands for most often in the WikiNews
+    training quotes (`quote_media.tsv`), else the medium of the listed speech verb (by form, else
+    by lemma) among the cue words; None without a cue."""
+    words = sorted(set(cue))
+    if words and doc[words[0]].lower_ in _cue_media():
+        return _cue_media()[doc[words[0]].lower_]
+    lex = load_lexicon()
+    for i in words:
+        tok = doc[i]
+        verbs = lex.verbs_by_form.get(tok.lower_) or lex.verbs_by_lemma.get(tok.lemma_.lower())
+        if verbs:
+            return MEDIA.get(verbs[0].medium)
+    return None

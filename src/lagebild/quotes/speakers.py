@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from lagebild.quotes.candidate import Cue
 from lagebild.quotes.phrases import clause_left, np_at, np_before, trim
+from lagebild.time.lexicon import lexicon as time_lexicon
 
 if TYPE_CHECKING:
     from lagebild.quotes.context import Context
@@ -82,10 +83,28 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
     return np_at(f, v + 1, hi)
 
 
+def _a_time(f: Context, span: tuple[int, int]) -> bool:
+    """"vor zwei Wochen": the phrase after an addressee marker names a time, not a listener."""
+    return any(f.tok[k].text in time_lexicon().units for k in range(*span))
+
+
+def _addressed_child(f: Context, cue: Cue, child) -> bool:
+    """A dependent of the cue verb that names whom it addresses: its dative object ("sagte der
+    Zeitung", "warf der Regierung vor"), or for verbs that address someone by their object
+    ("forderte die Regierung auf", "bat ihn") the object, or the subject of their passive
+    ("Die Anwohner wurden gebeten")."""
+    if child.dep_ in ("iobj", "da"):
+        return True
+    if child.dep_ == "obl:arg" and "Dat" in child.morph.get("Case") and not any(g.dep_ == "case" for g in child.children):
+        return True
+    addressing = cue.verb is not None and cue.verb.key in f.w.get("addressee_object", ())
+    return addressing and child.dep_ in ("obj", "nsubj:pass")
+
+
 def addressee_in(f: Context, lo: int, hi: int, cue: Cue) -> tuple[int, int] | None:
     if f.has_parse:
         for child in f.tok[cue.i].children:
-            if child.dep_ in ("iobj", "da") and lo <= child.i < hi:
+            if _addressed_child(f, cue, child) and lo <= child.i < hi:
                 return trim(f, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
     for k in range(lo, hi):
         low = f.lower[k]
@@ -96,7 +115,7 @@ def addressee_in(f: Context, lo: int, hi: int, cue: Cue) -> tuple[int, int] | No
                 sp = np_at(f, k + 1, hi, skip=0) or np_before(f, k, lo)
             else:
                 sp = np_at(f, k + 1, hi, skip=0)
-            if sp:
+            if sp and not _a_time(f, sp):
                 return sp
         if k + 1 < hi and f"{f.tok[k].text} {f.lower[k + 1]}" in f.w.get("addressee_marker", ()):
             sp = np_at(f, k + 2, hi, skip=0)
