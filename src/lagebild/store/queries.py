@@ -213,35 +213,7 @@ def search_quotes(db: Database, *, speaker: str | None = None, entity: str | Non
     if q:
         where.append(f"q.content ILIKE ? {ESC}")
         params.append(like(q))
-        words = search.query_words(db, q)[0] if search.uses_word_index(db) and not (speaker or entity) else []
-        if words:
-            return _quotes_by_words(db, words, q, type, (date_from, date_to), limit, offset)
     return search.capped_page(db, QUOTE_SELECT, base, where, params, QUOTE_ORDER, limit, offset)
-
-
-def _quotes_by_words(db: Database, words: list[str], q: str, type: str | None,
-                     dates: tuple[str | None, str | None], limit: int, offset: int) -> dict[str, Any]:
-    """Quotes with `q` in their text, through the word index: the quotes of each chunk of
-    candidate documents are checked without joins; only the page gets its speakers and titles."""
-    match, params = f"q.content ILIKE ? {ESC}", [like(q)]
-    if type:
-        match, params = match + " AND q.type = ?", [*params, type]
-
-    def check(ids: list[str]) -> list[dict]:
-        rank = {doc_id: k for k, doc_id in enumerate(ids)}   # the chunk is in the page's order
-        keys = db.query(f"SELECT q.doc_id, q.quote_id, q.start_char FROM quotes q WHERE q.doc_id IN "
-                        f"{db.in_list(ids)} AND {match}", [*ids, *params])
-        return sorted(keys, key=lambda r: (rank[r["doc_id"]], r["start_char"] is None, r["start_char"] or 0,
-                                           r["quote_id"]))
-
-    page = search.walk_candidates(db, words, dates, check, limit, offset, False)
-    keys = [(r["doc_id"], r["quote_id"]) for r in page["items"]]
-    docs = sorted({d for d, _ in keys})
-    rows = db.query(f"SELECT {QUOTE_SELECT} {QUOTE_BASE} WHERE q.doc_id IN {db.in_list(docs)} AND {match}",
-                    [*docs, *params]) if docs else []
-    by_key = {(r["doc_id"], r["id"]): r for r in rows}
-    page["items"] = [by_key[k] for k in keys]
-    return page
 
 
 def _speaker_base(speaker: str) -> str:

@@ -2,8 +2,7 @@
 -- downloaded): every document gets a number in `search_docs`, and `search_terms` maps each
 -- lower-cased word of title and text to the numbers of the documents that have it, one row
 -- per word and ingest batch (store/search.py). A search narrows the documents to those with
--- a word containing each word of the query, then checks the exact ILIKE on them. Quote texts
--- are parts of their article's text, so the same candidates serve the quote search.
+-- a word containing each word of the query, then checks the exact ILIKE on them.
 CREATE SEQUENCE search_doc_no START 1;
 CREATE TABLE search_docs (
     doc_no INTEGER NOT NULL,
