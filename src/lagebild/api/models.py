@@ -19,7 +19,9 @@ class Error(BaseModel):
 
 
 class PageInfo(BaseModel):
-    total: int = Field(description="Items matching the query, over all pages.")
+    total: int = Field(description="Items matching the query, over all pages; a lower bound when "
+                                   "`total_capped` (text searches count up to 1,000 past the offset).")
+    total_capped: bool = Field(False, description="More items match than `total` says.")
     limit: int
     offset: int
 
@@ -114,8 +116,10 @@ class TimelinePoint(BaseModel):
 
 class IdentityDetail(IdentitySummary):
     names: list[NameVariant]
-    roles: list[RoleSeen]
-    evidence: list[Evidence]
+    roles: list[RoleSeen] = Field(description="Roles over time, one page (`limit`/`offset`).")
+    roles_more: bool = Field(False, description="The next page has more roles.")
+    evidence: list[Evidence] = Field(description="Why its members were merged, one page (`limit`/`offset`).")
+    evidence_more: bool = Field(False, description="The next page has more evidence.")
     mentions: MentionPage
     quotes: QuotePage
     timeline: list[TimelinePoint]

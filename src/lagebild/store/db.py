@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 DEFAULT_DB = "lagebild.duckdb"
-_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)(?:\.(duckdb|postgres))?\.sql$")
+OPTIONAL = "-- optional:"   # a statement after this line may fail (see `_run_optional`)
 
 
 class StoreError(Exception):
@@ -233,23 +234,41 @@ class Database:
                      "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
         done = {r["version"] for r in self.query("SELECT version FROM schema_migrations")}
         applied = []
-        for version, name, sql in migrations():
+        for version, name, sql in migrations(self.kind):
             if version in done:
                 continue
             with self.transaction():
-                for statement in _statements(sql):
-                    self.execute(statement)
+                for statement, optional in _statements(sql):
+                    if optional:
+                        self._run_optional(statement)
+                    else:
+                        self.execute(statement)
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, CAST(CURRENT_TIMESTAMP AS TEXT))", [version, name])
             applied.append(version)
         return applied
+
+    def _run_optional(self, statement: str) -> bool:
+        """Run a statement that only makes the store faster (an extension, an index that needs
+        it): when the server refuses it (no right to create the extension, none installed),
+        the store works without it and a warning says so. PostgreSQL only (a savepoint)."""
+        import warnings
+
+        try:
+            with self.conn.transaction():
+                self._execute(statement)
+            return True
+        except Exception as err:  # noqa: BLE001 - any refusal leaves the plain (slower) queries
+            warnings.warn(f"store: skipped `{statement.splitlines()[0][:80]}` ({str(err).strip()[:200]}); "
+                          "text search works without it, only slower", RuntimeWarning, stacklevel=2)
+            return False
 
     def schema_version(self) -> int:
         return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
 
     def require_current(self) -> None:
         """Raise `StoreError` unless every migration is applied (read-only opens cannot migrate)."""
-        latest = migrations()[-1][0]
+        latest = migrations(self.kind)[-1][0]
         try:
             version = self.schema_version()
         except StoreError:
@@ -266,20 +285,40 @@ def _pg_value(value: Any) -> Any:
     return value.replace("\x00", "") if isinstance(value, str) else value
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, SQL) of every migration file, in order."""
-    out = []
+def migrations(kind: str = "duckdb") -> list[tuple[int, str, str]]:
+    """(version, name, SQL) of every migration for engine `kind`, in order. A version is one
+    file `NNNN_name.sql` for both engines, or one per engine (`NNNN_name.duckdb.sql`,
+    `NNNN_name.postgres.sql`) where they need different SQL; the store records the version."""
+    out: dict[int, tuple[int, str, str]] = {}
     for entry in resources.files("lagebild.store").joinpath("migrations").iterdir():
         m = _MIGRATION_NAME.match(entry.name)
-        if m:
-            out.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
-    return sorted(out)
+        if m and m.group(3) in (None, kind):
+            version = int(m.group(1))
+            if version in out:
+                raise StoreError(f"two migrations {version:04d} for {kind}: {out[version][1]} and {m.group(2)}")
+            out[version] = (version, m.group(2), entry.read_text(encoding="utf-8"))
+    return [out[v] for v in sorted(out)]
 
 
-def _statements(sql: str) -> list[str]:
-    """Split a migration on `;` at line ends (our files hold no procedural code)."""
-    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";").strip()]
+def _statements(sql: str) -> list[tuple[str, bool]]:
+    """Split a migration on `;` at line ends (our files hold no procedural code): (statement,
+    optional), optional when the line before it starts with OPTIONAL."""
+    out, lines, optional = [], [], False
+    for line in sql.splitlines():
+        if line.strip().startswith(OPTIONAL) and not lines:
+            optional = True
+        if line.strip().startswith("--"):
+            continue
+        lines.append(line)
+        if line.rstrip().endswith(";"):
+            statement = "\n".join(lines).strip().rstrip(";").strip()
+            if statement:
+                out.append((statement, optional))
+            lines, optional = [], False
+    tail = "\n".join(lines).strip().rstrip(";").strip()
+    if tail:
+        out.append((tail, optional))
+    return out
 
 
 def _connect_duckdb(target: str, *, read_only: bool, lock_wait: float = 10.0):

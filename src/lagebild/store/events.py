@@ -14,7 +14,8 @@ from typing import Any
 
 from lagebild.article import EVENT_QUAD
 from lagebild.store.db import Database
-from lagebild.store.queries import ESC, _dates, _page, like
+from lagebild.store.queries import ESC, _dates, like
+from lagebild.store.search import capped_page
 
 _QUAD_CASE = "CASE e.type " + " ".join(f"WHEN '{t}' THEN '{q}'" for t, q in EVENT_QUAD.items()) + " END"
 EVENT_EXPORT_COLUMNS: list[tuple[str, str]] = [
@@ -75,9 +76,9 @@ def event_filters(*, actor: str | None = None, target: str | None = None, actor_
 
 
 def search_events(db: Database, *, limit: int = 50, offset: int = 0, **filters: Any) -> dict[str, Any]:
-    """Events, newest first, filtered as `event_filters` describes; paginated with a total."""
+    """Events, newest first, filtered as `event_filters` describes; paginated with a capped total."""
     where, params = event_filters(**filters)
-    return _page(db, EVENT_SELECT, EVENT_BASE, where, params,
+    return capped_page(db, EVENT_SELECT, EVENT_BASE, where, params,
                  "d.date DESC NULLS LAST, e.doc_id, e.event_idx", limit, offset)
 
 

@@ -2,14 +2,15 @@
 
 The HTML pages and their JSON twins call the same functions, so they can never disagree. Every
 list is paginated (`limit`/`offset`, with a total) and every user value is a bound parameter;
-text search is a case-insensitive substring match with LIKE wildcards escaped, which both
-DuckDB and PostgreSQL run without extensions.
+text search is a case-insensitive substring match with LIKE wildcards escaped; store/search.py
+keeps its work bounded (indexes, word index, totals counted up to a cap: `total_capped`).
 """
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from lagebild.store import search
 from lagebild.store.db import Database
 
 ESC = "ESCAPE '\\'"
@@ -43,32 +44,49 @@ def _paged(db: Database, rows: list[dict[str, Any]], count_sql: str, params: lis
         total = int(db.scalar(count_sql, params) or 0) if offset else 0
     for row in rows:
         del row[_TOTAL]
-    return {"total": total, "limit": limit, "offset": offset, "items": rows}
+    return search.page_dict(rows, total, False, limit, offset)
 
 
 # -- documents --------------------------------------------------------------------------------------
 def list_documents(db: Database, *, q: str | None = None, date_from: str | None = None,
                    date_to: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Documents, newest first; `q` searches title and text."""
+    """Documents, newest first; `q` searches title and text (total capped, see store/search.py)."""
     where, params = [], []
-    if q:
-        where.append(f"(d.title ILIKE ? {ESC} OR d.text ILIKE ? {ESC})")
-        params += [like(q), like(q)]
     _dates(where, params, date_from, date_to)
+    if not q:
+        cond = (" WHERE " + " AND ".join(where)) if where else ""
+        rows = _document_rows(db, where, params, limit, offset)
+        total = len(rows) + offset if 0 < len(rows) < limit else int(
+            db.scalar(f"SELECT count(*) FROM documents d{cond}", params) or 0)
+        return search.page_dict(rows, total, False, limit, offset)
+    match, match_params = f"(d.title ILIKE ? {ESC} OR d.text ILIKE ? {ESC})", [like(q), like(q)]
+    words, exact = search.query_words(db, q) if search.uses_word_index(db) else ([], False)
+    if words:
+        def check(ids: list[str]) -> list[dict]:
+            return _document_rows(db, [*where, f"d.doc_id IN {db.in_list(ids)}", match],
+                                  [*params, *ids, *match_params], len(ids), 0)
+        return search.walk_candidates(db, words, (date_from, date_to), check, limit, offset, exact)
+    where, params = [*where, match], [*params, *match_params]
+    rows = _document_rows(db, where, params, limit, offset)
+    total, capped = search.capped_total(db, "FROM documents d", " WHERE " + " AND ".join(where), params,
+                                        rows, limit, offset)
+    return search.page_dict(rows, total, capped, limit, offset)
+
+
+def _document_rows(db: Database, where: list[str], params: list[Any], limit: int, offset: int) -> list[dict]:
+    """A page of document summaries, newest first; the entities and quotes of just its documents
+    are counted (not those of every document)."""
     cond = (" WHERE " + " AND ".join(where)) if where else ""
-    # the page first, then the entities and quotes of just its documents (not of every document)
-    rows = db.query(
-        "WITH page AS (SELECT d.doc_id AS id, d.title, d.date, d.source, d.url, d.n_chars, "
-        f"count(*) OVER () AS {_TOTAL} FROM documents d{cond} "
-        "ORDER BY d.date DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?) "
+    return db.query(
+        "WITH page AS (SELECT d.doc_id AS id, d.title, d.date, d.source, d.url, d.n_chars "
+        f"FROM documents d{cond} ORDER BY d.date DESC NULLS LAST, d.doc_id LIMIT ? OFFSET ?) "
         "SELECT p.id, p.title, p.date, p.source, p.url, p.n_chars, "
-        "coalesce(ne.n, 0) AS n_entities, coalesce(nq.n, 0) AS n_quotes, p." + _TOTAL + " FROM page p "
+        "coalesce(ne.n, 0) AS n_entities, coalesce(nq.n, 0) AS n_quotes FROM page p "
         "LEFT JOIN (SELECT doc_id, count(*) AS n FROM entities WHERE doc_id IN (SELECT id FROM page) "
         "GROUP BY doc_id) ne ON ne.doc_id = p.id "
         "LEFT JOIN (SELECT doc_id, count(*) AS n FROM quotes WHERE doc_id IN (SELECT id FROM page) "
         "GROUP BY doc_id) nq ON nq.doc_id = p.id "
         "ORDER BY p.date DESC NULLS LAST, p.id", [*params, limit, offset])
-    return _paged(db, rows, f"SELECT count(*) FROM documents d{cond}", params, limit, offset)
 
 
 def _dates(where: list[str], params: list[Any], date_from: str | None, date_to: str | None) -> None:
@@ -121,32 +139,32 @@ def list_identities(db: Database, *, type: str | None = None, name: str | None =
 
 
 def get_identity(db: Database, identity_id: str, *, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
-    """One identity with its name variants, roles over time, mentions, quotes and timeline."""
+    """One identity with its name variants, and pages (`limit`/`offset`) of its roles over time,
+    the evidence of its members (`roles_more`/`evidence_more`: the next offset has more), its
+    mentions and quotes; and its monthly timeline."""
     rows = db.query(f"SELECT {IDENTITY_SELECT} FROM identities i WHERE i.identity_id = ?", [identity_id])
     if not rows:
         return None
     ident = rows[0]
-    members = ("FROM identity_members m JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
-               "JOIN documents d ON d.doc_id = m.doc_id WHERE m.identity_id = ?")
-    # name variants and evidence from one pass over the members: each evidence row carries the
-    # count of its name and that name's rank (by count, then name, in the database's collation)
-    rows = db.query(
-        f"WITH ev AS (SELECT m.doc_id, m.entity_id, e.name, m.evidence, d.date, "
-        f"count(*) OVER (PARTITION BY e.name) AS n {members}) "
-        "SELECT doc_id, entity_id, name, evidence, n, dense_rank() OVER (ORDER BY n DESC, name) AS name_rank "
-        "FROM ev ORDER BY date NULLS LAST, doc_id", [identity_id])
-    ranked = {r["name_rank"]: {"name": r["name"], "n": r["n"]} for r in rows}
-    ident["names"] = [ranked[k] for k in sorted(ranked)]
-    ident["roles"] = db.query(
+    ident["names"] = db.query(
+        "SELECT e.name, count(*) AS n FROM identity_members m JOIN entities e "
+        "ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id WHERE m.identity_id = ? "
+        "GROUP BY e.name ORDER BY n DESC, e.name", [identity_id])
+    ident["roles"], ident["roles_more"] = _more(db.query(
         "SELECT r.role, o.name AS of, d.date, d.doc_id FROM identity_members m "
         "JOIN roles r ON r.doc_id = m.doc_id AND r.entity_id = m.entity_id "
         "JOIN documents d ON d.doc_id = m.doc_id "
         "LEFT JOIN entities o ON o.doc_id = r.doc_id AND o.entity_id = r.role_of "
-        "WHERE m.identity_id = ? ORDER BY d.date NULLS LAST, d.doc_id, r.role_idx", [identity_id])
-    ident["evidence"] = [{k: r[k] for k in ("doc_id", "entity_id", "name", "evidence")} for r in rows]
+        "WHERE m.identity_id = ? ORDER BY d.date NULLS LAST, d.doc_id, r.role_idx, r.entity_id LIMIT ? OFFSET ?",
+        [identity_id, limit + 1, offset]), limit)
+    ident["evidence"], ident["evidence_more"] = _more(db.query(
+        "SELECT m.doc_id, m.entity_id, e.name, m.evidence FROM identity_members m "
+        "JOIN entities e ON e.doc_id = m.doc_id AND e.entity_id = m.entity_id "
+        "JOIN documents d ON d.doc_id = m.doc_id WHERE m.identity_id = ? "
+        "ORDER BY d.date NULLS LAST, m.doc_id, m.entity_id LIMIT ? OFFSET ?", [identity_id, limit + 1, offset]), limit)
     base = ("FROM identity_members m JOIN mentions x ON x.doc_id = m.doc_id AND x.entity_id = m.entity_id "
             "JOIN documents d ON d.doc_id = m.doc_id")
-    ident["mentions"] = _page(
+    ident["mentions"] = search.capped_page(
         db, "x.doc_id, d.title, d.date, x.start_char AS start, x.end_char AS \"end\", x.text, x.form",
         base, ["m.identity_id = ?"], [identity_id], "d.date NULLS LAST, x.doc_id, x.start_char", limit, offset)
     ident["quotes"] = search_quotes(db, entity=identity_id, limit=limit, offset=offset)
@@ -160,6 +178,11 @@ def get_identity(db: Database, identity_id: str, *, limit: int = 50, offset: int
     return ident
 
 
+def _more(rows: list[dict], limit: int) -> tuple[list[dict], bool]:
+    """The first `limit` of rows fetched with LIMIT limit + 1, and whether there was one more."""
+    return rows[:limit], len(rows) > limit
+
+
 # -- quotes -----------------------------------------------------------------------------------------
 QUOTE_BASE = ("FROM quotes q JOIN documents d ON d.doc_id = q.doc_id "
               "LEFT JOIN identity_members m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity "
@@ -167,29 +190,42 @@ QUOTE_BASE = ("FROM quotes q JOIN documents d ON d.doc_id = q.doc_id "
 QUOTE_SELECT = ("q.doc_id, q.quote_id AS id, q.type, q.content, q.cue_text AS cue, q.speaker_text, "
                 "i.identity_id AS speaker_id, i.name AS speaker_name, d.date, d.title, "
                 "q.start_char AS start, q.end_char AS \"end\"")
+QUOTE_ORDER = "d.date DESC NULLS LAST, q.doc_id, q.start_char, q.quote_id"
 
 
 def search_quotes(db: Database, *, speaker: str | None = None, entity: str | None = None,
                   q: str | None = None, type: str | None = None, date_from: str | None = None,
                   date_to: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Quotes, newest first. `speaker`: text in the speaker's name; `entity`: speaker identity
-    id; `q`: text in the quote itself; dates bound the article date (inclusive)."""
+    id; `q`: text in the quote itself; dates bound the article date (inclusive). Totals are
+    capped (store/search.py)."""
     where, params = [], []
+    base = QUOTE_BASE
     if speaker:
-        where.append(f"(i.name ILIKE ? {ESC} OR q.speaker_text ILIKE ? {ESC})")
-        params += [like(speaker), like(speaker)]
+        base, params = _speaker_base(speaker), [like(speaker), like(speaker)]
     if entity:
         where.append("m.identity_id = ?")
         params.append(entity)
-    if q:
-        where.append(f"q.content ILIKE ? {ESC}")
-        params.append(like(q))
     if type:
         where.append("q.type = ?")
         params.append(type)
     _dates(where, params, date_from, date_to)
-    return _page(db, QUOTE_SELECT, QUOTE_BASE, where, params,
-                 "d.date DESC NULLS LAST, q.doc_id, q.start_char, q.quote_id", limit, offset)
+    if q:
+        where.append(f"q.content ILIKE ? {ESC}")
+        params.append(like(q))
+    return search.capped_page(db, QUOTE_SELECT, base, where, params, QUOTE_ORDER, limit, offset)
+
+
+def _speaker_base(speaker: str) -> str:
+    """QUOTE_BASE narrowed to the quotes of the identities whose name has `speaker`, and those
+    whose speaker text has it: the names are searched first, then just those speakers' quotes."""
+    keys = ("SELECT q.doc_id, q.quote_id FROM identities i "
+            "JOIN identity_members m ON m.identity_id = i.identity_id "
+            "JOIN quotes q ON q.doc_id = m.doc_id AND q.speaker_entity = m.entity_id "
+            f"WHERE i.name ILIKE ? {ESC} "
+            f"UNION SELECT q.doc_id, q.quote_id FROM quotes q WHERE q.speaker_text ILIKE ? {ESC}")
+    return (f"FROM ({keys}) k JOIN quotes q ON q.doc_id = k.doc_id AND q.quote_id = k.quote_id "
+            + QUOTE_BASE[len("FROM quotes q "):])
 
 
 def identity_exists(db: Database, identity_id: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lagebild.store import search
 from lagebild.store.db import Database
 from lagebild.store.identities import IdentityIndex, entities_of
 from lagebild.store.rows import TABLE_COLUMNS, article_to_rows, content_hash
@@ -151,6 +152,7 @@ class StoreWriter:
                     rows = [row for r in keep for row in r.get(table, [])]
                     self.db.insert_rows(table, columns, rows)
                     result.rows[table] = len(rows)
+                search.index_documents(self.db, [r["documents"][0]["doc_id"] for r in keep])
                 members = self._link_identities(keep)
                 self._add_member_stats(keep, members)
                 self.refresh_identity_stats(orphaned)
@@ -176,6 +178,7 @@ class StoreWriter:
         touched = {r["identity_id"] for r in self.db.query(
             f"SELECT DISTINCT identity_id FROM identity_members WHERE doc_id IN {marks}", doc_ids)}
         self.db.execute(f"DELETE FROM identity_members WHERE doc_id IN {marks}", doc_ids)
+        search.forget_documents(self.db, doc_ids)
         for table in reversed(TABLE_COLUMNS):
             self.db.execute(f"DELETE FROM {table} WHERE doc_id IN {marks}", doc_ids)
         self.db.execute("DELETE FROM identities WHERE identity_id NOT IN (SELECT identity_id FROM identity_members)")

@@ -72,6 +72,12 @@ def _pager(total: int, offset: int, size: int = PAGE_SIZE) -> dict[str, Any]:
             "first": offset + 1 if total else 0, "last": min(offset + size, total)}
 
 
+def _entity_total(ident: dict[str, Any], offset: int, size: int = PAGE_SIZE) -> int:
+    """Items the entity page's pager walks: its longest list, roles and evidence included."""
+    more = offset + size + 1 if ident["roles_more"] or ident["evidence_more"] else 0
+    return max(ident["quotes"]["total"], ident["mentions"]["total"], more)
+
+
 def register_pages(app: FastAPI, get_db: Callable) -> None:
     """Add the HTML pages and /static to `app`; `get_db` is the API's database dependency."""
     env = environment()
@@ -110,7 +116,7 @@ def register_pages(app: FastAPI, get_db: Callable) -> None:
             return render("error.html", 404, message=f"Keine Entität mit der Kennung „{identity_id}“.")
         peak = max([t["n_docs"] for t in ident["timeline"]] or [1])
         return render("entity.html", ident=ident, peak=peak,
-                      pager=_pager(max(ident["quotes"]["total"], ident["mentions"]["total"]), offset),
+                      pager=_pager(_entity_total(ident, offset), offset),
                       json_url=f"/api/entities/{identity_id}")
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
