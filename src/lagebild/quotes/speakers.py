@@ -97,8 +97,10 @@ def _addressed_child(f: Context, cue: Cue, child) -> bool:
         return True
     if child.dep_ == "obl:arg" and "Dat" in child.morph.get("Case") and not any(g.dep_ == "case" for g in child.children):
         return True
-    addressing = cue.verb is not None and cue.verb.key in f.w.get("addressee_object", ())
-    return addressing and child.dep_ in ("obj", "nsubj:pass")
+    if cue.verb is None or cue.verb.key not in f.w.get("addressee_object", ()):
+        return False
+    passive = child.dep_ == "nsubj:pass" or any(c.dep_ == "aux:pass" for c in child.head.children)
+    return child.dep_ == "obj" or (passive and child.dep_ in ("nsubj", "nsubj:pass"))
 
 
 def addressee_in(f: Context, lo: int, hi: int, cue: Cue) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ def _quotes(text: str) -> list[dict]:
     ("Schröder sagte hierzu der Süddeutschen Zeitung, das sei ein guter Weg.", "der Süddeutschen Zeitung"),
     ("Sie warf der Bundesregierung vor, sie habe versagt.", "der Bundesregierung"),
     ("Die Anwohner wurden gebeten, in ihren Häusern zu bleiben.", "Die Anwohner"),
+    ("Er wird verdächtigt, das Geld gestohlen zu haben.", "Er"),
 ])
 def test_addressee_from_the_parse(text: str, addressee: str) -> None:
     (q,) = _quotes(text)
