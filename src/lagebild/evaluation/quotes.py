@@ -140,14 +140,14 @@ class Tally:
             self.by_type[g["type"]]["prop_g"] += score
             self.confusion[(g["type"], p["type"])] += 1
             c["type_ok"] += p["type"] == g["type"]
-            if g["medium"]:
+            if g.get("medium"):
                 c["medium_gold"] += 1
-                c["medium_ok"] += p["medium"] == g["medium"]
+                c["medium_ok"] += p.get("medium") == g["medium"]
             for name in ("speaker", "cue", "addressee"):
-                ok = bool(p[name] & g[name])
+                ok = bool(p.get(name, frozenset()) & g.get(name, frozenset()))
                 c[f"{name}_tp"] += ok
-                c[f"{name}_pred"] += bool(p[name])
-                c[f"{name}_gold"] += bool(g[name])
+                c[f"{name}_pred"] += bool(p.get(name))
+                c[f"{name}_gold"] += bool(g.get(name))
 
     def result(self) -> dict:
         c = self.c

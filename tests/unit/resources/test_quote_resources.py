@@ -20,7 +20,7 @@ HEADERS = {
 WORD_CLASSES = {
     "content_start", "adverbial_start", "attribution_prep", "attribution_prep_noun", "attribution_postp",
     "attribution_adv", "attribution_rel", "parenthetical", "source_noun", "impersonal", "impersonal_verb",
-    "first_person", "pronoun", "aux", "det", "addressee_marker", "ki", "anaphor", "preposition", "adverb",
+    "first_person", "pronoun", "aux", "det", "addressee_marker", "addressee_object", "ki", "anaphor", "preposition", "adverb",
     "continuation", "reportative", "perfect_infinitive", "opinion_noun", "no_question", "not_with_es",
     "attribution_adv_ki", "accusation", "opinion_adj", "first_person_subject", "addressee_postp",
     "clause_coordinator", "complementizer", "contrast_adverb", "expletive", "free_relative",
