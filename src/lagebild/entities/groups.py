@@ -29,13 +29,9 @@ def actor_nouns() -> dict[str, ActorNoun]:
     return {r["form"]: ActorNoun(r["label"], r["group"]) for r in resource_records("actor_nouns.tsv")}
 
 
-def _is_noun(doc: Doc, i: int) -> bool:
-    return not doc.has_annotation("TAG") or doc[i].tag_ == "NN"
-
-
-def _phrase_start(doc: Doc, i: int, covered: list[bool]) -> int:
+def _phrase_start(doc: Doc, i: int, covered: list[bool], tagged: bool) -> int:
     start = i
-    while start > 0 and doc.has_annotation("TAG") and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
+    while start > 0 and tagged and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
         start -= 1
     return start
 
@@ -47,11 +43,12 @@ def group_referents(doc: Doc, refs: list[Ref], blocked: set[int]) -> list[Ref]:
         for c in ref.cands:
             covered[c.start:c.end] = [True] * (c.end - c.start)
     nouns, groups = actor_nouns(), {}
+    tagged = doc.has_annotation("TAG")
     for tok in doc:
         noun = nouns.get(tok.text)
-        if noun is None or covered[tok.i] or not _is_noun(doc, tok.i):
+        if noun is None or covered[tok.i] or (tagged and tok.tag_ != "NN"):
             continue
-        start = _phrase_start(doc, tok.i, covered)
+        start = _phrase_start(doc, tok.i, covered, tagged)
         ref = groups.setdefault(noun.group, Ref(noun.label, key=("*group", noun.group.lower()), canonical=noun.group))
         ref.cands.append(Cand(start, tok.i + 1, noun.label, "nominal", ref.key, noun.group, source="group"))
         covered[start:tok.i + 1] = [True] * (tok.i + 1 - start)
