@@ -184,9 +184,9 @@ def _more(rows: list[dict], limit: int) -> tuple[list[dict], bool]:
 
 
 # -- quotes -----------------------------------------------------------------------------------------
-QUOTE_BASE = ("FROM quotes q JOIN documents d ON d.doc_id = q.doc_id "
-              "LEFT JOIN identity_members m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity "
-              "LEFT JOIN identities i ON i.identity_id = m.identity_id")
+QUOTE_SPEAKER_JOINS = ("LEFT JOIN identity_members m ON m.doc_id = q.doc_id AND m.entity_id = q.speaker_entity "
+                       "LEFT JOIN identities i ON i.identity_id = m.identity_id")
+QUOTE_BASE = "FROM quotes q JOIN documents d ON d.doc_id = q.doc_id " + QUOTE_SPEAKER_JOINS
 QUOTE_SELECT = ("q.doc_id, q.quote_id AS id, q.type, q.content, q.cue_text AS cue, q.speaker_text, "
                 "i.identity_id AS speaker_id, i.name AS speaker_name, d.date, d.title, "
                 "q.start_char AS start, q.end_char AS \"end\"")
@@ -213,7 +213,10 @@ def search_quotes(db: Database, *, speaker: str | None = None, entity: str | Non
     if q:
         where.append(f"q.content ILIKE ? {ESC}")
         params.append(like(q))
-    return search.capped_page(db, QUOTE_SELECT, base, where, params, QUOTE_ORDER, limit, offset)
+    # one identity per (document, entity) at most: without a filter on it, the speaker joins
+    # only add columns, and the total is counted without them
+    count_base = None if entity else base[:-len(QUOTE_SPEAKER_JOINS)]
+    return search.capped_page(db, QUOTE_SELECT, base, where, params, QUOTE_ORDER, limit, offset, count_base)
 
 
 def _speaker_base(speaker: str) -> str:
