@@ -14,6 +14,7 @@ SCHEMA = "lagebild/1"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "OTH")
 MENTION_FORMS = ("name", "deriv", "part", "nominal", "pronoun")
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "reported")
+NAMED_FORMS = ("name", "deriv", "part")  # mention forms that name the referent (or derive from its name)
 # PLOVER event types, from the most cooperative to the most conflictual, each with the CAMEO quad
 # class of the CAMEO codes it takes over (`shared/reference/plover/CAMEO2PLOVER-2021.txt`).
 EVENT_QUAD = {

@@ -3,7 +3,8 @@
 A noun of `actor_nouns.tsv` (built from the corpus training part by
 `training/make_actor_nouns.py`) that no mention of another referent covers is a nominal mention;
 all mentions of one group word ("Flüchtlinge", "Flüchtlingen") in an article are one referent,
-with the prenominal adjectives in the span ("die israelische Armee"). Event actors and targets,
+with the prenominal adjectives no other mention takes in the span ("die reguläre Armee";
+in "die israelische Armee" the adjective is Israel's derived mention). Event actors and targets,
 and speakers, can then be chosen among them.
 """
 from __future__ import annotations

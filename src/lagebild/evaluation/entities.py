@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-NAMED = ("name", "deriv", "part")
+from lagebild.article import NAMED_FORMS as NAMED
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:

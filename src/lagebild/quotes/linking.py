@@ -143,8 +143,9 @@ def cue_medium(doc: Doc, cue: list[int]) -> str | None:
     training quotes (`quote_media.tsv`), else the medium of the listed speech verb (by form, else
     by lemma) among the cue words; None without a cue."""
     words = sorted(set(cue))
-    if words and doc[words[0]].lower_ in _cue_media():
-        return _cue_media()[doc[words[0]].lower_]
+    learned = _cue_media().get(doc[words[0]].lower_) if words else None
+    if learned:
+        return learned
     lex = load_lexicon()
     for i in words:
         tok = doc[i]

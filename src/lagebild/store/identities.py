@@ -19,6 +19,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lagebild.article import NAMED_FORMS
+
 MIN_SHARED_COOCCURRENCE = 2
 COOCCURRENCE_TYPES = ("PER", "ORG")  # places co-occur with everything; they prove nothing
 _PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "zu", "vom", "ten", "ter", "al", "el", "bin", "ibn"}
@@ -134,9 +136,6 @@ class EntityIn:
     type: str
     roles: list[tuple[str, str | None]] = field(default_factory=list)  # (role, name of `of`)
     local: bool = False  # no name among its mentions ("die Polizei"): never shared with other articles
-
-
-NAMED_FORMS = ("name", "deriv", "part")
 
 
 def is_local(mention_forms: list[str]) -> bool:

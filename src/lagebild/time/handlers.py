@@ -140,11 +140,11 @@ def _before_a_month(text: str, end: int) -> tuple[bool, int | None]:
 
 def month_only(g, ref, start, end):
     coordinated, shared_year = _before_a_month(ref.text, end)
-    if not (g.get("pre") or coordinated or _after_a_month(ref.text, start)) \
-            or (g["month"] == "Mai" and (g["pre"] or "").strip() in ("Am", "am")):
+    second = _after_a_month(ref.text, start)
+    if not (g.get("pre") or coordinated or second) or (g["month"] == "Mai" and (g["pre"] or "").strip() in ("Am", "am")):
         return None
     month = _month(g["month"])
-    previous = re.fullmatch(r"(\d{4})-(\d\d)", ref.last_dated or "") if _after_a_month(ref.text, start) else None
+    previous = re.fullmatch(r"(\d{4})-(\d\d)", ref.last_dated or "") if second else None
     if previous:  # "im Juli und August": the year of the month before, or the next
         shared_year = int(previous[1]) + (month < int(previous[2]))
     return f"{_y(shared_year or ref.year_for(month, None, start, end))}-{month:02d}"
