@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from lagebild.article import Article
 from lagebild.events.context import EventContext
 from lagebild.events.features import clause_head, lemma
+from lagebild.nlp.columns import Columns
 from lagebild.paths import resource_rows
 
 
@@ -23,46 +24,43 @@ def _place_cases() -> frozenset[str]:
     return frozenset(w.lower() for cue, w in resource_rows("event_cues.tsv") if cue == "place_case")
 
 
-def _is_negation_word(tok: Token) -> bool:
+def _is_negation_word(cols: Columns, i: int) -> bool:
     exact, prefixes = _negation_words()
-    low = tok.text.lower()
-    return tok.tag_ == "PTKNEG" or low in exact or lemma(tok) in exact or low.startswith(prefixes)
+    low = cols.lower[i]
+    return cols.tag[i] == "PTKNEG" or low in exact or cols.lem[i] in exact or low.startswith(prefixes)
 
 
-def negation_cue(tok: Token) -> bool:
-    """A negation word on the trigger, on its governing verb for a nominal trigger, or on its object."""
-    heads = [tok] + ([tok.head] if tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i else [])
+def negation_cue(cols: Columns, i: int) -> bool:
+    """A negation word on word `i`, on its governing verb for a nominal trigger, or on its object."""
+    heads = [i] + ([cols.head[i]] if cols.pos[i] in ("NOUN", "PROPN") and cols.head[i] != i else [])
     for h in heads:
-        for child in h.children:
-            if child.dep_ in ("advmod", "det", "neg") and _is_negation_word(child):
+        for child in cols.children[h]:
+            if cols.dep[child] in ("advmod", "det", "neg") and _is_negation_word(cols, child):
                 return True
-            if h.i == tok.i and child.dep_ in ("obj", "obl") and any(
-                    g.dep_ == "det" and _is_negation_word(g) for g in child.children):
+            if h == i and cols.dep[child] in ("obj", "obl") and any(
+                    cols.dep[g] == "det" and _is_negation_word(cols, g) for g in cols.children[child]):
                 return True
     return False
 
 
-def is_negated(tok: Token, etype: str, lexicon_type: str | None) -> bool:
+def is_negated(cols: Columns, i: int, etype: str, lexicon_type: str | None) -> bool:
     """Negation marks an event said not to happen; a REJECT coded from a negated cooperative
     word ("keine Kompromisse eingehen") is the refusal itself and is not negated."""
-    if not negation_cue(tok):
+    if not negation_cue(cols, i):
         return False
     return not (etype == "REJECT" and lexicon_type != "REJECT")
 
 
 def clause_time(ctx: EventContext, tok: Token) -> dict | None:
     """The time expression of the trigger's own clause (nearest one if several), or None."""
-    doc, clause = tok.doc, clause_head(tok)
+    clause, sent = clause_head(tok).i, tok.sent.start
     best = None
-    for start, end, tid, value in ctx.times:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span) or span.root.sent.start != tok.sent.start:
+    for t in ctx.times:
+        if t.sent != sent or t.clause != clause:
             continue
-        if clause_head(span.root).i != clause.i:
-            continue
-        dist = abs(span.root.i - tok.i)
+        dist = abs(t.root - tok.i)
         if best is None or dist < best[0]:
-            best = (dist, {"id": tid, "value": value})
+            best = (dist, {"id": t.id, "value": t.value})
     return best[1] if best else None
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from lagebild.article import Article
+from lagebild.events.features import clause_head
+from lagebild.nlp.columns import Columns, columns
 
 
 @dataclass(frozen=True)
@@ -23,14 +25,25 @@ class Candidate:
     #                       speaker: the quote's speaker; topic: one of the article's most mentioned
 
 
+@dataclass(frozen=True)
+class TimeAt:
+    """A time expression of the article (with a value) where the parse puts it."""
+    root: int        # token index of its syntactic head
+    sent: int        # first token of its sentence
+    clause: int      # head of its clause (`clause_head`)
+    id: str
+    value: str
+
+
 @dataclass
 class EventContext:
     quote_of: dict[int, tuple[str, str | None]]   # token index -> (quote id, speaker entity)
     speakers: dict[str, Candidate]                # quote id -> its speaker mention
     cues: set[int]
     by_sentence: dict[int, list[Candidate]]       # sentence start token -> mentions in it
-    times: list[tuple[int, int, str, str]]        # (start char, end char, id, value)
+    times: list[TimeAt]
     topics: list[Candidate]                       # first mention of the most mentioned people and organisations
+    cols: Columns                                 # the Doc's token attributes
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
@@ -68,9 +81,13 @@ def build_context(doc: Doc, article: Article) -> EventContext:
             sent_start = doc[head].sent.start
             by_sentence.setdefault(sent_start, []).append(
                 Candidate(ent.id, m.start, m.end, m.text, m.form, ent.type, head))
-    times = [(t["start"], t["end"], t.get("id") or f"t{i}", t.get("value"))
-             for i, t in enumerate(article.times, start=1) if t.get("value")]
-    return EventContext(quote_of, speakers, cues, by_sentence, times, _topics(by_sentence))
+    times = []
+    for i, t in enumerate(article.times, start=1):
+        span = doc.char_span(t["start"], t["end"], alignment_mode="expand") if t.get("value") else None
+        if span is not None and len(span):
+            root = span.root
+            times.append(TimeAt(root.i, root.sent.start, clause_head(root).i, t.get("id") or f"t{i}", t["value"]))
+    return EventContext(quote_of, speakers, cues, by_sentence, times, _topics(by_sentence), columns(doc))
 
 
 TOPICS = 2  # how many of the article's most mentioned people and organisations are candidates anywhere

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from lagebild.events.rules import match_trigger
+from lagebild.events.rules import lexicon_trigger
+from lagebild.nlp.columns import Columns
 
 TRIGGER_POS = {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "xcomp", "conj"}
 MAX_PATH = 4
+CHILD_DEPS = {"obj", "iobj", "nsubj", "nsubj:pass", "obl", "advmod", "nmod", "xcomp", "amod", "compound"}
 
 
 def lemma(tok: Token) -> str:
@@ -21,11 +23,6 @@ def lemma(tok: Token) -> str:
 
 def is_candidate(tok: Token) -> bool:
     return tok.pos_ in TRIGGER_POS and len(tok.text) > 1 and not tok.like_num
-
-
-def particle(tok: Token) -> str:
-    parts = [c for c in tok.children if c.dep_ == "compound:prt" or c.tag_ == "PTKVZ"]
-    return lemma(parts[0]) if parts else ""
 
 
 def is_passive(tok: Token) -> bool:
@@ -55,15 +52,33 @@ def _aux_lemmas(verb: Token) -> list[str]:
     return [lemma(c) for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]
 
 
-def trigger_features(tok: Token, in_quote: bool, is_cue: bool, negated: bool,
+def _governing_verb_at(cols: Columns, i: int) -> int:
+    """`governing_verb` over the Doc's columns."""
+    cur = i
+    for _ in range(6):
+        if cols.pos[cur] in ("VERB", "AUX") or cols.head[cur] == cur:
+            return cur
+        cur = cols.head[cur]
+    return cur
+
+
+def _particle_children(cols: Columns, i: int) -> list[int]:
+    return [c for c in cols.children[i] if cols.dep[c] == "compound:prt" or cols.tag[c] == "PTKVZ"]
+
+
+def trigger_features(cols: Columns, i: int, in_quote: bool, is_cue: bool, negated: bool,
                      similar: str | None = None) -> list[str]:
-    lem, pos = lemma(tok), tok.pos_
-    prt = particle(tok)
-    trig = match_trigger(tok)
-    head = tok.head
-    feats = ["bias", f"l={lem}", f"w={tok.text.lower()}", f"p={pos}", f"tag={tok.tag_}", f"dep={tok.dep_}",
-             f"hl={lemma(head)}", f"hp={head.pos_}", f"l+hl={lem}|{lemma(head)}", f"l+dep={lem}|{tok.dep_}",
-             f"p+dep={pos}|{tok.dep_}", f"cap={tok.text[:1].isupper()}|{pos}"]
+    """The trigger model's features of word `i` (read from the Doc's columns: the model scores
+    every content word)."""
+    lem, pos, dep = cols.lem[i], cols.pos[i], cols.dep[i]
+    parts = _particle_children(cols, i)
+    prt = cols.lem[parts[0]] if parts else ""
+    trig = lexicon_trigger(cols.lemma[i], cols.text[i], pos, cols.tag[i], tuple(cols.lower[c] for c in parts))
+    head = cols.head[i]
+    hl = cols.lem[head]
+    feats = ["bias", f"l={lem}", f"w={cols.lower[i]}", f"p={pos}", f"tag={cols.tag[i]}", f"dep={dep}",
+             f"hl={hl}", f"hp={cols.pos[head]}", f"l+hl={lem}|{hl}", f"l+dep={lem}|{dep}",
+             f"p+dep={pos}|{dep}", f"cap={cols.text[i][:1].isupper()}|{pos}"]
     if len(lem) > 5:
         feats += [f"suf4={lem[-4:]}", f"suf5={lem[-5:]}", f"suf6={lem[-6:]}", f"suf8={lem[-8:]}"]
     if prt:
@@ -76,23 +91,24 @@ def trigger_features(tok: Token, in_quote: bool, is_cue: bool, negated: bool,
         feats.append(f"nolex|{pos}")
     if negated:
         feats += ["neg", f"l+neg={lem}"]
-    for child in tok.children:
-        if child.dep_ in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "advmod", "nmod", "xcomp", "amod", "compound"):
-            feats.append(f"c:{child.dep_}={lemma(child)}")
-            feats.append(f"l+c={lem}|{child.dep_}|{lemma(child)}")
-        if child.dep_ == "case":
-            feats.append(f"case={lemma(child)}")
-    feats += [f"aux={a}" for a in _aux_lemmas(tok)]
-    if is_passive(tok):
+    for child in cols.children[i]:
+        cdep = cols.dep[child]
+        if cdep in CHILD_DEPS:
+            feats.append(f"c:{cdep}={cols.lem[child]}")
+            feats.append(f"l+c={lem}|{cdep}|{cols.lem[child]}")
+        if cdep == "case":
+            feats.append(f"case={cols.lem[child]}")
+    feats += [f"aux={cols.lem[c]}" for c in cols.children[i] if cols.dep[c] in ("aux", "aux:pass", "cop")]
+    if any(cols.dep[c] == "aux:pass" for c in cols.children[_governing_verb_at(cols, i)]):
         feats += ["passive", f"l+passive={lem}"]
     if in_quote:
         feats += ["inq", f"l+inq={lem}"]
     if is_cue:
         feats += ["cue", f"l+cue={lem}"]
-    i, doc = tok.i, tok.doc
-    feats.append(f"prev={lemma(doc[i - 1]) if i > 0 else '<s>'}")
-    feats.append(f"next={lemma(doc[i + 1]) if i + 1 < len(doc) else '</s>'}")
-    feats.append(f"prev+l={lemma(doc[i - 1]) if i > 0 else '<s>'}|{lem}")
+    prev = cols.lem[i - 1] if i > 0 else "<s>"
+    feats.append(f"prev={prev}")
+    feats.append(f"next={cols.lem[i + 1] if i + 1 < len(cols.lem) else '</s>'}")
+    feats.append(f"prev+l={prev}|{lem}")
     if similar:
         feats += [f"sim={similar}", f"sim+p={similar}|{pos}"]
     return feats

@@ -30,34 +30,55 @@ def _lemma(tok: Token) -> str:
 
 
 def match_trigger(tok: Token) -> Trigger | None:
+    particles = tuple(c.text.lower() for c in tok.children if c.dep_ == "compound:prt" or c.tag_ == "PTKVZ")
+    return lexicon_trigger(tok.lemma_, tok.text, tok.pos_, tok.tag_, particles)
+
+
+@lru_cache(maxsize=65536)
+def lexicon_trigger(lemma_: str, text: str, pos: str, tag: str, particles: tuple[str, ...]) -> Trigger | None:
+    """The lexicon trigger of a word, from its lemma (as the Doc has it), form, tags and the
+    lower-cased forms of its separable particles."""
     lex = trigger_lexicon()
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VV"):
-        lemma = _lemma(tok)
-        particles = [c for c in tok.children if c.dep_ == "compound:prt" or c.tag_ == "PTKVZ"]
+    if pos in ("VERB", "AUX") or tag.startswith("VV"):
+        lemma = (lemma_ or text).lower()
         for part in particles:
-            trig = lex.split_verbs.get((lemma, part.text.lower()))
+            trig = lex.split_verbs.get((lemma, part))
             if trig:
                 return trig
         trig = lex.verbs.get(lemma)
         if trig and (not trig.particle or lemma.startswith(trig.particle.lower())):
             return trig
         return None
-    if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "NN":
-        return _noun_trigger(tok.lemma_ or tok.text, tok.text)
+    if pos in ("NOUN", "PROPN") or tag == "NN":
+        return _noun_trigger(lemma_ or text, text)
     return None
+
+
+@lru_cache(maxsize=1)
+def _noun_stems() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Positions in the noun list by stem as written and by lower-cased stem."""
+    written: dict[str, list[int]] = {}
+    lowered: dict[str, list[int]] = {}
+    for k, trig in enumerate(trigger_lexicon().nouns):
+        written.setdefault(trig.form, []).append(k)
+        lowered.setdefault(trig.form.lower(), []).append(k)
+    return written, lowered
 
 
 @lru_cache(maxsize=65536)
 def _noun_trigger(lemma: str, text: str) -> Trigger | None:
-    """The first noun trigger of the lexicon that the noun's lemma ends with or its form starts with
-    (a scan of the whole noun list, so remembered per lemma and form)."""
-    for trig in trigger_lexicon().nouns:
-        stem = trig.form
-        if lemma == stem or (lemma.lower().endswith(stem.lower()) and len(lemma) > len(stem) + 2):
-            return trig
-        if text == stem or text.startswith(stem) and len(text) - len(stem) <= 3:
-            return trig
-    return None
+    """The first noun trigger of the lexicon (longest stem first) that the noun's lemma is or ends
+    with (a compound: at least three letters before the stem), or its form is or starts with (at
+    most three letters after the stem)."""
+    nouns = trigger_lexicon().nouns
+    written, lowered = _noun_stems()
+    found = list(written.get(lemma, ()))
+    low = lemma.lower()
+    for cut in range(len(low)):
+        found += [k for k in lowered.get(low[cut:], ()) if len(lemma) > len(nouns[k].form) + 2]
+    for end in range(max(1, len(text) - 3), len(text) + 1):
+        found += written.get(text[:end], ())
+    return nouns[min(found)] if found else None
 
 
 def trigger_tokens(tok: Token) -> list[Token]:

@@ -47,7 +47,7 @@ def _event(models: EventModels, article: Article, ctx: EventContext, found: Dete
         "trigger": _trigger_span(article, found),
         "actor": _argument(actor),
         "target": _argument(target),
-        "negated": is_negated(tok, etype, lex.type if lex else None),
+        "negated": is_negated(ctx.cols, tok.i, etype, lex.type if lex else None),
         "modality": models.modality.predict(modality_features(tok, etype, tok.i in ctx.quote_of)),
         "time": clause_time(ctx, tok),
         "place": place(article, ctx, tok),

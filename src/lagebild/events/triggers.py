@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from spacy.tokens import Doc, Token
 
 from lagebild.events.attributes import negation_cue
@@ -33,7 +35,8 @@ _UNKNOWN = object()
 def token_features(tok: Token, ctx: EventContext, similar=_UNKNOWN) -> list[str]:
     """The trigger model's features of a token; `similar`: its `similar_trigger`, when known."""
     similar = similar_trigger(tok) if similar is _UNKNOWN else similar
-    return trigger_features(tok, tok.i in ctx.quote_of, tok.i in ctx.cues, negation_cue(tok), similar)
+    i = tok.i
+    return trigger_features(ctx.cols, i, i in ctx.quote_of, i in ctx.cues, negation_cue(ctx.cols, i), similar)
 
 
 def _decide(scores: dict[str, float], margin: float) -> tuple[str, float, list[str]] | None:
@@ -47,13 +50,16 @@ def _decide(scores: dict[str, float], margin: float) -> tuple[str, float, list[s
 
 
 def detect_triggers(doc: Doc, ctx: EventContext, model: Classifier, margin: float) -> list[Detected]:
-    found = []
     candidates = [tok for tok in doc if is_candidate(tok)]
     features = [token_features(tok, ctx, similar) for tok, similar in zip(candidates, similar_triggers(candidates))]
-    for tok, scores in zip(candidates, model.scores_many(features)):
-        decided = _decide(scores, margin)
+    scores = model.score_matrix(features)
+    none = model.labels.index(NO_EVENT)
+    best_type = np.delete(scores, none, axis=1).max(axis=1, initial=-np.inf)
+    found = []
+    for k in np.flatnonzero(best_type - scores[:, none] > margin).tolist():   # `_decide` says no to the rest
+        decided = _decide(dict(zip(model.labels, scores[k].tolist())), margin)
         if decided:
-            found.append(Detected(tok, [tok], *decided))
+            found.append(Detected(candidates[k], [candidates[k]], *decided))
     return merge_multiword(found)
 
 

@@ -26,21 +26,27 @@ class Classifier:
         return self.scores_many([features])[0]
 
     def scores_many(self, feature_lists: list[list[str]]) -> list[dict[str, float]]:
-        """The score of each label for each feature list: the sum of its features' weight rows,
-        for all lists in one numpy call."""
+        """The score of each label for each feature list."""
+        return [dict(zip(self.labels, row)) for row in self.score_matrix(feature_lists).tolist()]
+
+    def score_matrix(self, feature_lists: list[list[str]]) -> np.ndarray:
+        """The scores as an array, a row per feature list and a column per label (`labels`): the
+        sum of each list's feature weight rows, for all lists in one numpy call."""
         if self._rows is None:
             self._compile()
         per_list = [[r for f in features if (r := self._rows.get(f)) is not None] for features in feature_lists]
+        out = np.zeros((len(feature_lists), len(self.labels)), dtype=np.float64)
         rows = [r for found in per_list for r in found]
         if not rows:
-            return [dict.fromkeys(self.labels, 0.0) for _ in feature_lists]
+            return out
         starts, pos = [], 0
         for found in per_list:
             if found:
                 starts.append(pos)
                 pos += len(found)
-        sums = iter(np.add.reduceat(self._matrix[rows], starts, axis=0).tolist())
-        return [dict(zip(self.labels, next(sums))) if found else dict.fromkeys(self.labels, 0.0) for found in per_list]
+        nonempty = [k for k, found in enumerate(per_list) if found]
+        out[nonempty] = np.add.reduceat(self._matrix[rows], starts, axis=0)
+        return out
 
     def _compile(self) -> None:
         """The weights as one matrix (a row per feature, a column per label): a feature's weights

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from lagebild.article import Article, Entity, Mention, Quote, Speaker, TextSpan
 from lagebild.events.attributes import clause_time, is_negated, negation_cue, source
 from lagebild.events.context import build_context, candidates_for
+from lagebild.nlp.columns import columns
 from lagebild.events.model import event_models
 from lagebild.nlp.perceptron import Classifier, Ranker, softmax_top, train_classifier, train_ranker
 from lagebild.events.stage import learned_events
@@ -76,11 +77,11 @@ def test_candidates_exclude_the_trigger_and_come_with_entity_ids():
 def test_negation_words_and_refusal():
     doc = Doc(nlp.vocab, words=["Sie", "verhandeln", "nicht"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"],
               tags=["PPER", "VVFIN", "PTKNEG"])
-    assert negation_cue(doc[1])
-    assert is_negated(doc[1], "CONSULT", "CONSULT")
-    assert not is_negated(doc[1], "REJECT", "CONSULT")      # the refusal itself
+    assert negation_cue(columns(doc), 1)
+    assert is_negated(columns(doc), 1, "CONSULT", "CONSULT")
+    assert not is_negated(columns(doc), 1, "REJECT", "CONSULT")      # the refusal itself
     doc2 = Doc(nlp.vocab, words=["Sie", "verhandeln", "heute"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"])
-    assert not negation_cue(doc2[1])
+    assert not negation_cue(columns(doc2), 1)
 
 
 def test_clause_time_and_source():
