@@ -86,6 +86,7 @@ def _longest_title() -> int:
     return max((len(w) for w in titles()[0]), default=0)
 
 
+@lru_cache(maxsize=65536)
 def match_title(word: str) -> TitleMatch | None:
     """The title a word is or ends in: "Außenministers", "US-Präsident", "Nato-Chef"."""
     words, prefixes = titles()
@@ -201,6 +202,7 @@ def demonyms() -> Demonyms:
     return Demonyms(adjectives, nouns, prefixes, names)
 
 
+@lru_cache(maxsize=65536)
 def place_of_adjective(word: str) -> Place | None:
     """The place an adjective or inhabitant noun derives from: "russischen", "Afghanen",
     "ostfranzösischen", "Pariser"."""
@@ -210,10 +212,15 @@ def place_of_adjective(word: str) -> Place | None:
         return d.nouns[f]
     if f in d.adjectives:
         return d.adjectives[f]
-    for p in sorted(closed_class("direction"), key=len, reverse=True):
+    for p in _directions_longest_first():
         if f.startswith(p) and f[len(p):] in d.adjectives and word[:1].islower():
             return d.adjectives[f[len(p):]]
     return None
+
+
+@lru_cache(maxsize=1)
+def _directions_longest_first() -> list[str]:
+    return sorted(closed_class("direction"), key=len, reverse=True)
 
 
 @lru_cache(maxsize=1)

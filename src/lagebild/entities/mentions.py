@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator
 
 from spacy.tokens import Doc, Token
@@ -89,15 +90,45 @@ def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
+def folded_words(doc: Doc) -> list[str]:
+    """`fold` of every word of the Doc, computed once per Doc (kept in its `user_data`)."""
+    words = doc.user_data.get("lagebild_folded")
+    if words is None or len(words) != len(doc):
+        words = doc.user_data["lagebild_folded"] = [lex.fold(t.text) for t in doc]
+    return words
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """The positions of each word of the Doc (as written), computed once per Doc."""
+    found = doc.user_data.get("lagebild_positions")
+    if found is None or sum(map(len, found.values())) != len(doc):
+        found = {}
+        for i, tok in enumerate(doc):
+            found.setdefault(tok.text, []).append(i)
+        doc.user_data["lagebild_positions"] = found
+    return found
+
+
 def name_like(doc: Doc, word: str) -> bool:
     """A word tagged as a common noun may still be a surname the tagger does not know: the
     article uses it more than once and never after an article ("Rasmussen", not "das Gericht",
     "am Montag")."""
-    seen = [t for t in doc if t.text == word]
+    seen = [doc[i] for i in _positions(doc).get(word, ())]
     return len(seen) > 1 and not any(
         t.i > 0 and doc[t.i - 1].tag_ in ("ART", "APPRART")
         and not (t.i > 1 and doc[t.i - 2].text == ",")   # "Medwedew, der Rasmussen empfing": relative
         for t in seen)
+
+
+def _first_words(*tables: dict[tuple[str, ...], Any]) -> frozenset[str]:
+    """The first words of the keys of word-tuple tables: a window can only match where one starts."""
+    return frozenset(key[0] for table in tables for key in table if key)
+
+
+@lru_cache(maxsize=1)
+def listed_first_words() -> frozenset[str]:
+    """The first words of the organisation aliases and place names of the lexicons."""
+    return _first_words(lex.org_aliases(), lex.demonyms().names)
 
 
 def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
@@ -106,12 +137,13 @@ def lexicon_names(doc: Doc, covered: list[bool]) -> list[Cand]:
     aliases = lex.org_aliases()
     places = lex.demonyms().names
     longest = max((len(k) for k in list(aliases) + list(places)), default=0)
-    folded_doc = [lex.fold(t.text) for t in doc]
+    firsts = listed_first_words()
+    folded_doc = folded_words(doc)
     i = 0
     n = len(doc)
     while i < n:
         found = None
-        if not covered[i] and not doc[i].is_space:
+        if not covered[i] and folded_doc[i] in firsts and not doc[i].is_space:
             for length in range(min(longest, n - i), 0, -1):
                 if any(covered[i:i + length]):
                     continue
@@ -167,7 +199,8 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
             for form in (base, base[:-1] + (base[-1] + "s",)):
                 patterns.setdefault(form, (c.label, c))
     longest = max((len(k) for k in patterns), default=0)
-    folded_doc = [lex.fold(t.text) for t in doc]
+    folded_doc = folded_words(doc)
+    firsts = _first_words(patterns)
 
     def pattern_at(i: int, length: int):
         if covered[i] or not _is_capitalised(doc[i]) or not doc[i + length - 1].text[:1].isupper():
@@ -175,7 +208,8 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
         return patterns.get(tuple(folded_doc[i:i + length]))
 
     out = []
-    for i, length, (label, origin) in longest_matches(len(doc), longest, covered, pattern_at):
+    for i, length, (label, origin) in longest_matches(len(doc), longest, covered, pattern_at,
+                                                      lambda i: folded_doc[i] in firsts):
         common = tagged and length == 1 and (doc[i].tag_ in ("ADJA", "ADJD", "VVFIN", "ART") or (
             origin.label == "PER" and origin.end - origin.start > 1 and doc[i].tag_ in ("NN", "ADV")
             and not name_like(doc, doc[i].text)))   # "Jerzy Montag" ... "am Montag"
@@ -185,11 +219,16 @@ def propagate_names(doc: Doc, names: list[Cand], covered: list[bool]) -> list[Ca
     return out
 
 
-def longest_matches(n: int, longest: int, covered: list[bool], match_at) -> Iterator[tuple[int, int, Any]]:
+def longest_matches(n: int, longest: int, covered: list[bool], match_at,
+                    can_start=None) -> Iterator[tuple[int, int, Any]]:
     """Left to right, the longest window `[i, i + length)` of uncovered tokens for which `match_at(i, length)`
-    is not None, as `(i, length, match)`; the scan goes on after the window and sees what the caller covered."""
+    is not None, as `(i, length, match)`; the scan goes on after the window and sees what the caller covered.
+    `can_start(i)`, when given, is false where no window can match (a quick test before the windows)."""
     i = 0
     while i < n:
+        if can_start is not None and not can_start(i):
+            i += 1
+            continue
         for length in range(min(longest, n - i), 0, -1):
             found = None if any(covered[i:i + length]) else match_at(i, length)
             if found is not None:

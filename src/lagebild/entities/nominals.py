@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from lagebild.entities import lexicon as lex
 from lagebild.entities.group import Ref
-from lagebild.entities.mentions import Cand, key_of, longest_matches
+from lagebild.entities.mentions import Cand, folded_words, key_of, listed_first_words, longest_matches
 from lagebild.entities.pronouns import SUBJECT_DEPS
 
 MAX_ALIAS_TOKENS = 4
@@ -59,7 +59,8 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
     by_key = {ref.key: ref for ref in others if any(c.form == "name" for c in ref.cands)}
     aliases = lex.org_aliases()
     tagged = doc.has_annotation("TAG")
-    folded_doc = [lex.fold(t.text) for t in doc]
+    folded_doc = folded_words(doc)
+    firsts = listed_first_words()
 
     def org_at(i: int, length: int) -> Ref | None:
         alias = aliases.get(tuple(folded_doc[i:i + length]))
@@ -71,7 +72,7 @@ def alias_nominals(doc: Doc, others: list[Ref], covered: list[bool]) -> None:
             ref = by_key.get(key_of(alias.canonical))
         return ref if ref is not None and _definite_before(doc, i) else None
 
-    for i, length, ref in longest_matches(len(doc), MAX_ALIAS_TOKENS, covered, org_at):
+    for i, length, ref in longest_matches(len(doc), MAX_ALIAS_TOKENS, covered, org_at, lambda i: folded_doc[i] in firsts):
         start = i
         # "das westliche Bündnis": the adjectives belong to the phrase
         while start > 0 and tagged and doc[start - 1].tag_ == "ADJA" and not covered[start - 1]:
