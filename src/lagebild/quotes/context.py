@@ -13,8 +13,9 @@ not (a blank pipeline still finds direct quotes and most frames).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from lagebild.quotes.candidate import Cue
 from lagebild.quotes.lexicon import Lexicon
@@ -38,19 +39,19 @@ class Context:
         self.tok = list(doc)  # made once: `doc[i]` makes a new Token object on every access
         self.lex = lex
         self.n = len(doc)
-        self.has_tags = any(t.tag_ for t in doc[:50])
-        self.has_morph = any(str(t.morph) for t in doc[:50])
+        self.has_tags = any(t.tag_ for t in self.tok[:50])
+        self.has_morph = any(str(t.morph) for t in self.tok[:50])
         self.has_parse = doc.has_annotation("DEP")
-        self.lower = [t.text.lower() for t in doc]
-        self.punct = [t.is_punct or t.is_space for t in doc]
+        self.lower = [t.text.lower() for t in self.tok]
+        self.punct = [t.is_punct or t.is_space for t in self.tok]
         sents = [(s.start, s.end) for s in doc.sents] if doc.has_annotation("SENT_START") or self.has_parse else [(0, self.n)]
-        self.sents = split_missed(doc, join_broken(doc, sents))
+        self.sents = split_missed(self.tok, join_broken(self.tok, sents))
         self.sent_of = [0] * self.n
         for k, (s, e) in enumerate(self.sents):
             for i in range(s, e):
                 self.sent_of[i] = k
         self.direct_table = direct_table or {}
-        self.mark_pairs = pair_marks(doc, lex.marks)
+        self.mark_pairs = pair_marks(self.tok, lex.marks)
         self.in_marks = [0] * self.n  # depth of quotation marks around each token
         for o, c in self.mark_pairs:
             for i in range(o + 1, c):
@@ -187,7 +188,7 @@ class Context:
         return bool(self.cues[k])
 
 
-def split_missed(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def split_missed(doc: Sequence[Token], sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split after a free-standing "." / "!" / "?" followed by a capitalised word, which the
     segmenter sometimes misses ("... vom Typ MI-17. Der Hubschrauber sei ..."), and after a
     year or decimal number that keeps the period ("im Jahr 1942. Jetzt", "zirka 1.000. Zu");
@@ -204,7 +205,7 @@ def split_missed(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]
         out.append((start, e))
     return out
 
-def join_broken(doc: Doc, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_broken(doc: Sequence[Token], sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a sentence that ends without final punctuation to the next one on the same line
     (the parser sometimes cuts "Laut einem Bericht von amnesty international (ai) | nimmt ...")."""
     out: list[tuple[int, int]] = []

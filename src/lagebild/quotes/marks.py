@@ -1,26 +1,28 @@
 """Pair quotation marks into direct-quote spans, tolerating every style and unbalanced text.
 
-Works on tokens: a mark is a token that is a single quote character. Whether a mark can open or
+Works on tokens (a Doc, or the list of its tokens, which is faster to index): a mark is a token that is a single quote character. Whether a mark can open or
 close is read from its spacing (an opening mark is glued to the word after it, a closing mark to
 the word before it), so straight quotes ("...") pair as well as „…“ or »…«. An opening mark that is
 never closed is dropped at the next paragraph break instead of swallowing the rest of the text.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Sequence
+
+from spacy.tokens import Token
 
 MAX_QUOTE_TOKENS = 600  # a quote longer than this is a pairing error, not a quote
 
 
-def _glued_right(doc: Doc, i: int) -> bool:
+def _glued_right(doc: Sequence[Token], i: int) -> bool:
     return i + 1 < len(doc) and not doc[i].whitespace_ and not doc[i + 1].is_space
 
 
-def _glued_left(doc: Doc, i: int) -> bool:
+def _glued_left(doc: Sequence[Token], i: int) -> bool:
     return i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space
 
 
-def _paragraph_break(doc: Doc, i: int) -> bool:
+def _paragraph_break(doc: Sequence[Token], i: int) -> bool:
     """True when a line break separates token i-1 from token i."""
     if i == 0:
         return False
@@ -28,7 +30,7 @@ def _paragraph_break(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
 
 
-def pair_marks(doc: Doc, marks: dict[str, set[str]]) -> list[tuple[int, int]]:
+def pair_marks(doc: Sequence[Token], marks: dict[str, set[str]]) -> list[tuple[int, int]]:
     """(open token, close token) index pairs, outermost and nested, in text order."""
     chars = set(marks) | {c for closes in marks.values() for c in closes}
     stack: list[tuple[int, str]] = []
