@@ -1,6 +1,7 @@
 """Print the quote errors of the pipeline on WikiNews articles, for error analysis on train.
 
 Usage: .venv/bin/python training/quotes_errors.py [--split train] [--limit 100] [--fast]
+Articles of the annotated corpus's held-out part (`lagebild.corpus.sources.held_out`) are left out.
 --fast leaves out the NER, entity, time and event stages (spans, cues and speaker mentions do
 not depend on them; speaker entities do).
 """
@@ -11,8 +12,8 @@ import json
 from collections import Counter
 
 from lagebild.article import Article
+from lagebild.corpus import sources
 from lagebild.evaluation.quotes import TokenGrid, Tally, _gold, _pred, match
-from lagebild.paths import shared_data_dir
 from lagebild.pipeline import load_nlp
 
 
@@ -26,8 +27,8 @@ def main() -> None:
     args = ap.parse_args()
     nlp = load_nlp()
     disabled = ["ner", "lagebild_entities", "lagebild_time", "lagebild_events"] if args.fast else []
-    path = shared_data_dir() / "wikinews_quotes" / f"{args.split}.jsonl"
-    docs = [json.loads(line) for line in path.open(encoding="utf-8")][args.offset:args.offset + args.limit]
+    docs = [rec for article_id, rec in sources.wikinews_records(args.split).items()
+            if not sources.held_out(article_id)][args.offset:args.offset + args.limit]
     tally = Tally()
     kinds: Counter = Counter()
     show = set(args.show.split(","))

@@ -33,10 +33,10 @@ def test_training_news_gnad_start_drops_the_first_rows() -> None:
     assert rows and min(rows) >= 300
 
 
-# Scripts that read the WikiNews quotation jsonl for its quote *annotations* (train/dev splits), not
-# as raw text: the quotes training and its error listing; and the events training, which joins the
-# lagebild_facts_dev gold (its tuning set) with its dev texts.
-QUOTE_LABEL_READERS = {"learn_quotes.py", "quotes_errors.py", "learn_events.py"}
+# The one script that opens the WikiNews quotation jsonl itself: the events training joins the
+# lagebild_facts_dev gold (its tuning set) with its dev texts. The quotes training and its error
+# listing read WikiNews through `lagebild.corpus.sources`, without the corpus's held-out part.
+QUOTE_LABEL_READERS = {"learn_events.py"}
 GNAD_FILE = re.compile(r"10kgnad.{0,20}test\.csv", re.IGNORECASE | re.DOTALL)
 WIKINEWS_FILE = re.compile(r"wikinews_quotes.{0,30}\.jsonl", re.IGNORECASE | re.DOTALL)
 
