@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from lagebild.quotes.candidate import Cand
 from lagebild.quotes.phrases import main_finite, trim
+from lagebild.quotes.speakers import sentence_subject
 
 if TYPE_CHECKING:
     from lagebild.quotes.context import Context
@@ -21,8 +22,10 @@ def find(f: Context, claimed: list[Cand]) -> list[Cand]:
     order) leave free; consecutive ones merge into one quote."""
     out: list[Cand] = []
     by_sent: dict[int, Cand] = {}
-    for q in claimed:
-        by_sent[f.sent_of[q.end - 1]] = q
+    for q in claimed:   # per sentence the last quote, a frame's before a quotation it holds
+        k = f.sent_of[q.end - 1]
+        if q.type != "direct" or k not in by_sent or by_sent[k].type == "direct":
+            by_sent[k] = q
     covered = set()
     for q in claimed:
         if q.type != "direct":
@@ -62,10 +65,26 @@ def find(f: Context, claimed: list[Cand]) -> list[Cand]:
         elif f.is_pronoun(s):
             cand = Cand("free_indirect", [part], speaker=(s, s + 1))
         else:
-            cand = Cand("free_indirect", [part])
+            cand = Cand("free_indirect", [part], speaker=subject_before(f, k))
         out.append(cand)
         by_sent[k] = cand
     return out
+
+
+def subject_before(f: Context, k: int) -> tuple[int, int] | None:
+    """The subject of the sentence before sentence k when it names a person, an organisation or a
+    report: who a report that follows it without a frame continues ("Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie
+    richtig.")."""
+    j = k - 1
+    while j >= 0 and trim(f, *f.sents[j]) is None:
+        j -= 1
+    if j < 0:
+        return None
+    s = f.sents[j][0]
+    sp = sentence_subject(f, s, s - 1)
+    if sp and (f.is_named(*sp) or any(f.is_source_noun(i) for i in range(*sp))):
+        return sp   # a name or a report ("Der Bericht"), not "Alle Opfer" or "Besondere Probleme"
+    return None
 
 
 def quote_before(f: Context, k: int, by_sent: dict[int, Cand]) -> Cand | None:

@@ -70,3 +70,4 @@ def test_speaker_pronoun_continues_the_last_speaker() -> None:
         ("e2", "Dmitri Medwedew", "PER", [("er", "pronoun")]),  # a wrong resolution upstream
     ])
     assert [q.speaker.entity for q in quotes] == ["e1", "e1"]
+

@@ -1,0 +1,37 @@
+"""The speaker of a report that follows its source without a frame, read with the shipped models
+(the step needs the parse and the NER's names)."""
+from __future__ import annotations
+
+import pytest
+
+import lagebild
+from lagebild.analysis import prepare
+from lagebild.ingest import RawArticle
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return lagebild.load_nlp()
+
+
+def free_indirect_speakers(nlp, text: str) -> list[str | None]:
+    article = prepare(RawArticle("t", text))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    nlp(doc)
+    return [q.speaker.mention.text if q.speaker.mention else None
+            for q in article.quotes if q.type == "free_indirect"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the named subject of the sentence before (its whole phrase, as every parsed subject)
+    ("Hubert Primus, der bei Stiftung Warentest verantwortlich ist, wies den Vorwurf zurück. "
+     "In Zeiten knapper Kassen sei die Studie richtig.", ["Hubert Primus, der bei Stiftung Warentest verantwortlich ist"]),
+    # a subject that names no one: no speaker rather than a wrong one
+    ("Alle Opfer stammen aus der Umgebung. Mehrere weitere Körper seien in den Trümmern geortet worden.", [None]),
+    # the frame's speaker, not the quotation inside the frame
+    ("Der Staatssekretär sagte der Zeitung, dass an einer „grünen Zapfsäule“ Biodiesel angeboten werden solle. "
+     "Ein flächendeckendes Angebot sei notwendig, damit Verbraucher umsteigen.", ["Der Staatssekretär"]),
+])
+def test_free_indirect_speaker(nlp, text, speakers) -> None:
+    assert free_indirect_speakers(nlp, text) == speakers
