@@ -69,3 +69,18 @@ def make_init_ner_tok2vec(path: str) -> Callable[[Language], Language]:
         return nlp
 
     return init
+
+
+@spacy.registry.architectures("lagebild.ListenerCNN.v1")
+def make_listener_cnn(width: int, upstream: str, depth: int, window_size: int = 1, maxout_pieces: int = 3):
+    """A listener to another component's tok2vec followed by trainable maxout CNN layers of the
+    component's own (training/configs/ner_listener_cnn.cfg)."""
+    from spacy.ml.models.tok2vec import MaxoutWindowEncoder
+    from spacy.pipeline.tok2vec import Tok2VecListener
+    from thinc.api import chain, with_array
+
+    listener = Tok2VecListener(upstream_name=upstream, width=width)
+    encoder = MaxoutWindowEncoder(width=width, window_size=window_size, maxout_pieces=maxout_pieces, depth=depth)
+    model = chain(listener, with_array(encoder))
+    model.set_dim("nO", width)
+    return model
