@@ -125,7 +125,8 @@ def np_before(f: Context, j: int, floor: int) -> tuple[int, int] | None:
 
 
 def clause_left(f: Context, i: int, s: int) -> int:
-    """Index of the boundary token left of i in its sentence, or s-1."""
+    """Index of the boundary token left of i in its sentence, or s-1; a parenthesis and a quoted
+    name ("Die Zeitung „Yemen Observer“ berichtet") are inside the clause."""
     k = i - 1
     while k >= s:
         t = f.tok[k].text
@@ -135,6 +136,10 @@ def clause_left(f: Context, i: int, s: int) -> int:
             while k >= s and depth:
                 depth += {")": 1, "(": -1}.get(f.tok[k].text, 0)
                 k -= 1
+            continue
+        opening = quoted_name_start(f, k)
+        if opening is not None and opening > s:
+            k = opening - 1
             continue
         if f.is_boundary(k):
             return k
@@ -158,6 +163,23 @@ def clause_right(f: Context, i: int, e: int) -> int:
             return k
         k += 1
     return e
+
+
+QUOTED_NAME_WORDS = 4
+
+
+def quoted_name_start(f: Context, close: int) -> int | None:
+    """The opening mark when `close` closes a short quoted name: at most four words, each
+    capitalised ("„Süddeutsche Zeitung“", "„Yemen Observer“"), after a word of the clause."""
+    if not f.is_mark[close]:
+        return None
+    opening = next((o for o, c in f.mark_pairs if c == close), None)
+    if opening is None or not 0 < close - opening - 1 <= QUOTED_NAME_WORDS:
+        return None
+    inside = f.tok[opening + 1:close]
+    if all(t.text[:1].isupper() or t.text in ("-", "&") for t in inside) and not f.is_boundary(opening - 1):
+        return opening
+    return None
 
 
 def clause_left_loose(f: Context, i: int, s: int) -> int:

@@ -1,5 +1,5 @@
-"""The speaker of a report that follows its source without a frame, read with the shipped models
-(the step needs the parse and the NER's names)."""
+"""Speakers that need the parse and the NER's names, read with the shipped models: a report that
+follows its source without a frame, a frame whose subject holds a quoted name."""
 from __future__ import annotations
 
 import pytest
@@ -35,3 +35,13 @@ def free_indirect_speakers(nlp, text: str) -> list[str | None]:
 ])
 def test_free_indirect_speaker(nlp, text, speakers) -> None:
     assert free_indirect_speakers(nlp, text) == speakers
+
+
+def test_a_quoted_name_is_part_of_the_frame_subject(nlp) -> None:
+    text = "Die Zeitung „Yemen Observer“ berichtet in ihrer Onlineausgabe, dass zwei Verhandlungsrunden gescheitert seien."
+    article = prepare(RawArticle("t", text))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    nlp(doc)
+    (quote,) = article.quotes
+    assert quote.speaker.mention.text == "Die Zeitung „Yemen Observer“"
