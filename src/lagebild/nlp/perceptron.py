@@ -18,9 +18,17 @@ import numpy as np
 class Classifier:
     def __init__(self, labels: list[str], weights: dict[str, dict[str, float]]) -> None:
         self.labels = labels
-        self.weights = weights
+        self._weights: dict[str, dict[str, float]] | None = weights
         self._rows: dict[str, int] | None = None
         self._matrix = None
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """feature -> label -> weight (rebuilt from the compiled matrix once that replaced it)."""
+        if self._weights is None:
+            self._weights = {f: {label: w for label, w in zip(self.labels, self._matrix[i].tolist()) if w}
+                             for f, i in self._rows.items()}
+        return self._weights
 
     def scores(self, features: list[str]) -> dict[str, float]:
         return self.scores_many([features])[0]
@@ -52,11 +60,13 @@ class Classifier:
         """The weights as one matrix (a row per feature, a column per label): a feature's weights
         are then added as a row, in the order of the features, as the sum over the dicts would."""
         col = {label: j for j, label in enumerate(self.labels)}
-        self._rows = {f: i for i, f in enumerate(self.weights)}
-        self._matrix = np.zeros((len(self.weights), len(self.labels)), dtype=np.float64)
-        for i, per_label in enumerate(self.weights.values()):
+        weights = self.weights
+        self._rows = {f: i for i, f in enumerate(weights)}
+        self._matrix = np.zeros((len(weights), len(self.labels)), dtype=np.float64)
+        for i, per_label in enumerate(weights.values()):
             for label, w in per_label.items():
                 self._matrix[i, col[label]] = w
+        self._weights = None   # the nested dicts take several times the matrix's memory
 
     def predict(self, features: list[str]) -> str:
         scores = self.scores(features)
