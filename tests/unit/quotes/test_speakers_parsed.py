@@ -45,3 +45,25 @@ def test_a_quoted_name_is_part_of_the_frame_subject(nlp) -> None:
     nlp(doc)
     (quote,) = article.quotes
     assert quote.speaker.mention.text == "Die Zeitung „Yemen Observer“"
+
+
+def quotes_in(nlp, text: str):
+    article = prepare(RawArticle("t", text))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    nlp(doc)
+    return article.quotes
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # object first: the person after the verb speaks, not the phrase the parse made the subject
+    ("Eine Verschiebung des Wahltermins bezeichnete Conze als fatal.", "Conze"),
+    # but not the person the cue addresses
+    ("Der Senator ist einer der Dienstältesten. Kritiker werfen Obama vor, er hätte die Entscheidung "
+     "nur getroffen, um seine Unerfahrenheit wettzumachen.", "Kritiker"),
+    # nor the medium told
+    ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst durch den Bericht von "
+     "dem Massaker erfahren.", "Ein Sprecher des Übergangsrates"),
+])
+def test_speaker_of_a_frame_with_a_name_after_the_verb(nlp, text, speaker) -> None:
+    assert [q.speaker.mention.text for q in quotes_in(nlp, text)] == [speaker]
