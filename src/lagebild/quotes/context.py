@@ -67,6 +67,7 @@ class Context:
         # capitalised words inside a multi-word name are no verbs ("Will Grant" tagged VMFIN)
         self.in_name = {i for ent in self.ents if ent.label_ in ("PER", "ORG", "LOC") and len(ent) > 1
                         for i in range(ent.start, ent.end) if self.tok[i].text[:1].isupper()}
+        self.person_names = _person_names(doc)
         self.sent_of, self.in_marks, self.is_mark = tuple(self.sent_of), tuple(self.in_marks), tuple(self.is_mark)
         from lagebild.quotes.cues import sentence_cues  # the cue tests read the context built so far
 
@@ -186,6 +187,21 @@ class Context:
     def has_cue(self, k: int) -> bool:
         """Does sentence k hold any cue?"""
         return bool(self.cues[k])
+
+
+def _person_names(doc: Doc) -> dict[int, int]:
+    """First token -> end token of every name of a person or organisation that the entities stage
+    found (it also finds repeated names the NER missed: a surname tagged as an adjective)."""
+    article = doc._.article if Doc.has_extension("article") else None
+    out: dict[int, int] = {}
+    for ent in getattr(article, "entities", None) or []:
+        if ent.type not in ("PER", "ORG"):
+            continue
+        for m in ent.mentions:
+            span = doc.char_span(m.start, m.end) if m.form == "name" else None
+            if span is not None:
+                out[span.start] = max(out.get(span.start, 0), span.end)
+    return out
 
 
 def split_missed(doc: Sequence[Token], sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

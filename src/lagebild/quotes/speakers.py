@@ -56,6 +56,21 @@ def name_after_verb(f: Context, v: int, hi: int, subject: tuple[int, int], cue: 
     return (ent.start, ent.end)
 
 
+def name_before_finite(f: Context, lo: int, v: int) -> tuple[int, int] | None:
+    """A person or organisation name (of the NER or the entities stage) that opens the frame's
+    clause right before its finite verb, where the parse found no subject: the tagger takes an
+    unknown surname for an adjective or adverb ("Wittner sagte weiter, ...", "Glos hatte in einem
+    Interview gesagt, ...")."""
+    first = lo
+    while first < v and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
+        first += 1
+    end = max([ent.end for ent in f.ents if ent.start == first and ent.label_ in ("PER", "ORG")]
+              + [f.person_names.get(first, 0)])
+    if not first < end <= v or not (end == v or f.is_finite(end)):
+        return None
+    return (first, end)
+
+
 def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
                      earlier: list[tuple[int, tuple[int, int] | None]]) -> tuple[int, int] | None:
     """The speaker of the frame of `cue` in [lo, hi); `earlier` holds (cue token, speaker) of the
@@ -66,6 +81,8 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
     span = subject_of(f, v, lo, hi)
     if span and not (span[0] <= v < span[1]) and not (span[1] - span[0] == 1 and f.word(span[0], "anaphor")):
         return name_after_verb(f, v, hi, span, cue) or span
+    if span is None and (named := name_before_finite(f, lo, v)):
+        return named
     if v > lo and f.low_in(v - 1, "np_coordinator"):
         for other, sp in reversed(earlier):
             if other < v and sp:
