@@ -63,6 +63,20 @@ def drop_impersonal_speakers(f: Context, cands: list[Cand]) -> None:
             q.speaker = None
 
 
+def drop_speakers_inside(f: Context, cands: list[Cand]) -> None:
+    """A speaker inside the quotation marks of a direct quote is a phrase of what was said ("Und:
+    „Die Gefahren sind real“" has no speaker "Die Gefahren"): the quote goes on from the quote
+    right before it, in the same or the sentence before, or has no speaker. (A reported or
+    indirect quote's span may hold its speaker: "Die Veranstalter schätzten 2.000 Teilnehmer".)"""
+    for n, q in enumerate(cands):
+        if q.type != "direct" or q.speaker is None or not any(s <= q.speaker[0] and q.speaker[1] <= e for s, e in q.parts):
+            continue
+        q.speaker = None
+        prev = cands[n - 1] if n else None
+        if prev is not None and prev.end <= q.start and f.sent_of[q.start] - f.sent_of[prev.end - 1] <= 1:
+            q.inherit = prev
+
+
 def split_for(f: Context, outer: Cand, inner: Cand) -> bool:
     """Make room for `inner`, a later frame inside `outer`'s content: an attribution ("nach
     Angaben der UN") stays nested; a second frame after a comma ends the outer content."""

@@ -53,6 +53,7 @@ def find_candidates(ctx: Context, sentence_model: model.SentenceModel | None = N
     claims.drop_impersonal_speakers(ctx, found)
     if sentence_model is not None:
         found = in_text_order(found + model.find(ctx, found, sentence_model))
+    claims.drop_speakers_inside(ctx, found)
     return found
 
 

@@ -71,3 +71,11 @@ def quotes_in(nlp, text: str):
 def test_speaker_of_a_frame_with_a_name_next_to_the_verb(nlp, text, speaker) -> None:
     last = quotes_in(nlp, text)[-1]
     assert last.speaker.mention is not None and last.speaker.mention.text == speaker
+
+
+def test_a_direct_quote_never_speaks_through_a_phrase_of_its_own(nlp) -> None:
+    text = ("Er äußerte sich nach einem ersten Blick in die Unterlagen mit den Worten: „Die Nachricht kann nicht "
+            "einfacher sein.“ Und: „Die Gefahren sind real und können einfach bekämpft werden.“")
+    quotes = [q for q in quotes_in(nlp, text) if q.type == "direct"]
+    assert quotes and all(q.speaker.mention is None or q.speaker.mention.text == "Er" for q in quotes)
+    assert quotes[-1].speaker.mention is not None
