@@ -16,6 +16,7 @@ from lagebild.quotes.cues import verb_cue
 from lagebild.quotes.direct_table import direct_key, keep_direct
 from lagebild.quotes.phrases import clause_left, clause_right, np_at
 from lagebild.quotes.speakers import addressee_in, person_in_sentence_before, sentence_subject, speaker_in_frame
+from lagebild.quotes.verb_frames import read_frame
 
 if TYPE_CHECKING:
     from lagebild.quotes.context import Context
@@ -128,7 +129,8 @@ def frame_next_to(f: Context, o: int, c: int):
                 continue
             cue = verb_cue(f, v, lo, k)
             if cue:
-                sp = speaker_in_frame(f, cue, lo, k, [])
+                # the frame's own reading finds a subject before its comma ("X, Y, äußerte sich: „…“")
+                sp = speaker_in_frame(f, cue, lo, k, []) or read_frame(f, cue, s, k + 1, []).speaker
                 return [v] + ([cue.particle] if cue.particle is not None else []), sp, addressee_in(f, lo, k, cue)
         if f.tok[k].text == ":":
             sp = sentence_subject(f, lo, k)

@@ -111,7 +111,11 @@ def _subject_before_comma(f: Context, cue: Cue, s: int, e: int, L: int, R: int, 
             speaker, lo = subj, s
     if i == lo and speaker is None and L >= s and f.tok[L].text == "," and R < e and f.tok[R].text in (",", ":"):
         # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
-        subj = trim(f, s, L)
+        # (after a leading "Auch", "Zudem")
+        first = s
+        while first < L and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
+            first += 1
+        subj = trim(f, first, L)
         if subj and np_list(f, *subj):
             speaker, lo = subj, s
     return speaker, lo

@@ -64,6 +64,9 @@ def quotes_in(nlp, text: str):
     # a surname the tagger does not know, before the finite verb, where the parse found no subject
     ("Delmare soll noch vor Weihnachten in eine Reha-Klinik verlegt werden. Eine Heilung sei jedoch ausgeschlossen, "
      "heißt es. Wittner sagte weiter, dass die Ärzte davon abgeraten hätten.", "Wittner"),
+    # a colon frame whose subject stands before the comma of its apposition, after "Auch"
+    ("Auch die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes, äußerte sich zufrieden über den Bericht: "
+     "„Wir haben eine sehr ausgewogene Position erreicht.“", "die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes"),
     # nor the medium told
     ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst durch den Bericht von "
      "dem Massaker erfahren.", "Ein Sprecher des Übergangsrates"),
