@@ -67,7 +67,7 @@ class Context:
         # capitalised words inside a multi-word name are no verbs ("Will Grant" tagged VMFIN)
         self.in_name = {i for ent in self.ents if ent.label_ in ("PER", "ORG", "LOC") and len(ent) > 1
                         for i in range(ent.start, ent.end) if self.tok[i].text[:1].isupper()}
-        self.person_names = _person_names(doc)
+        self.person_names, self.person_spans = _person_mentions(doc)
         self.sent_of, self.in_marks, self.is_mark = tuple(self.sent_of), tuple(self.in_marks), tuple(self.is_mark)
         from lagebild.quotes.cues import sentence_cues  # the cue tests read the context built so far
 
@@ -90,6 +90,12 @@ class Context:
             return True
         low = self.lower[i]
         return any(low.endswith(n.lower()) for n in self.w.get(cls, ()) if len(n) > 5)
+
+    def names_someone(self, s: int, e: int) -> bool:
+        """Does [s, e) hold a person or organisation of the NER or the entities stage, named or
+        not ("der Bürgermeister von New Orleans"), or a report ("der ai-Bericht")?"""
+        return self.is_named(s, e) or any(a < e and s < b for a, b in self.person_spans) \
+            or any(self.is_source_noun(i) for i in range(s, e))
 
     def is_named(self, s: int, e: int) -> bool:
         """Does [s, e) hold a person or organisation name of the NER?"""
@@ -189,19 +195,24 @@ class Context:
         return bool(self.cues[k])
 
 
-def _person_names(doc: Doc) -> dict[int, int]:
-    """First token -> end token of every name of a person or organisation that the entities stage
-    found (it also finds repeated names the NER missed: a surname tagged as an adjective)."""
+def _person_mentions(doc: Doc) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """(first token -> end token of every name, token spans of every mention) of the people and
+    organisations that the entities stage found: it also finds repeated names the NER missed (a
+    surname tagged as an adjective) and the nameless ones ("der Bürgermeister", "die Polizei")."""
     article = doc._.article if Doc.has_extension("article") else None
-    out: dict[int, int] = {}
+    names: dict[int, int] = {}
+    spans: list[tuple[int, int]] = []
     for ent in getattr(article, "entities", None) or []:
         if ent.type not in ("PER", "ORG"):
             continue
         for m in ent.mentions:
-            span = doc.char_span(m.start, m.end) if m.form == "name" else None
-            if span is not None:
-                out[span.start] = max(out.get(span.start, 0), span.end)
-    return out
+            span = doc.char_span(m.start, m.end)
+            if span is None:
+                continue
+            spans.append((span.start, span.end))
+            if m.form == "name":
+                names[span.start] = max(names.get(span.start, 0), span.end)
+    return names, spans
 
 
 def split_missed(doc: Sequence[Token], sents: list[tuple[int, int]]) -> list[tuple[int, int]]:

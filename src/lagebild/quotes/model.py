@@ -141,7 +141,7 @@ def find(f: Context, claimed: list[Cand], model: SentenceModel) -> list[Cand]:
             cand = Cand(kind, [(s, e)], inherit=prev)
         else:
             subject = sentence_subject(f, e - 1, e - 1)
-            cand = Cand(kind, [(s, e)], speaker=subject if subject and f.is_named(*subject) else None)
+            cand = Cand(kind, [(s, e)], speaker=subject if subject and f.names_someone(*subject) else None)
         out.append(cand)
     return out
 

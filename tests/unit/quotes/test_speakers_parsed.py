@@ -82,3 +82,19 @@ def test_a_direct_quote_never_speaks_through_a_phrase_of_its_own(nlp) -> None:
     quotes = [q for q in quotes_in(nlp, text) if q.type == "direct"]
     assert quotes and all(q.speaker.mention is None or q.speaker.mention.text == "Er" for q in quotes)
     assert quotes[-1].speaker.mention is not None
+
+
+@pytest.mark.parametrize("text, words, names", [
+    ("Der Bürgermeister von New Orleans forderte die Bewohner auf, die Stadt zu verlassen.", 5, True),
+    ("Der Untersuchungsbericht nennt schwere Mängel bei den Ermittlungen.", 2, True),
+    ("Besondere Probleme traten beim Transport gefährlicher Güter auf.", 2, False),
+])
+def test_a_reported_sentence_names_its_speaker_only_if_it_names_someone(nlp, text, words, names) -> None:
+    from lagebild.quotes.stage import make_context
+
+    article = prepare(RawArticle("t", text))
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    with nlp.select_pipes(disable=["lagebild_quotes", "lagebild_time", "lagebild_events"]):
+        doc = nlp(doc)
+    assert make_context(doc).names_someone(0, words) is names
