@@ -85,15 +85,17 @@ def _relative(f: Context, cue: Cue, s: int, e: int) -> Cand | None:
 
 
 def _middle(f: Context, cue: Cue, s: int, e: int) -> Cand | None:
-    """"Die Rolle soll demnach gestärkt werden": the sentence around the adverb."""
-    return around(f, cue, (cue.i, cue.i + 1), None, s, e)
+    """"Die Rolle soll demnach gestärkt werden": the sentence around the adverb, which stands
+    for the source (as a pronoun does, the corpora mark it as the speaker)."""
+    return around(f, cue, (cue.i, cue.i + 1), (cue.i, cue.i + 1), s, e)
 
 
 def _sentence_adverb(f: Context, cue: Cue, s: int, e: int) -> Cand | None:
-    """"Demnach soll ...", "Danach hätte ...": the rest of the sentence, said by the report before."""
+    """"Demnach soll ...", "Danach hätte ...": the rest of the sentence, said by the report before
+    (the adverb that refers to it is the speaker mention)."""
     part = trim(f, cue.i + 1, e)
     if part and f.words_in(*part) >= MIN_WORDS:
-        return Cand("indirect", [part], None, [cue.i])
+        return Cand("indirect", [part], (cue.i, cue.i + 1), [cue.i])
     return None
 
 

@@ -71,3 +71,9 @@ def test_speaker_pronoun_continues_the_last_speaker() -> None:
     ])
     assert [q.speaker.entity for q in quotes] == ["e1", "e1"]
 
+
+
+def test_an_attribution_adverb_stands_for_the_source() -> None:
+    text = "Inzwischen sind präzise Beschuldigungen bekannt geworden. Demnach steht der Kopilot in der Schusslinie."
+    quotes = [q for q in quotes_of(text) if q.cue and q.cue[0].text == "Demnach"]
+    assert [q.speaker.mention.text for q in quotes] == ["Demnach"] and quotes[0].speaker.entity is None
