@@ -102,6 +102,8 @@ def _clause_bounds(f: Context, cue: Cue, s: int, e: int) -> tuple[int, int]:
 def _subject_before_comma(f: Context, cue: Cue, s: int, e: int, L: int, R: int, lo: int, hi: int, speaker):
     """(speaker, frame start) when the subject stands before the comma of a verb-first frame."""
     i = cue.i
+    # the verb first, or its finite auxiliary first ("X, Y, hat in einem Interview gefordert, ...")
+    verb_first = i == lo or (f.has_tags and lo < i and f.tok[lo].tag_ in ("VAFIN", "VMFIN") and not f.is_finite(i))
     if i == lo and speaker is not None and L > s and f.tok[L].text == "," and not f.is_pronoun(speaker[0]):
         # "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als ...": the parse
         # puts the subject before the comma; the NP after the verb is its object, not its speaker
@@ -109,7 +111,7 @@ def _subject_before_comma(f: Context, cue: Cue, s: int, e: int, L: int, R: int, 
         subj = trim(f, s, L)
         if parsed and parsed[0] < lo and subj and np_list(f, *subj):
             speaker, lo = subj, s
-    if i == lo and speaker is None and L >= s and f.tok[L].text == "," and R < e and f.tok[R].text in (",", ":"):
+    if verb_first and speaker is None and L >= s and f.tok[L].text == "," and R < e and f.tok[R].text in (",", ":"):
         # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
         # (after a leading "Auch", "Zudem")
         first = s

@@ -67,6 +67,9 @@ def quotes_in(nlp, text: str):
     # a colon frame whose subject stands before the comma of its apposition, after "Auch"
     ("Auch die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes, äußerte sich zufrieden über den Bericht: "
      "„Wir haben eine sehr ausgewogene Position erreicht.“", "die US-Delegationsleiterin beim Klimagipfel, Sharon Hayes"),
+    # the same when the frame's finite auxiliary comes first
+    ("Der Leiter des Programms, Klaus Stöhr, hat in einem Interview gefordert, dass der Datenschutz gelockert "
+     "werden solle.", "Der Leiter des Programms, Klaus Stöhr"),
     # nor the medium told
     ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst durch den Bericht von "
      "dem Massaker erfahren.", "Ein Sprecher des Übergangsrates"),
