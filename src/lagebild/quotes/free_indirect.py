@@ -73,17 +73,42 @@ def find(f: Context, claimed: list[Cand]) -> list[Cand]:
 
 def subject_before(f: Context, k: int) -> tuple[int, int] | None:
     """The subject of the sentence before sentence k when it names a person, an organisation or a
-    report: who a report that follows it without a frame continues ("Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die Studie
-    richtig.")."""
+    report, or of a passive sentence the agent after "von"/"durch": who a report that follows
+    without a frame continues ("Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die
+    Studie richtig.")."""
     j = k - 1
     while j >= 0 and trim(f, *f.sents[j]) is None:
         j -= 1
     if j < 0:
         return None
-    s = f.sents[j][0]
+    s, e = f.sents[j]
+    agent = passive_agent(f, s, e)
+    if agent:
+        return agent
     sp = sentence_subject(f, s, s - 1)
     if sp and (f.is_named(*sp) or any(f.is_source_noun(i) for i in range(*sp))):
         return sp   # a name or a report ("Der Bericht"), not "Alle Opfer" or "Besondere Probleme"
+    return None
+
+
+def passive_agent(f: Context, s: int, e: int) -> tuple[int, int] | None:
+    """The named agent of a passive main clause in [s, e): "Die Forderungen wurden von
+    Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet"."""
+    if not f.has_parse:
+        return None
+    root = next((f.tok[i] for i in range(s, e) if f.tok[i].dep_ == "ROOT"), None)
+    if root is None or not any(c.dep_ == "aux:pass" for c in root.children):
+        return None
+    for child in root.children:
+        if child.dep_ in ("obl", "obl:agent") and any(
+                g.dep_ == "case" and f.low_in(g.i, "von") for g in child.children):
+            span = trim(f, child.left_edge.i + 1, min(child.right_edge.i + 1, e))
+            # the parse may cut the name off its title ("von Bundesverkehrsminister | Manfred Stolpe")
+            name = next((ent for ent in f.ents if span and ent.start == span[1] and ent.label_ in ("PER", "ORG")), None)
+            if span and name is not None and name.end <= e:
+                span = (span[0], name.end)
+            if span and f.is_named(*span):
+                return span
     return None
 
 

@@ -27,6 +27,10 @@ def free_indirect_speakers(nlp, text: str) -> list[str | None]:
     # the named subject of the sentence before (its whole phrase, as every parsed subject)
     ("Hubert Primus, der bei Stiftung Warentest verantwortlich ist, wies den Vorwurf zurück. "
      "In Zeiten knapper Kassen sei die Studie richtig.", ["Hubert Primus, der bei Stiftung Warentest verantwortlich ist"]),
+    # the named agent of a passive sentence before
+    ("Die Forderungen Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet. "
+     "Heutige Fahrzeuge seien oft gar nicht in der Lage, mit Biokraftstoffen zu fahren.",
+     ["Bundesverkehrsminister Manfred Stolpe"]),
     # a subject that names no one: no speaker rather than a wrong one
     ("Alle Opfer stammen aus der Umgebung. Mehrere weitere Körper seien in den Trümmern geortet worden.", [None]),
     # the frame's speaker, not the quotation inside the frame
