@@ -70,7 +70,7 @@ def read_frame(f: Context, cue: Cue, s: int, e: int, earlier) -> Frame:
             speaker, R = longer, clause_right(f, longer[1] - 1, e)
             hi = max(hi, R)
     speaker, lo = _subject_before_comma(f, cue, s, e, L, R, lo, hi, speaker)
-    speaker = _no_speaker(f, cue, lo, hi, speaker)
+    speaker = _no_speaker(f, cue, lo, hi, speaker) or _source_in(f, cue, lo, hi)
     addressee = addressee_in(f, lo, cue.particle if cue.particle is not None and cue.particle > i else hi, cue)
     if addressee and speaker and addressee[0] < speaker[1] and speaker[0] < addressee[1]:
         addressee = None
@@ -133,6 +133,19 @@ def _no_speaker(f: Context, cue: Cue, lo: int, hi: int, speaker):
             and not any(f.low_in(k, "von") and k + 1 < hi for k in range(lo, hi)):
         return None
     return speaker
+
+
+def _source_in(f: Context, cue: Cue, lo: int, hi: int) -> tuple[int, int] | None:
+    """The report a passive or impersonal frame names with "in" ("In einem Bericht der Salzburger
+    Nachrichten wurde vermutet, ...", "In der Pressemitteilung des WWF heißt es, ...")."""
+    if not f.has_parse:
+        return None
+    verb = f.tok[cue.i]
+    for child in verb.children:
+        if child.dep_ == "obl" and lo <= child.i < hi and f.is_source_noun(child.i) and any(
+                g.dep_ == "case" and f.low_in(g.i, "source_in") for g in child.children):
+            return trim(f, child.left_edge.i + 1, min(child.right_edge.i + 1, hi))
+    return None
 
 
 def _past_speaker_apposition(f: Context, speaker, R: int, e: int):

@@ -74,6 +74,11 @@ def quotes_in(nlp, text: str):
     # the same when the frame's finite auxiliary comes first
     ("Der Leiter des Programms, Klaus Stöhr, hat in einem Interview gefordert, dass der Datenschutz gelockert "
      "werden solle.", "Der Leiter des Programms, Klaus Stöhr"),
+    # the report a passive or impersonal frame names with "in"
+    ("In einem Bericht der Salzburger Nachrichten wurde vermutet, dass keine der Personen überlebt hat.",
+     "einem Bericht der Salzburger Nachrichten"),
+    ("In der Pressemitteilung des WWF heißt es weiter, dass ein Nebeneinander sehr unwahrscheinlich sei.",
+     "der Pressemitteilung des WWF"),
     # nor the medium told
     ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst durch den Bericht von "
      "dem Massaker erfahren.", "Ein Sprecher des Übergangsrates"),

@@ -27,7 +27,7 @@ WORD_CLASSES = {
     "genitive_article", "genitive_det", "inner_attribution", "np_coordinator", "passive_aux",
     "passive_aux_past", "predicative", "question_complementizer", "relative_start", "relative_welch",
     "result_clause", "sentence_connector", "verb_coordinator", "von", "wie_frame", "inseparable_prefix",
-    "unfused_particle", "adjective_particle",
+    "unfused_particle", "adjective_particle", "source_in",
 }
 
 
