@@ -71,6 +71,16 @@ def name_before_finite(f: Context, lo: int, v: int) -> tuple[int, int] | None:
     return (first, end)
 
 
+def _finite_aux_after_fronted(f: Context, lo: int, v: int) -> int | None:
+    """The finite auxiliary of verb v in second position after a fronted phrase ("Im Vorfeld
+    hatte ..."), where the subject follows it."""
+    if not (f.has_parse and f.has_tags):
+        return None
+    aux = next((k for k in range(lo + 1, v) if f.tok[k].dep_ == "aux" and f.tok[k].head.i == v
+                and f.tok[k].tag_ in ("VAFIN", "VMFIN")), None)
+    return aux if aux is not None and not any(f.is_finite(k) for k in range(lo, aux)) else None
+
+
 def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
                      earlier: list[tuple[int, tuple[int, int] | None]]) -> tuple[int, int] | None:
     """The speaker of the frame of `cue` in [lo, hi); `earlier` holds (cue token, speaker) of the
@@ -93,6 +103,11 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
     if lo < v and f.has_tags and f.tok[lo].tag_ in ("VAFIN", "VMFIN") and not f.is_finite(v):
         sp = np_at(f, lo + 1, v, skip=0)  # "..., hatte Obama in Moskau gesagt"
         if sp:
+            return sp
+    aux = _finite_aux_after_fronted(f, lo, v)
+    if aux is not None:
+        sp = np_at(f, aux + 1, v, skip=0)  # "Im Vorfeld hatte das Komitee betont, ..."
+        if sp and sp[0] == aux + 1:
             return sp
     if v == lo:  # verb first: "..., sagte er", "..., räumte Rasmussen ein"
         after = np_at(f, v + 1, hi)

@@ -79,6 +79,9 @@ def quotes_in(nlp, text: str):
      "einem Bericht der Salzburger Nachrichten"),
     ("In der Pressemitteilung des WWF heißt es weiter, dass ein Nebeneinander sehr unwahrscheinlich sei.",
      "der Pressemitteilung des WWF"),
+    # the subject after the finite auxiliary of a fronted phrase
+    ("Im Vorfeld hatte das deutsche Organisationskomitee (OK) der Fußball-Weltmeisterschaft betont, dass die "
+     "personalisierten Eintrittskarten wichtig seien.", "das deutsche Organisationskomitee"),
     # nor the medium told
     ("Ein Sprecher des Übergangsrates sagte SPIEGEL ONLINE, sie hätten erst durch den Bericht von "
      "dem Massaker erfahren.", "Ein Sprecher des Übergangsrates"),
