@@ -56,14 +56,20 @@ def name_after_verb(f: Context, v: int, hi: int, subject: tuple[int, int], cue: 
     return (ent.start, ent.end)
 
 
+def past_openers(f: Context, lo: int, hi: int) -> int:
+    """The first token of [lo, hi) after leading adverbs and sentence connectors ("Auch", "Zudem")."""
+    first = lo
+    while first < hi and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
+        first += 1
+    return first
+
+
 def name_before_finite(f: Context, lo: int, v: int) -> tuple[int, int] | None:
     """A person or organisation name (of the NER or the entities stage) that opens the frame's
     clause right before its finite verb, where the parse found no subject: the tagger takes an
     unknown surname for an adjective or adverb ("Wittner sagte weiter, ...", "Glos hatte in einem
     Interview gesagt, ...")."""
-    first = lo
-    while first < v and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
-        first += 1
+    first = past_openers(f, lo, v)
     end = max([ent.end for ent in f.ents if ent.start == first and ent.label_ in ("PER", "ORG")]
               + [f.person_names.get(first, 0)])
     if not first < end <= v or not (end == v or f.is_finite(end)):
@@ -119,9 +125,7 @@ def speaker_in_frame(f: Context, cue: Cue, lo: int, hi: int,
         if l2 >= s and f.tok[l2].text == "," and (f.tok[l2 + 1].tag_ == "PRELS" or f.word(l2 + 1, "det")):
             return np_before(f, l2, s)
         return None
-    first = lo
-    while first < v and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
-        first += 1
+    first = past_openers(f, lo, v)
     if first < v and not f.word(first, "preposition") and not f.word(first, "anaphor") \
             and not f.word(first, "adverbial_start") and not (f.has_tags and f.tok[first].tag_ in ("APPR", "APPRART", "ADV", "PAV", "PDS", "KOUS")):
         sp = np_at(f, first, v, skip=0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lagebild.quotes.candidate import Cand, Cue
 from lagebild.quotes.phrases import clause_left, clause_right, has_finite, is_apposition, name_tail, np_list, trim
-from lagebild.quotes.speakers import addressee_in, speaker_in_frame, subject_of
+from lagebild.quotes.speakers import addressee_in, past_openers, speaker_in_frame, subject_of
 from lagebild.quotes.verb_content import (MIN_CONTENT_WORDS, bare_zu_infinitive, before_is_content, content_end,
                                           reported_after_relative, reported_object, subordinate)
 
@@ -114,10 +114,7 @@ def _subject_before_comma(f: Context, cue: Cue, s: int, e: int, L: int, R: int, 
     if verb_first and speaker is None and L >= s and f.tok[L].text == "," and R < e and f.tok[R].text in (",", ":"):
         # "Der Leiter des Programms, Klaus Stöhr, sagte, ...": the subject is the NP before
         # (after a leading "Auch", "Zudem")
-        first = s
-        while first < L and (f.word(first, "adverb") or f.low_in(first, "sentence_connector")):
-            first += 1
-        subj = trim(f, first, L)
+        subj = trim(f, past_openers(f, s, L), L)
         if subj and np_list(f, *subj):
             speaker, lo = subj, s
     return speaker, lo
