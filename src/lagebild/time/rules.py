@@ -9,7 +9,8 @@ before it. A span taken by a time expression is never also an amount.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 from lagebild.time.amounts import find_amounts
 from lagebild.time.context import Reference
@@ -216,9 +217,39 @@ def _join_clock_day(text: str, items: list[dict]) -> list[dict]:
     return out
 
 
+MAX_DATE_SHIFT = 1  # days a text's own "heute, Dienstag" may move the article date
+
+
+@lru_cache(maxsize=1)
+def _stated_day() -> re.Pattern:
+    lex = lexicon()
+    days = "|".join(sorted((w for w, n in lex.relative_days.items() if abs(n) <= 1), key=len, reverse=True))
+    weekdays = "|".join(sorted((w for w in lex.weekdays if w[:1].isupper()), key=len, reverse=True))
+    return re.compile(rf"\b({days})\s*[,(–-]\s*({weekdays})\b", re.IGNORECASE)
+
+
+def stated_today(text: str, anchor: date | None) -> date | None:
+    """The article date, moved to the day the text itself says it is ("heute, Dienstag", "gestern
+    (Montag)") when that is the day before or after: a crawl or credit date one day off would
+    shift every weekday of the article by a week."""
+    if anchor is None:
+        return None
+    lex = lexicon()
+    for m in _stated_day().finditer(text):
+        offset = lex.relative_days.get(m.group(1).lower())
+        weekday = lex.weekdays.get(m.group(2).capitalize())
+        if offset is None or weekday is None:
+            continue
+        today_weekday = (weekday - 1 - offset) % 7   # lexicon weekdays: Montag = 1
+        shift = (today_weekday - anchor.weekday() + 3) % 7 - 3
+        return anchor + timedelta(days=shift) if shift and abs(shift) <= MAX_DATE_SHIFT else anchor
+    return anchor
+
+
 def find_times(text: str, anchor: date | None) -> list[dict]:
     """Time expressions: span, `value` (TIMEX3), `type`, `mod` when a qualifier gives one, and
     `core` (the span without its leading preposition)."""
+    anchor = stated_today(text, anchor)
     ref = Reference(text, anchor)
     out = []
     for start, end, _, name, g in _longest_first(_candidates(text, Reference(text, anchor, probing=True))):

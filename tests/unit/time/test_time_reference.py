@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from lagebild.evaluation.spans import SpanScore
-from lagebild.time.rules import find_amounts, find_times
+from lagebild.time.rules import find_amounts, find_times, stated_today
 
 
 def _values(text, anchor):
@@ -84,3 +84,20 @@ def test_span_score_counts_lenient_value_matches():
     r = score.result()
     assert r["strict"]["recall"] == 0.5 and r["lenient"]["recall"] == 1.0
     assert r["lenient_value"]["precision"] == pytest.approx(1 / 3) and r["value_accuracy"] == 0.5
+
+
+@pytest.mark.parametrize("text, anchor, today", [
+    ("Der Bericht wird heute, Dienstag, präsentiert.", date(2015, 12, 14), date(2015, 12, 15)),  # dated a Monday
+    ("Gestern (Montag) tagte der Rat.", date(2016, 4, 26), date(2016, 4, 26)),                  # consistent
+    ("Morgen, Donnerstag, wird gewählt.", date(2020, 1, 2), date(2020, 1, 1)),                 # dated a Thursday
+    ("Heute, Sonntag, wird gewählt.", date(2020, 1, 1), date(2020, 1, 1)),                      # three days off: kept
+    ("Der Rat tagt am Dienstag.", date(2015, 12, 14), date(2015, 12, 14)),
+    ("heute, Dienstag", None, None),
+])
+def test_the_day_the_text_names_moves_a_close_article_date(text, anchor, today) -> None:
+    assert stated_today(text, anchor) == today
+
+
+def test_weekdays_follow_the_day_the_text_names() -> None:
+    text = "Wien – Der Bericht wird heute, Dienstag, präsentiert. Am Dienstagvormittag kam es zum Streit."
+    assert [t["value"] for t in find_times(text, date(2015, 11, 23))] == ["2015-11-24", "2015-11-24TMO"]
