@@ -104,6 +104,9 @@ def season(g, ref, start, end):
         if ref.article is None:
             return f"XXXX-{code}" if shift == 0 else UNDATED_REF[shift]
         return f"{ref.article.year + shift}-{code}"
+    words = (g.get("pre") or "").split()
+    if not words or all(w in ARTICLES for w in words):
+        return None  # "ein milder Winter", "eines kalten Winters", "Vera Herbst": a season noun, no time
     return f"{_y(ref.year_for(SEASON_MONTH[code], None, start, end))}-{code}"
 
 

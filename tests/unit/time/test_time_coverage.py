@@ -173,3 +173,21 @@ def test_in_this_year_after_a_year_written_with_its_noun():
 ])
 def test_deictic_day_with_a_part_of_day(text, expected):
     assert [(t["text"], t["value"]) for t in find_times(text, ANCHOR)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Außerdem ist ein ähnlich milder Winter nötig.",
+    "Die Händler rechnen mit der Prognose eines anormal kalten Winters.",
+    "In der Studie untersuchte die Autorin Vera Herbst 50 Methoden.",
+])
+def test_a_season_noun_without_preposition_or_year_is_no_time(text):
+    assert find_times(text, ANCHOR) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Die Ukraine muss im Winter Gas kaufen.", "2009-WI"),
+    ("Vergangenen Sommer lebten hier 180 Soldaten.", "2008-SU"),
+    ("Der Sommer 2013 war heiß.", "2013-SU"),
+])
+def test_a_season_with_preposition_direction_or_year_is_a_time(text, value):
+    assert [t["value"] for t in find_times(text, ANCHOR)] == [value]
