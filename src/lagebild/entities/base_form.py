@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from lagebild.entities.mentions import canonical_of
+from lagebild.entities.mentions import canonical_of, word_positions
 from lagebild.paths import resource_records
 
 NOUN_TAGS = {"NN", "NE"}
@@ -48,12 +48,8 @@ def _evidence(word: str, doc: Doc | None) -> float:
     canonical = canonical_of([word])[0]
     if canonical is not None and (doc is not None or canonical == word):
         return float("inf")
-    if doc is not None:
-        words = doc.user_data.get("lagebild_words")
-        if words is None:
-            words = doc.user_data["lagebild_words"] = {t.text for t in doc}
-        if word in words:
-            return float("inf")
+    if doc is not None and word in word_positions(doc):
+        return float("inf")
     return float(_name_counts().get(word, 0))
 
 

@@ -90,30 +90,37 @@ def _is_capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
+def _per_doc(doc: Doc, key: str, build):
+    """`build(doc)`, computed once per Doc and kept in its `user_data` (again if the Doc's
+    length changed)."""
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), build(doc))
+    return cached[1]
+
+
 def folded_words(doc: Doc) -> list[str]:
-    """`fold` of every word of the Doc, computed once per Doc (kept in its `user_data`)."""
-    words = doc.user_data.get("lagebild_folded")
-    if words is None or len(words) != len(doc):
-        words = doc.user_data["lagebild_folded"] = [lex.fold(t.text) for t in doc]
-    return words
+    """`fold` of every word of the Doc."""
+    return _per_doc(doc, "lagebild_folded", lambda d: [lex.fold(t.text) for t in d])
 
 
-def _positions(doc: Doc) -> dict[str, list[int]]:
-    """The positions of each word of the Doc (as written), computed once per Doc."""
-    found = doc.user_data.get("lagebild_positions")
-    if found is None or sum(map(len, found.values())) != len(doc):
-        found = {}
-        for i, tok in enumerate(doc):
-            found.setdefault(tok.text, []).append(i)
-        doc.user_data["lagebild_positions"] = found
+def _index_words(doc: Doc) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i, tok in enumerate(doc):
+        found.setdefault(tok.text, []).append(i)
     return found
+
+
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """The positions of each word of the Doc, as written."""
+    return _per_doc(doc, "lagebild_positions", _index_words)
 
 
 def name_like(doc: Doc, word: str) -> bool:
     """A word tagged as a common noun may still be a surname the tagger does not know: the
     article uses it more than once and never after an article ("Rasmussen", not "das Gericht",
     "am Montag")."""
-    seen = [doc[i] for i in _positions(doc).get(word, ())]
+    seen = [doc[i] for i in word_positions(doc).get(word, ())]
     return len(seen) > 1 and not any(
         t.i > 0 and doc[t.i - 1].tag_ in ("ART", "APPRART")
         and not (t.i > 1 and doc[t.i - 2].text == ",")   # "Medwedew, der Rasmussen empfing": relative

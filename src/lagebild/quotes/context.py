@@ -91,11 +91,14 @@ class Context:
         low = self.lower[i]
         return any(low.endswith(n.lower()) for n in self.w.get(cls, ()) if len(n) > 5)
 
+    def names_or_reports(self, s: int, e: int) -> bool:
+        """Does [s, e) hold a person or organisation name of the NER, or a report ("Der Bericht")?"""
+        return self.is_named(s, e) or any(self.is_source_noun(i) for i in range(s, e))
+
     def names_someone(self, s: int, e: int) -> bool:
-        """Does [s, e) hold a person or organisation of the NER or the entities stage, named or
-        not ("der Bürgermeister von New Orleans"), or a report ("der ai-Bericht")?"""
-        return self.is_named(s, e) or any(a < e and s < b for a, b in self.person_spans) \
-            or any(self.is_source_noun(i) for i in range(s, e))
+        """`names_or_reports`, or a person or organisation the entities stage found, named or not
+        ("der Bürgermeister von New Orleans")?"""
+        return self.names_or_reports(s, e) or any(a < e and s < b for a, b in self.person_spans)
 
     def is_named(self, s: int, e: int) -> bool:
         """Does [s, e) hold a person or organisation name of the NER?"""

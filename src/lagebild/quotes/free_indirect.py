@@ -86,8 +86,8 @@ def subject_before(f: Context, k: int) -> tuple[int, int] | None:
     if agent:
         return agent
     sp = sentence_subject(f, s, s - 1)
-    if sp and (f.is_named(*sp) or any(f.is_source_noun(i) for i in range(*sp))):
-        return sp   # a name or a report ("Der Bericht"), not "Alle Opfer" or "Besondere Probleme"
+    if sp and f.names_or_reports(*sp):
+        return sp   # not "Alle Opfer" or "Besondere Probleme"
     return None
 
 
@@ -103,11 +103,13 @@ def passive_agent(f: Context, s: int, e: int) -> tuple[int, int] | None:
         if child.dep_ in ("obl", "obl:agent") and any(
                 g.dep_ == "case" and f.low_in(g.i, "von") for g in child.children):
             span = trim(f, child.left_edge.i + 1, min(child.right_edge.i + 1, e))
+            if not span:
+                continue
             # the parse may cut the name off its title ("von Bundesverkehrsminister | Manfred Stolpe")
-            name = next((ent for ent in f.ents if span and ent.start == span[1] and ent.label_ in ("PER", "ORG")), None)
-            if span and name is not None and name.end <= e:
+            name = next((ent for ent in f.ents if ent.start == span[1] and ent.label_ in ("PER", "ORG")), None)
+            if name is not None and name.end <= e:
                 span = (span[0], name.end)
-            if span and f.is_named(*span):
+            if f.is_named(*span):
                 return span
     return None
 

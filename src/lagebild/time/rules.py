@@ -232,18 +232,14 @@ def stated_today(text: str, anchor: date | None) -> date | None:
     """The article date, moved to the day the text itself says it is ("heute, Dienstag", "gestern
     (Montag)") when that is the day before or after: a crawl or credit date one day off would
     shift every weekday of the article by a week."""
-    if anchor is None:
-        return None
+    m = _stated_day().search(text) if anchor is not None else None
+    if m is None:
+        return anchor
     lex = lexicon()
-    for m in _stated_day().finditer(text):
-        offset = lex.relative_days.get(m.group(1).lower())
-        weekday = lex.weekdays.get(m.group(2).capitalize())
-        if offset is None or weekday is None:
-            continue
-        today_weekday = (weekday - 1 - offset) % 7   # lexicon weekdays: Montag = 1
-        shift = (today_weekday - anchor.weekday() + 3) % 7 - 3
-        return anchor + timedelta(days=shift) if shift and abs(shift) <= MAX_DATE_SHIFT else anchor
-    return anchor
+    offset, weekday = lex.relative_days[m.group(1).lower()], lex.weekdays[m.group(2).capitalize()]
+    today_weekday = (weekday - 1 - offset) % 7   # lexicon weekdays: Montag = 1
+    shift = (today_weekday - anchor.weekday() + 3) % 7 - 3
+    return anchor + timedelta(days=shift) if abs(shift) <= MAX_DATE_SHIFT else anchor
 
 
 def find_times(text: str, anchor: date | None) -> list[dict]:
